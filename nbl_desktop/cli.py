@@ -1,0 +1,142 @@
+"""The command line: `schedule`, `template`, and (with no command) the desktop app.
+
+User errors print a message naming file, sheet, row and column and exit with
+status 2; they never show a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from nbl_desktop import APP_NAME, __version__
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
+from nbl_desktop.core.exporting.template_workbook import write_template_workbook
+from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
+from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
+from nbl_desktop.core.store import EventStore
+from nbl_desktop.log_setup import configure_logging
+from nbl_desktop.paths import log_file
+from solver import ProblemError, SolveOptions, solve
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_BUG, EXIT_USER_ERROR = 0, 1, 2
+COMMANDS = ("schedule", "template")
+
+
+def _say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _complain(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nbl-desktop", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--verbose", action="store_true", help="log the solver's progress")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    schedule = commands.add_parser(
+        "schedule", help="import a registration workbook, schedule it, write the schedule"
+    )
+    schedule.add_argument("registration", type=Path, help="registration workbook (.xlsx)")
+    schedule.add_argument("-o", "--output", type=Path, required=True,
+                          help="schedule workbook to write (.xlsx)")
+    schedule.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS",
+                          help="longest search time (default 60)")
+    schedule.add_argument("--event-file", type=Path, metavar="EVENT.nblevent",
+                          help="also keep the event and its schedule in this event file")
+    schedule.add_argument("--replace", action="store_true",
+                          help="overwrite --event-file if it exists")
+    schedule.set_defaults(run=run_schedule)
+
+    template = commands.add_parser("template", help="write a blank registration workbook")
+    template.add_argument("-o", "--output", type=Path, required=True, help="file to write (.xlsx)")
+    template.set_defaults(run=run_template)
+    return parser
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nbl-desktop",
+        description=f"{APP_NAME} {__version__}. Commands: {', '.join(COMMANDS)} "
+        "(nbl-desktop COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("event_file", nargs="?", type=Path, help="event file to open")
+    parser.add_argument("--demo", action="store_true", help="open the bundled demo event")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+                        help="save a picture of the window and quit (for headless machines)")
+    parser.add_argument("--verbose", action="store_true")
+    return parser
+
+
+def run_schedule(args: argparse.Namespace) -> int:
+    outcome = read_registration_workbook(args.registration)
+    for note in outcome.notes:
+        _complain(f"note: {note}")
+    event = outcome.event
+    store = None
+    if args.event_file is not None:
+        store = EventStore.create(args.event_file, event.settings, overwrite=args.replace)
+        store.replace_event(event)
+    _complain(f"Scheduling {len(event.attendees)} attendees, {len(event.requests)} requests "
+              f"(up to {args.time_limit:g} s)…")
+    result = solve(problem_from_event(event), SolveOptions(time_limit_seconds=args.time_limit))
+    meetings = meetings_from_result(result)
+    if store is not None:
+        store.replace_meetings(meetings)
+        event = store.load()
+        store.close()
+    else:
+        event = replace(event, meetings=tuple(meetings))
+    write_schedule_workbook(event, args.output)
+    _say(summary_line(result, len(event.requests)))
+    _say(f"Wrote {args.output}")
+    return EXIT_OK
+
+
+def run_template(args: argparse.Namespace) -> int:
+    write_template_workbook(args.output)
+    _say(f"Wrote {args.output}")
+    return EXIT_OK
+
+
+def run_command(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    try:
+        return run(args)
+    except UserError as exc:
+        _complain(f"error: {exc}")
+        return EXIT_USER_ERROR
+    except ProblemError as exc:
+        _complain("error: the event cannot be scheduled as it is:")
+        for problem in exc.problems:
+            _complain(f"  {problem}")
+        return EXIT_USER_ERROR
+    except Exception:
+        log.exception("unexpected error")
+        _complain(f"error: something went wrong inside {APP_NAME}. "
+                  f"The details are in {log_file()}; please send that file to support.")
+        return EXIT_BUG
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first_word = next((a for a in argv if not a.startswith("-")), None)
+    if first_word in COMMANDS:
+        args = command_parser().parse_args(argv)
+        configure_logging(args.verbose)
+        return run_command(args.run, args)
+    args = gui_parser().parse_args(argv)
+    configure_logging(args.verbose)
+    from nbl_desktop.ui.app import run_app  # Qt is loaded only for the desktop app
+
+    return run_app(args.event_file, demo=args.demo, screenshot=args.screenshot)

@@ -1,0 +1,1 @@
+"""The application's core: event file, import, export, planning. Never imports Qt."""

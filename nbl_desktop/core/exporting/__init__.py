@@ -1,0 +1,1 @@
+"""Writing the event's schedule and forms to files."""

@@ -1,0 +1,55 @@
+"""The schedule workbook handed to planners: one row per meeting, every request's status.
+
+Sheet `Meetings` and sheet `Requests` keep the column names below; other
+tools (and the independent referee) read them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from nbl_desktop.core.clock import format_clock
+from nbl_desktop.core.event import EventData
+from nbl_desktop.core.exporting.sheet_style import save_workbook, write_table
+from nbl_desktop.core.slot_grid import slot_times
+
+MEETINGS_COLUMNS = (
+    "Slot", "Start", "End", "Table",
+    "Attendee A ID", "Attendee A", "Organization A",
+    "Attendee B ID", "Attendee B", "Organization B",
+    "Locked",
+)
+REQUESTS_COLUMNS = ("Requester ID", "Requested ID", "Priority", "Status")
+SCHEDULED, NOT_SCHEDULED = "Scheduled", "Not scheduled"
+
+
+def write_schedule_workbook(event: EventData, path: Path) -> None:
+    workbook = Workbook()
+    meetings_sheet = workbook.active
+    assert meetings_sheet is not None
+    meetings_sheet.title = "Meetings"
+    slots = slot_times(event.settings)
+    labels = event.settings.table_labels
+    rows = []
+    for m in sorted(event.meetings, key=lambda m: (m.slot, m.table)):
+        a, b = event.attendee(m.a), event.attendee(m.b)
+        rows.append((
+            m.slot + 1, format_clock(slots[m.slot].start), format_clock(slots[m.slot].end),
+            labels[m.table], a.id, a.name, a.organization, b.id, b.name, b.organization,
+            "yes" if m.locked else "",
+        ))
+    write_table(meetings_sheet, MEETINGS_COLUMNS, rows)
+
+    met = {frozenset((m.a, m.b)) for m in event.meetings}
+    write_table(
+        workbook.create_sheet("Requests"),
+        REQUESTS_COLUMNS,
+        (
+            (r.requester, r.requested, r.priority,
+             SCHEDULED if frozenset((r.requester, r.requested)) in met else NOT_SCHEDULED)
+            for r in event.requests
+        ),
+    )
+    save_workbook(workbook, Path(path))

@@ -1,0 +1,1 @@
+"""Reading registration files into an event."""

@@ -1,0 +1,196 @@
+"""Read and write an event file through sqlite-utils.
+
+Every write method runs in one transaction that is committed before it
+returns, so there is never unsaved state: closing the window or killing the
+process loses nothing. The rollback journal (not WAL) keeps the event in one
+file that can be copied to a USB stick at any time.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import astuple, fields
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from nbl_desktop.core.errors import EventFileError
+from nbl_desktop.core.event import (
+    AttendeeRecord,
+    EventData,
+    EventSettings,
+    ExclusionRecord,
+    MeetingRecord,
+    RequestRecord,
+)
+from nbl_desktop.core.store.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
+
+EVENT_FILE_SUFFIX = ".nblevent"
+
+
+class EventStore:
+    """One open event file."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+        self.path = path
+        self._db = db
+
+    # -- opening -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, settings: EventSettings, *, overwrite: bool = False) -> EventStore:
+        path = Path(path)
+        if path.exists():
+            if not overwrite:
+                raise EventFileError(f"{path} already exists; choose another name.")
+            path.unlink()
+        try:
+            db = _connect(path)
+        except sqlite3.Error as exc:
+            raise EventFileError(f"Cannot create the event file {path}: {exc}.") from exc
+        with db.atomic():
+            create_schema(db)
+        store = cls(path, db)
+        store.set_settings(settings)
+        return store
+
+    @classmethod
+    def open(cls, path: Path) -> EventStore:
+        path = Path(path)
+        if not path.is_file():
+            raise EventFileError(f"The event file {path} does not exist.")
+        try:
+            db = _connect(path)
+            application_id, version = _identity(db)
+        except sqlite3.DatabaseError as exc:
+            raise EventFileError(
+                f"{path} is not an NBL Desktop event file, or it is damaged ({exc})."
+            ) from exc
+        if application_id != APPLICATION_ID:
+            db.close()
+            raise EventFileError(f"{path} is not an NBL Desktop event file.")
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise EventFileError(
+                f"{path} was saved by a newer NBL Desktop (file version {version}, "
+                f"this program reads up to {SCHEMA_VERSION}); please update NBL Desktop."
+            )
+        store = cls(path, db)
+        try:
+            store.settings()
+        except (sqlite3.DatabaseError, LookupError, ValueError) as exc:
+            db.close()
+            raise EventFileError(f"The event file {path} is damaged: {exc}.") from exc
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- reading -------------------------------------------------------------
+
+    def settings(self) -> EventSettings:
+        row = self._db["event"].get(1)
+        labels = tuple(
+            r["label"] for r in self._db["tables"].rows_where(order_by="position")
+        )
+        return EventSettings(
+            name=row["name"],
+            date=row["date"],
+            start_minute=row["start_minute"],
+            slot_minutes=row["slot_minutes"],
+            slot_count=row["slot_count"],
+            breaks=tuple((int(a), int(b)) for a, b in json.loads(row["breaks"])),
+            table_labels=labels,
+        )
+
+    def attendees(self) -> list[AttendeeRecord]:
+        return [AttendeeRecord(**row) for row in self._db["attendees"].rows_where(order_by="id")]
+
+    def requests(self) -> list[RequestRecord]:
+        return [
+            RequestRecord(**row)
+            for row in self._db["requests"].rows_where(order_by="requester, requested")
+        ]
+
+    def exclusions(self) -> list[ExclusionRecord]:
+        rows = self._db["exclusions"].rows_where(order_by="a, b")
+        return [ExclusionRecord(**row) for row in rows]
+
+    def meetings(self) -> list[MeetingRecord]:
+        return [
+            MeetingRecord(r["slot"], r["table_position"], r["a"], r["b"], bool(r["locked"]))
+            for r in self._db["meetings"].rows_where(order_by="slot, table_position")
+        ]
+
+    def load(self) -> EventData:
+        return EventData(
+            settings=self.settings(),
+            attendees=tuple(self.attendees()),
+            requests=tuple(self.requests()),
+            exclusions=tuple(self.exclusions()),
+            meetings=tuple(self.meetings()),
+        )
+
+    # -- writing (each method is one committed transaction) -------------------
+
+    def set_settings(self, settings: EventSettings) -> None:
+        with self._db.atomic():
+            self._db["event"].upsert(
+                {
+                    "id": 1,
+                    "name": settings.name,
+                    "date": settings.date,
+                    "start_minute": settings.start_minute,
+                    "slot_minutes": settings.slot_minutes,
+                    "slot_count": settings.slot_count,
+                    "breaks": json.dumps([list(b) for b in settings.breaks]),
+                },
+                pk="id",
+            )
+            self._db["tables"].delete_where()
+            self._db["tables"].insert_all(
+                {"position": i, "label": label} for i, label in enumerate(settings.table_labels)
+            )
+
+    def replace_event(self, data: EventData) -> None:
+        """Replace everything in the file by `data`, all or nothing."""
+        with self._db.atomic():
+            for table in ("meetings", "requests", "exclusions", "attendees"):
+                self._db[table].delete_where()
+            self.set_settings(data.settings)
+            self._db["attendees"].insert_all(_rows(data.attendees))
+            self._db["requests"].insert_all(_rows(data.requests))
+            self._db["exclusions"].insert_all(_rows(data.exclusions))
+            self._insert_meetings(data.meetings)
+
+    def replace_meetings(self, meetings: list[MeetingRecord] | tuple[MeetingRecord, ...]) -> None:
+        with self._db.atomic():
+            self._db["meetings"].delete_where()
+            self._insert_meetings(meetings)
+
+    def _insert_meetings(self, meetings: tuple[MeetingRecord, ...] | list[MeetingRecord]) -> None:
+        self._db["meetings"].insert_all(
+            {"slot": m.slot, "table_position": m.table, "a": m.a, "b": m.b, "locked": int(m.locked)}
+            for m in meetings
+        )
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def _identity(db: sqlite_utils.Database) -> tuple[int, int]:
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    return int(application_id), int(version)
+
+
+def _rows(records: tuple[Any, ...]) -> list[dict[str, Any]]:
+    return [
+        dict(zip([f.name for f in fields(r)], astuple(r), strict=True)) for r in records
+    ]

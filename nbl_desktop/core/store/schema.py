@@ -1,0 +1,63 @@
+"""Tables of the event file, its identity mark and its schema version.
+
+An event file is an SQLite database whose `application_id` is ours; its
+`user_version` is the schema version. A file with another mark is not an
+event file; a file with a newer version was written by a newer NBL Desktop.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+APPLICATION_ID = 0x4E424C45  # "NBLE"
+SCHEMA_VERSION = 1
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db["event"].create(
+        {
+            "id": int,
+            "name": str,
+            "date": str,
+            "start_minute": int,
+            "slot_minutes": int,
+            "slot_count": int,
+            "breaks": str,  # JSON list of [start_minute, end_minute]
+        },
+        pk="id",
+    )
+    db["tables"].create({"position": int, "label": str}, pk="position")
+    db["attendees"].create(
+        {
+            "id": str,
+            "name": str,
+            "organization": str,
+            "country": str,
+            "email": str,
+            "language": str,
+            "sector": str,
+            "offers": str,
+            "seeks": str,
+            "available_from": int,
+            "available_until": int,
+            "max_meetings": int,
+        },
+        pk="id",
+    )
+    db["requests"].create(
+        {"requester": str, "requested": str, "priority": int},
+        pk=("requester", "requested"),
+        foreign_keys=[("requester", "attendees", "id"), ("requested", "attendees", "id")],
+    )
+    db["exclusions"].create(
+        {"a": str, "b": str},
+        pk=("a", "b"),
+        foreign_keys=[("a", "attendees", "id"), ("b", "attendees", "id")],
+    )
+    db["meetings"].create(
+        {"slot": int, "table_position": int, "a": str, "b": str, "locked": int},
+        pk=("slot", "table_position"),
+        foreign_keys=[("a", "attendees", "id"), ("b", "attendees", "id")],
+    )

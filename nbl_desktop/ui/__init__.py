@@ -1,0 +1,1 @@
+"""The desktop application: a thin Qt layer over `nbl_desktop.core`."""

@@ -1,0 +1,43 @@
+"""Start the desktop application: QApplication, main window, the event to open."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from nbl_desktop import APP_NAME, __version__
+from nbl_desktop.core.demo import open_demo_event
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.ui import messages
+from nbl_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+SCREENSHOT_DELAY_MS = 1000
+
+
+def run_app(event_file: Path | None, demo: bool = False, screenshot: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("NBL")
+    app.setApplicationVersion(__version__)
+    window = MainWindow()
+    try:
+        if demo:
+            window.set_store(open_demo_event())
+        elif event_file is not None:
+            window.open_event(event_file)
+    except UserError as exc:
+        messages.show_error(window, "Cannot open the event", str(exc))
+    window.show()
+    if screenshot is not None:
+        def save_and_quit() -> None:
+            window.grab().save(str(screenshot))
+            log.info("saved a picture of the window to %s", screenshot)
+            window.close()
+
+        QTimer.singleShot(SCREENSHOT_DELAY_MS, save_and_quit)
+    return app.exec()

@@ -1,0 +1,339 @@
+"""The main window: event file, attendees, schedule grid, and the Schedule action.
+
+Layout and wiring only; the work is done by `nbl_desktop.core` and the
+solver, long work on a BackgroundTask. Every change is written to the event
+file as it is made, so there is no Save and nothing to lose on close.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nbl_desktop import APP_NAME, __version__
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import EventData, EventSettings
+from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
+from nbl_desktop.core.importing.registration_workbook import (
+    ImportOutcome,
+    read_registration_workbook,
+)
+from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
+from nbl_desktop.core.store import EventStore
+from nbl_desktop.ui import file_dialogs, messages
+from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
+from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
+from nbl_desktop.ui.tasks import BackgroundTask
+from nbl_desktop.ui.widgets.solve_panel import SolvePanel
+from solver import CancelToken, Progress, SolveOptions, SolveResult, solve
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TABLES = 20
+
+
+class MainWindow(QMainWindow):
+    """One window, one open event file."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store: EventStore | None = None
+        self.current_event: EventData | None = None
+        self.task: BackgroundTask | None = None
+        self.last_result: SolveResult | None = None
+        self._build_actions()
+        self._build_ui()
+        self._connect_signals()
+        self._refresh()
+
+    # -- construction ----------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: QKeySequence | str | None = None) -> QAction:
+            created = QAction(text, self)
+            if shortcut is not None:
+                created.setShortcut(shortcut)
+            return created
+
+        self.new_action = action("&New event…", QKeySequence.StandardKey.New)
+        self.open_action = action("&Open event…", QKeySequence.StandardKey.Open)
+        self.import_action = action("&Import registrations…", "Ctrl+I")
+        self.export_action = action("&Export schedule…", "Ctrl+E")
+        self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit)
+        self.schedule_action = action("&Schedule", "F5")
+        self.cancel_action = action("&Cancel scheduling", "Esc")
+        self.about_action = action("&About")
+
+    def _build_ui(self) -> None:
+        self.resize(1100, 720)
+        file_menu = self.menuBar().addMenu("&File")
+        for item in (self.new_action, self.open_action, None, self.import_action,
+                     self.export_action, None, self.quit_action):
+            if item is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(item)
+        schedule_menu = self.menuBar().addMenu("&Schedule")
+        schedule_menu.addAction(self.schedule_action)
+        schedule_menu.addAction(self.cancel_action)
+        self.menuBar().addMenu("&Help").addAction(self.about_action)
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.schedule_action)
+        toolbar.addWidget(QLabel(" Time limit: "))
+        self.time_limit_box = QDoubleSpinBox()
+        self.time_limit_box.setRange(1, 3600)
+        self.time_limit_box.setValue(30)
+        self.time_limit_box.setSuffix(" s")
+        self.time_limit_box.setDecimals(0)
+        toolbar.addWidget(self.time_limit_box)
+        toolbar.addAction(self.export_action)
+
+        self.attendee_model = AttendeeTableModel(self)
+        self.attendee_filter = QSortFilterProxyModel(self)
+        self.attendee_filter.setSourceModel(self.attendee_model)
+        self.attendee_filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.attendee_filter.setFilterKeyColumn(-1)
+        self.attendee_search = QLineEdit()
+        self.attendee_search.setPlaceholderText("Search name, organization, country, sector…")
+        self.attendee_search.setClearButtonEnabled(True)
+        self.attendee_view = QTableView()
+        self.attendee_view.setModel(self.attendee_filter)
+        self.attendee_view.setSortingEnabled(True)
+        self.attendee_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.attendee_view.horizontalHeader().setStretchLastSection(True)
+        attendees_page = QWidget()
+        attendees_layout = QVBoxLayout(attendees_page)
+        attendees_layout.addWidget(self.attendee_search)
+        attendees_layout.addWidget(self.attendee_view)
+
+        self.grid_model = ScheduleGridModel(self)
+        self.grid_view = QTableView()
+        self.grid_view.setModel(self.grid_model)
+        self.grid_view.setWordWrap(True)
+        self.grid_view.horizontalHeader().setDefaultSectionSize(190)
+        self.grid_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.grid_view.verticalHeader().setDefaultSectionSize(44)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(attendees_page, "Attendees")
+        self.tabs.addTab(self.grid_view, "Schedule")
+        self.solve_panel = SolvePanel()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.solve_panel)
+        self.setCentralWidget(central)
+        self.summary_label = QLabel()
+        self.statusBar().addPermanentWidget(self.summary_label)
+
+    def _connect_signals(self) -> None:
+        self.new_action.triggered.connect(self.ask_new_event)
+        self.open_action.triggered.connect(self.ask_open_event)
+        self.import_action.triggered.connect(self.ask_import_registrations)
+        self.export_action.triggered.connect(self.ask_export_schedule)
+        self.quit_action.triggered.connect(self.close)
+        self.schedule_action.triggered.connect(self.start_scheduling)
+        self.cancel_action.triggered.connect(self.cancel_scheduling)
+        self.solve_panel.cancel_requested.connect(self.cancel_scheduling)
+        self.about_action.triggered.connect(self._show_about)
+        self.attendee_search.textChanged.connect(self.attendee_filter.setFilterFixedString)
+
+    # -- event file --------------------------------------------------------------
+
+    def ask_new_event(self) -> None:
+        path = file_dialogs.ask_new_event_path(self)
+        if path is not None:
+            self.create_event(path)
+
+    def create_event(self, path: Path) -> None:
+        settings = EventSettings(
+            name=path.stem, table_labels=tuple(str(i) for i in range(1, DEFAULT_TABLES + 1))
+        )
+        try:
+            self.set_store(EventStore.create(path, settings, overwrite=path.exists()))
+        except UserError as exc:
+            messages.show_error(self, "Cannot create the event", str(exc))
+
+    def ask_open_event(self) -> None:
+        path = file_dialogs.ask_event_to_open(self)
+        if path is not None:
+            self.open_event(path)
+
+    def open_event(self, path: Path) -> None:
+        try:
+            self.set_store(EventStore.open(path))
+        except UserError as exc:
+            messages.show_error(self, "Cannot open the event", str(exc))
+
+    def set_store(self, store: EventStore) -> None:
+        if self.store is not None:
+            self.store.close()
+        self.store = store
+        self.last_result = None
+        self.reload_event()
+
+    def reload_event(self) -> None:
+        self.current_event = self.store.load() if self.store is not None else None
+        self._refresh()
+
+    # -- import and export ----------------------------------------------------------
+
+    def ask_import_registrations(self) -> None:
+        if self.store is None:
+            return
+        path = file_dialogs.ask_registration_workbook(self)
+        if path is not None:
+            self.import_registrations(path)
+
+    def import_registrations(self, path: Path) -> None:
+        if self.current_event is not None and self.current_event.attendees and not messages.ask(
+            self, "Replace the event?",
+            "Importing replaces this event's attendees, requests and schedule. Continue?",
+        ):
+            return
+        self._run(lambda _progress, _cancel: read_registration_workbook(path),
+                  self._store_import, f"importing {path.name}")
+        self.statusBar().showMessage(f"Reading {path.name}…")
+
+    def _store_import(self, outcome: ImportOutcome) -> None:
+        assert self.store is not None
+        self.store.replace_event(outcome.event)
+        self.reload_event()
+        self.tabs.setCurrentIndex(0)
+        notes = f" ({len(outcome.notes)} notes: see the log)" if outcome.notes else ""
+        for note in outcome.notes:
+            log.info("import note: %s", note)
+        self.statusBar().showMessage(
+            f"Imported {len(outcome.event.attendees)} attendees and "
+            f"{len(outcome.event.requests)} requests{notes}."
+        )
+
+    def ask_export_schedule(self) -> None:
+        if self.current_event is None:
+            return
+        path = file_dialogs.ask_schedule_export_path(self)
+        if path is not None:
+            self.export_schedule(path)
+
+    def export_schedule(self, path: Path) -> None:
+        assert self.current_event is not None
+        try:
+            write_schedule_workbook(self.current_event, path)
+        except UserError as exc:
+            messages.show_error(self, "Cannot export", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported the schedule to {path}.")
+
+    # -- scheduling ---------------------------------------------------------------------
+
+    def start_scheduling(self) -> None:
+        if self.current_event is None or self.task is not None:
+            return
+        problem = problem_from_event(self.current_event)
+        options = SolveOptions(time_limit_seconds=self.time_limit_box.value())
+
+        def work(report: Any, cancel: CancelToken) -> SolveResult:
+            return solve(problem, options, on_progress=report, cancel=cancel)
+
+        self.solve_panel.start(options.time_limit_seconds)
+        self._run(work, self._store_schedule, "scheduling", on_progress=self._show_progress)
+
+    def cancel_scheduling(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _show_progress(self, progress: Progress) -> None:
+        self.solve_panel.show_progress(progress)
+
+    def _store_schedule(self, result: SolveResult) -> None:
+        assert self.store is not None and self.current_event is not None
+        self.store.replace_meetings(meetings_from_result(result))
+        self.last_result = result
+        request_count = len(self.current_event.requests)
+        self.reload_event()
+        self.tabs.setCurrentWidget(self.grid_view)
+        self.statusBar().showMessage(summary_line(result, request_count))
+
+    # -- plumbing --------------------------------------------------------------------
+
+    def _run(self, work: Any, on_success: Any, what: str, on_progress: Any = None) -> None:
+        task = BackgroundTask(work, self)
+        self.task = task
+        if on_progress is not None:
+            task.progressed.connect(on_progress)
+        task.succeeded.connect(on_success)
+        task.failed.connect(lambda exc: self._task_failed(what, exc))
+        task.finished.connect(self._task_finished)
+        self._refresh()
+        task.start()
+
+    def _task_failed(self, what: str, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            messages.show_error(self, f"Problem while {what}", str(exc))
+        else:
+            messages.show_bug(self, what, exc)
+
+    def _task_finished(self) -> None:
+        self.solve_panel.finish()
+        if self.task is not None:
+            self.task.deleteLater()
+        self.task = None
+        self._refresh()
+
+    def _refresh(self) -> None:
+        has_event = self.current_event is not None
+        busy = self.task is not None
+        has_people = has_event and bool(self.current_event and self.current_event.attendees)
+        for act in (self.new_action, self.open_action):
+            act.setEnabled(not busy)
+        self.import_action.setEnabled(has_event and not busy)
+        self.schedule_action.setEnabled(has_people and not busy)
+        self.cancel_action.setEnabled(busy)
+        self.export_action.setEnabled(has_event and not busy)
+        self.attendee_model.set_attendees(list(self.current_event.attendees) if self.current_event else [])
+        self.attendee_view.resizeColumnsToContents()
+        self.grid_model.set_event(self.current_event)
+        if self.current_event is None or self.store is None:
+            self.setWindowTitle(APP_NAME)
+            self.summary_label.setText("Create or open an event (File menu).")
+            return
+        self.setWindowTitle(f"{self.current_event.settings.name} — {self.store.path} — {APP_NAME}")
+        self.summary_label.setText(
+            f"{len(self.current_event.attendees)} attendees · {len(self.current_event.requests)} requests · "
+            f"{len(self.current_event.meetings)} meetings"
+        )
+
+    def _show_about(self) -> None:
+        messages.show_info(self, f"About {APP_NAME}",
+                           f"{APP_NAME} {__version__}\nOffline scheduling for B2B meeting days.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task.wait()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models: thin adaptors over the core's immutable records."""

@@ -1,0 +1,76 @@
+"""Shows a running solve: elapsed time, best value, proven bound, and Cancel."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from solver import Progress
+
+
+class SolvePanel(QWidget):
+    """A strip under the views; visible only while the engine works."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._started = 0.0
+        self._time_limit = 0.0
+        self._build_ui()
+        self._connect_signals()
+        self.hide()
+
+    def _build_ui(self) -> None:
+        self.activity = QProgressBar()
+        self.activity.setRange(0, 0)  # busy indicator until the first figures arrive
+        self.activity.setMaximumWidth(220)
+        self.elapsed_label = QLabel()
+        self.figures_label = QLabel("Looking for a first schedule…")
+        self.cancel_button = QPushButton("Cancel (keep best so far)")
+        self._tick = QTimer(self)
+        self._tick.setInterval(250)
+        layout = QHBoxLayout(self)
+        layout.addWidget(QLabel("Scheduling:"))
+        layout.addWidget(self.activity)
+        layout.addWidget(self.elapsed_label)
+        layout.addWidget(self.figures_label, 1)
+        layout.addWidget(self.cancel_button)
+
+    def _connect_signals(self) -> None:
+        self.cancel_button.clicked.connect(self._on_cancel)
+        self._tick.timeout.connect(self._show_elapsed)
+
+    def start(self, time_limit: float) -> None:
+        self._started = time.monotonic()
+        self._time_limit = time_limit
+        self.activity.setRange(0, 0)
+        self.figures_label.setText("Looking for a first schedule…")
+        self.cancel_button.setEnabled(True)
+        self._show_elapsed()
+        self._tick.start()
+        self.show()
+
+    def show_progress(self, progress: Progress) -> None:
+        share = 100.0 if progress.bound <= 0 else 100.0 * progress.value / progress.bound
+        self.activity.setRange(0, 1000)
+        self.activity.setValue(round(10 * share))
+        self.figures_label.setText(
+            f"best value {progress.value} · proven bound {progress.bound} · {share:.1f}% of bound"
+        )
+
+    def finish(self) -> None:
+        self._tick.stop()
+        self.hide()
+
+    def _on_cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.figures_label.setText(self.figures_label.text() + " · stopping…")
+        self.cancel_requested.emit()
+
+    def _show_elapsed(self) -> None:
+        elapsed = time.monotonic() - self._started
+        self.elapsed_label.setText(f"{elapsed:.0f} s of {self._time_limit:.0f} s")

@@ -1,0 +1,38 @@
+"""The scheduling engine: plain dataclasses in, a schedule out.
+
+Pure Python and OR-Tools. It imports neither Qt, nor SQLite, nor any file
+format, so that the CLI, the GUI and the tests all drive the same engine.
+"""
+
+from solver.cancel import CancelToken
+from solver.options import SolveOptions
+from solver.problem import (
+    Attendee,
+    Exclusion,
+    LockedMeeting,
+    Problem,
+    ProblemError,
+    Request,
+    Slot,
+    Table,
+)
+from solver.result import Meeting, Progress, SolveResult, StopReason
+from solver.solve import solve
+
+__all__ = [
+    "Attendee",
+    "CancelToken",
+    "Exclusion",
+    "LockedMeeting",
+    "Meeting",
+    "Problem",
+    "ProblemError",
+    "Progress",
+    "Request",
+    "Slot",
+    "SolveOptions",
+    "SolveResult",
+    "StopReason",
+    "Table",
+    "solve",
+]

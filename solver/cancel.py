@@ -1,0 +1,44 @@
+"""Cancel a running solve from another thread.
+
+A token may be cancelled before the solve starts (it then stops at once) or
+while it runs (the CP-SAT search is asked to stop; the best schedule found so
+far is returned as a normal result).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Protocol
+
+
+class _Stoppable(Protocol):
+    def stop_search(self) -> None: ...
+
+
+class CancelToken:
+    """Thread-safe stop request shared by the caller and the running solve."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._search: _Stoppable | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        with self._lock:
+            return self._cancelled
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            search = self._search
+        if search is not None:
+            search.stop_search()
+
+    def attach(self, search: _Stoppable | None) -> None:
+        """Called by the engine: the search that `cancel()` must stop (None when done)."""
+        with self._lock:
+            self._search = search
+            stop_now = self._cancelled and search is not None
+        if stop_now and search is not None:
+            search.stop_search()
