@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 ProgressCallback = Callable[[Progress], None]
 
 
-class _ProgressPublisher(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+class _ProgressPublisher(cp_model.CpSolverSolutionCallback):
     """Publishes a Progress record at every improving solution."""
 
     def __init__(

@@ -303,26 +303,25 @@ class MainWindow(QMainWindow):
         self._refresh()
 
     def _refresh(self) -> None:
-        has_event = self.current_event is not None
+        event = self.current_event
         busy = self.task is not None
-        has_people = has_event and bool(self.current_event and self.current_event.attendees)
         for act in (self.new_action, self.open_action):
             act.setEnabled(not busy)
-        self.import_action.setEnabled(has_event and not busy)
-        self.schedule_action.setEnabled(has_people and not busy)
+        self.import_action.setEnabled(event is not None and not busy)
+        self.schedule_action.setEnabled(event is not None and bool(event.attendees) and not busy)
         self.cancel_action.setEnabled(busy)
-        self.export_action.setEnabled(has_event and not busy)
-        self.attendee_model.set_attendees(list(self.current_event.attendees) if self.current_event else [])
+        self.export_action.setEnabled(event is not None and not busy)
+        self.attendee_model.set_attendees(list(event.attendees) if event else [])
         self.attendee_view.resizeColumnsToContents()
-        self.grid_model.set_event(self.current_event)
-        if self.current_event is None or self.store is None:
+        self.grid_model.set_event(event)
+        if event is None or self.store is None:
             self.setWindowTitle(APP_NAME)
             self.summary_label.setText("Create or open an event (File menu).")
             return
-        self.setWindowTitle(f"{self.current_event.settings.name} — {self.store.path} — {APP_NAME}")
+        self.setWindowTitle(f"{event.settings.name} — {self.store.path} — {APP_NAME}")
         self.summary_label.setText(
-            f"{len(self.current_event.attendees)} attendees · {len(self.current_event.requests)} requests · "
-            f"{len(self.current_event.meetings)} meetings"
+            f"{len(event.attendees)} attendees · {len(event.requests)} requests · "
+            f"{len(event.meetings)} meetings"
         )
 
     def _show_about(self) -> None:

@@ -61,10 +61,13 @@ class EventStore:
         path = Path(path)
         if not path.is_file():
             raise EventFileError(f"The event file {path} does not exist.")
+        db = None
         try:
             db = _connect(path)
             application_id, version = _identity(db)
         except sqlite3.DatabaseError as exc:
+            if db is not None:
+                db.close()
             raise EventFileError(
                 f"{path} is not an NBL Desktop event file, or it is damaged ({exc})."
             ) from exc

@@ -1,0 +1,44 @@
+"""Test set-up shared by every test: offscreen Qt, a private data folder, sample paths."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLES = SHARED / "samples"
+REFEREE = SHARED / "tools" / "check_schedule.py"
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory,
+                     monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Logs and demo files go to a temporary folder, never the developer's home."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("NBL_DESKTOP_DATA_DIR", str(folder))
+    return folder
+
+
+def sample(name: str) -> Path:
+    path = SAMPLES / name
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the tests need ../shared beside the project")
+    return path
+
+
+def run_referee(event_json: Path, schedule: Path) -> dict[str, str]:
+    """Run the independent referee (outside the project) and parse its figures line."""
+    done = subprocess.run([sys.executable, str(REFEREE), str(event_json), str(schedule)],
+                          capture_output=True, text=True, check=False)
+    figures_line = done.stdout.strip().splitlines()[-1]
+    figures = dict(item.split("=", 1) for item in figures_line.split())
+    figures["exit_code"] = str(done.returncode)
+    figures["output"] = done.stdout
+    return figures

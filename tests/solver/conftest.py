@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from solver import Attendee, Problem, Request, Slot, SolveOptions, Table
+
+FAST = SolveOptions(time_limit_seconds=10, workers=1, random_seed=1)
+
+
+def make_problem(
+    people: str | list[str],
+    requests: list[tuple[str, str, int]],
+    slots: int = 3,
+    tables: int = 5,
+    **extra: object,
+) -> Problem:
+    """A tiny problem: people by one-letter ids, every slot 20 minutes from 09:00."""
+    attendees = extra.pop("attendees", None) or tuple(Attendee(p) for p in people)
+    return Problem(
+        slots=tuple(Slot(540 + 20 * i, 560 + 20 * i) for i in range(slots)),
+        tables=tuple(Table(str(i + 1)) for i in range(tables)),
+        attendees=attendees,  # type: ignore[arg-type]
+        requests=tuple(Request(*r) for r in requests),
+        **extra,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,79 @@
+"""The objective on small events with hand-computed optima, and how a solve ends."""
+
+from __future__ import annotations
+
+import random
+import threading
+
+from solver import Attendee, CancelToken, Progress, SolveOptions, StopReason, solve
+from tests.solver.conftest import FAST, make_problem
+from tests.solver.schedule_rules import value_of, violations
+
+
+def test_a_must_meet_beats_two_nice_meetings_that_conflict_with_it() -> None:
+    # A can meet only once; B is a must (5), C and D are nice (1 each).
+    capped = (Attendee("A", max_meetings=1), Attendee("B"), Attendee("C"), Attendee("D"))
+    problem = make_problem("", [("A", "B", 3), ("A", "C", 1), ("A", "D", 1)], attendees=capped)
+    result = solve(problem, FAST)
+    assert {frozenset((m.a, m.b)) for m in result.meetings} == {frozenset("AB")}
+    assert result.value == 5 and result.bound == 5 and result.proven_optimal
+
+
+def test_scarce_tables_go_to_the_most_valuable_pairs() -> None:
+    # One slot, two tables, four disjoint pairs worth 2, 5, 1 and 4 (mutual 2+2).
+    requests = [("A", "B", 2), ("C", "D", 3), ("E", "F", 1), ("G", "H", 2), ("H", "G", 2)]
+    problem = make_problem("ABCDEFGH", requests, slots=1, tables=2)
+    result = solve(problem, FAST)
+    assert result.value == 9 == value_of(problem, result.meetings)
+    assert {frozenset((m.a, m.b)) for m in result.meetings} == {frozenset("CD"), frozenset("GH")}
+
+
+def test_custom_priority_weights_change_the_choice() -> None:
+    problem = make_problem("ABC", [("A", "B", 3), ("A", "C", 1), ("C", "A", 1)], slots=1)
+    assert solve(problem, FAST).value == 5
+    flat = SolveOptions(time_limit_seconds=10, workers=1, priority_weights={1: 1, 2: 1, 3: 1})
+    result = solve(problem, flat)
+    assert result.value == 2 and {frozenset((m.a, m.b)) for m in result.meetings} == {
+        frozenset("AC")
+    }
+
+
+def test_unmet_requests_are_listed() -> None:
+    problem = make_problem("ABC", [("A", "B", 1), ("A", "C", 2)], slots=1)
+    result = solve(problem, FAST)
+    assert [(r.requester, r.requested) for r in result.unmet_requests] == [("A", "B")]
+
+
+def test_progress_is_published_with_value_and_bound() -> None:
+    problem = make_problem("ABCDEF", [("A", "B", 1), ("C", "D", 2), ("E", "F", 3)])
+    seen: list[Progress] = []
+    result = solve(problem, FAST, on_progress=seen.append)
+    assert seen, "at least the starting schedule is reported"
+    assert all(p.value <= p.bound for p in seen)
+    assert seen[-1].value == result.value == 8
+
+
+def test_cancel_before_start_still_returns_a_valid_schedule() -> None:
+    problem = make_problem("ABCDEF", [("A", "B", 1), ("C", "D", 2), ("E", "F", 3)])
+    token = CancelToken()
+    token.cancel()
+    result = solve(problem, FAST, cancel=token)
+    assert result.stop_reason is StopReason.CANCELLED
+    assert not violations(problem, result.meetings)
+    assert result.value == 8  # the greedy start already meets every request here
+
+
+def test_cancel_from_another_thread_stops_a_long_search() -> None:
+    # 300 people, 15 wishes each: the search needs several seconds to prove optimality.
+    rng = random.Random(5)
+    people = [f"P{i:03d}" for i in range(300)]
+    requests = [(a, b, rng.randint(1, 3)) for a in people for b in rng.sample(people, 15)
+                if a != b]
+    problem = make_problem(people, requests, slots=10, tables=60)
+    token = CancelToken()
+    threading.Timer(0.5, token.cancel).start()
+    result = solve(problem, SolveOptions(time_limit_seconds=120, workers=2), cancel=token)
+    assert result.stop_reason is StopReason.CANCELLED
+    assert result.wall_seconds < 30
+    assert not violations(problem, result.meetings)
+    assert 0 < result.value <= result.bound

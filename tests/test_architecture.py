@@ -1,0 +1,47 @@
+"""The layers stay apart: the solver knows no app, the core knows no Qt."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+FORBIDDEN = {
+    "solver": ("PySide6", "sqlite_utils", "sqlite3", "openpyxl", "nbl_desktop"),
+    "nbl_desktop/core": ("PySide6", "nbl_desktop.ui"),
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("package", list(FORBIDDEN))
+def test_a_layer_does_not_import_what_sits_above_it(package: str) -> None:
+    crossings = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in sorted((ROOT / package).rglob("*.py"))
+        for name in imported_modules(path)
+        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN[package])
+    ]
+    assert crossings == []
+
+
+def test_every_module_says_what_it_is_for() -> None:
+    undocumented = [
+        str(path.relative_to(ROOT))
+        for folder in ("solver", "nbl_desktop")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.stat().st_size and ast.get_docstring(ast.parse(path.read_text("utf-8"))) is None
+    ]
+    assert undocumented == []

@@ -1,0 +1,142 @@
+"""The real main window, driven offscreen: new event, import, schedule, grid, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from nbl_desktop.core.store import EventStore
+from nbl_desktop.ui import file_dialogs, messages
+from nbl_desktop.ui.main_window import MainWindow
+from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
+from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
+from solver import StopReason
+from tests.conftest import run_referee, sample
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    created = MainWindow()
+    qtbot.addWidget(created)
+    created.show()
+    return created
+
+
+def answer_dialogs(monkeypatch: pytest.MonkeyPatch, **answers: Path) -> None:
+    for name, path in answers.items():
+        monkeypatch.setattr(file_dialogs, name, lambda _parent, path=path: path)
+
+
+def import_sample(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                  tmp_path: Path, name: str) -> None:
+    answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
+                   ask_registration_workbook=sample(f"{name}.xlsx"))
+    window.new_action.trigger()
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+
+
+def filled_cells(model: ScheduleGridModel) -> int:
+    return sum(
+        1 for r in range(model.rowCount()) for c in range(model.columnCount())
+        if model.data(model.index(r, c))
+    )
+
+
+def test_create_import_schedule_read_the_grid_and_export(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
+    assert "day.nblevent" in window.windowTitle()
+    assert window.attendee_model.rowCount() == 60
+
+    qtbot.keyClicks(window.attendee_search, "Oulu")
+    shown = window.attendee_filter.rowCount()
+    assert 0 < shown < 60
+    window.attendee_search.clear()
+
+    window.time_limit_box.setValue(5)
+    window.schedule_action.trigger()
+    assert window.solve_panel.isVisible() and not window.schedule_action.isEnabled()
+    qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
+    assert not window.solve_panel.isVisible()
+
+    grid = window.grid_model
+    assert (grid.rowCount(), grid.columnCount()) == (12, 20)
+    assert grid.headerData(0, Qt.Orientation.Vertical) == "09:00–09:20"
+    assert grid.headerData(6, Qt.Orientation.Vertical) == "12:00–12:20"  # after lunch
+    assert grid.headerData(0, Qt.Orientation.Horizontal) == "Table 1"
+    stored = EventStore.open(tmp_path / "day.nblevent")
+    meetings = stored.meetings()
+    stored.close()
+    assert filled_cells(grid) == len(meetings) > 100
+    first = meetings[0]
+    cell_text = grid.data(grid.index(first.slot, first.table))
+    assert window.current_event is not None
+    assert window.current_event.attendee(first.a).name in cell_text
+
+    answer_dialogs(monkeypatch, ask_schedule_export_path=tmp_path / "schedule.xlsx")
+    window.export_action.trigger()
+    rows = list(load_workbook(tmp_path / "schedule.xlsx")["Meetings"].iter_rows(min_row=2))
+    assert len(rows) == len(meetings)
+    assert run_referee(sample("arctic-60.json"), tmp_path / "schedule.xlsx")["violations"] == "0"
+
+
+def test_cancel_keeps_the_best_schedule_and_the_window_stays_responsive(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-300")
+    window.time_limit_box.setValue(600)
+    window.schedule_action.trigger()
+    qtbot.waitUntil(lambda: "best value" in window.solve_panel.figures_label.text(),
+                    timeout=30_000)
+    # The GUI thread is free while the engine works: typing filters the attendees.
+    qtbot.keyClicks(window.attendee_search, "Luleå")
+    assert 0 < window.attendee_filter.rowCount() < 300
+    qtbot.mouseClick(window.solve_panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    assert window.last_result is not None
+    assert window.last_result.stop_reason is StopReason.CANCELLED
+    assert len(window.current_event.meetings) == len(window.last_result.meetings) > 0  # type: ignore[union-attr]
+
+
+def test_opening_a_file_that_is_not_an_event_says_so(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    bogus = tmp_path / "budget.nblevent"
+    bogus.write_text("not an event")
+    messages.history.clear()
+    window.open_event(bogus)
+    assert messages.history and messages.history[-1][0] == "Cannot open the event"
+    assert "not an NBL Desktop event file" in messages.history[-1][1]
+    assert window.current_event is None
+
+
+def test_a_bad_workbook_is_reported_in_a_dialog_and_changes_nothing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
+                   ask_registration_workbook=bad)
+    window.new_action.trigger()
+    messages.history.clear()
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=10_000)
+    assert "bad.xlsx" in messages.history[-1][1]
+    assert window.attendee_model.rowCount() == 0
+
+
+def test_the_models_follow_qt_rules(qtmodeltester, window: MainWindow,  # type: ignore[no-untyped-def]
+                                    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+                                    tmp_path: Path) -> None:
+    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
+    assert isinstance(window.attendee_model, AttendeeTableModel)
+    qtmodeltester.check(window.attendee_model)
+    qtmodeltester.check(window.grid_model)
