@@ -130,10 +130,13 @@ class MainWindow(QMainWindow):
         self.grid_model = ScheduleGridModel(self)
         self.grid_view = QTableView()
         self.grid_view.setModel(self.grid_model)
-        self.grid_view.setWordWrap(True)
-        self.grid_view.horizontalHeader().setDefaultSectionSize(190)
+        # One line per person; long names are elided, the tooltip has them in full.
+        self.grid_view.setWordWrap(False)
+        self.grid_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.grid_view.horizontalHeader().setDefaultSectionSize(210)
         self.grid_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.grid_view.verticalHeader().setDefaultSectionSize(44)
+        line = self.grid_view.fontMetrics().lineSpacing()
+        self.grid_view.verticalHeader().setDefaultSectionSize(2 * line + 10)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(attendees_page, "Attendees")
