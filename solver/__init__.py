@@ -16,23 +16,38 @@ from solver.problem import (
     Slot,
     Table,
 )
-from solver.result import Meeting, Progress, SolveResult, StopReason
+from solver.replan import AttendeeChanges, ReplanResult, replan
+from solver.result import (
+    LevelResult,
+    Meeting,
+    Progress,
+    SolveResult,
+    StopReason,
+    UnmetReason,
+    UnmetRequest,
+)
 from solver.solve import solve
 
 __all__ = [
     "Attendee",
+    "AttendeeChanges",
     "CancelToken",
     "Exclusion",
+    "LevelResult",
     "LockedMeeting",
     "Meeting",
     "Problem",
     "ProblemError",
     "Progress",
+    "ReplanResult",
     "Request",
     "Slot",
     "SolveOptions",
     "SolveResult",
     "StopReason",
     "Table",
+    "UnmetReason",
+    "UnmetRequest",
+    "replan",
     "solve",
 ]

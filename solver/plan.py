@@ -1,16 +1,16 @@
 """A plan is which candidate meets in which slot; tables are assigned last.
 
-Tables are interchangeable for the model (any set of at most N meetings in a
-slot fits N tables), so the model picks slots and this module hands out
-table numbers: locked meetings keep theirs, the rest take the free ones in
-order.
+The model decides slots only (tables are interchangeable up to seats and
+fixed tables, see `capacity`); `assign_tables` hands out table numbers:
+locked meetings keep theirs, fixed-table meetings use their table, and the
+rest take the smallest free table that seats them, biggest meetings first.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from solver.candidates import Candidate
+from solver.candidates import Candidate, free_tables
 from solver.problem import Problem
 from solver.result import Meeting
 
@@ -27,12 +27,20 @@ def assign_tables(problem: Problem, candidates: list[Candidate], plan: Plan) -> 
     by_slot: dict[int, list[Candidate]] = defaultdict(list)
     for c, slot in plan:
         by_slot[slot].append(candidates[c])
+    pool = free_tables(problem)
     meetings: list[Meeting] = []
     for slot, in_slot in by_slot.items():
         taken = {c.locked.table for c in in_slot if c.locked is not None}
-        free = (t for t in range(len(problem.tables)) if t not in taken)
-        for cand in sorted(in_slot, key=lambda c: (c.locked is None, c.a, c.b)):
-            table = cand.locked.table if cand.locked is not None else next(free)
+        free = sorted((t for t in pool if t not in taken and problem.tables[t].is_available(slot)),
+                      key=lambda t: (problem.tables[t].seats, t))
+        for cand in sorted(in_slot, key=lambda c: (c.locked is None, -c.size, c.a, c.b)):
+            if cand.locked is not None:
+                table = cand.locked.table
+            elif cand.table is not None:
+                table = cand.table
+            else:
+                table = next(t for t in free if problem.tables[t].seats >= cand.size)
+                free.remove(table)
             meetings.append(Meeting(slot, table, cand.a, cand.b, cand.locked is not None))
     meetings.sort(key=lambda m: (m.slot, m.table))
     return meetings

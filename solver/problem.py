@@ -16,26 +16,43 @@ PRIORITIES = (1, 2, MUST_MEET)
 
 @dataclass(frozen=True)
 class Slot:
-    """One meeting round. Minutes are counted from midnight."""
+    """One meeting round. Minutes are counted from midnight; `session` names a day/part."""
 
     start_minute: int
     end_minute: int
+    session: str = ""
 
 
 @dataclass(frozen=True)
 class Table:
-    """A numbered table; meetings in one slot use distinct tables."""
+    """A table; meetings in one slot use distinct tables.
+
+    `owner` is the id of an attendee who has this table as a fixed table or booth;
+    `available_slots=None` means the table is there all day.
+    """
 
     label: str
+    seats: int = 2
+    owner: str | None = None
+    available_slots: frozenset[int] | None = None
+
+    def is_available(self, slot: int) -> bool:
+        return self.available_slots is None or slot in self.available_slots
 
 
 @dataclass(frozen=True)
 class Attendee:
-    """A participant. `available_slots=None` means every slot."""
+    """A participant. `available_slots=None` means every slot.
+
+    `party_size` people come to each meeting; `fixed_table` (an index) is where
+    this attendee meets everyone.
+    """
 
     id: str
     available_slots: frozenset[int] | None = None
     max_meetings: int | None = None
+    party_size: int = 1
+    fixed_table: int | None = None
 
     def is_available(self, slot: int) -> bool:
         return self.available_slots is None or slot in self.available_slots
@@ -43,11 +60,15 @@ class Attendee:
 
 @dataclass(frozen=True)
 class Request:
-    """`requester` wants to meet `requested`; priority 1 nice, 2 important, 3 must."""
+    """`requester` wants to meet `requested`; priority 1 nice, 2 important, 3 must.
+
+    `allowed_slots` restricts the meeting to a session or time window.
+    """
 
     requester: str
     requested: str
     priority: int = 1
+    allowed_slots: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -91,16 +112,28 @@ class Problem:
     requests: tuple[Request, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
     locked: tuple[LockedMeeting, ...] = ()
+    frozen_slots: frozenset[int] = frozenset()
     _by_id: dict[str, Attendee] = field(init=False, repr=False, compare=False)
+    _owned: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {a.id: a for a in self.attendees})
+        owned: dict[str, int] = {}
+        for index, table in enumerate(self.tables):
+            if table.owner is not None:
+                owned.setdefault(table.owner, index)
+        object.__setattr__(self, "_owned", owned)
 
     def attendee(self, attendee_id: str) -> Attendee:
         return self._by_id[attendee_id]
 
     def excluded_pairs(self) -> frozenset[tuple[str, str]]:
         return frozenset(pair_key(e.a, e.b) for e in self.exclusions)
+
+    def fixed_table_of(self, attendee_id: str) -> int | None:
+        """The table an attendee always meets at: their own setting, or a table they own."""
+        own = self._by_id[attendee_id].fixed_table
+        return own if own is not None else self._owned.get(attendee_id)
 
     def validate(self) -> list[str]:
         """Every reason this problem cannot be scheduled; empty when it can."""
@@ -113,6 +146,17 @@ class Problem:
             outside = sorted(s for s in a.available_slots or () if not 0 <= s < len(self.slots))
             if outside:
                 problems.append(f"attendee {a.id!r}: available slots {outside} do not exist")
+            if a.party_size < 1:
+                problems.append(f"attendee {a.id!r}: party size {a.party_size} is below 1")
+            if a.fixed_table is not None and not 0 <= a.fixed_table < len(self.tables):
+                problems.append(
+                    f"attendee {a.id!r}: fixed table {a.fixed_table + 1} does not exist")
+        for table in self.tables:
+            if table.owner is not None and table.owner not in self._by_id:
+                problems.append(
+                    f"table {table.label!r} is owned by unknown attendee {table.owner!r}")
+            if table.seats < 2:
+                problems.append(f"table {table.label!r} has {table.seats} seats; a meeting needs 2")
         for r in self.requests:
             problems += self._unknown_ids("request", r.requester, r.requested)
             if r.priority not in PRIORITIES:
@@ -144,6 +188,8 @@ class Problem:
                 problems.append(f"{label}: the slot does not exist")
             if not 0 <= m.table < len(self.tables):
                 problems.append(f"{label}: table number {m.table + 1} does not exist")
+            elif not self.tables[m.table].is_available(m.slot):
+                problems.append(f"{label}: table {self.tables[m.table].label} is closed then")
             if (m.slot, m.table) in seen_table:
                 problems.append(f"{label}: its table is already taken by another locked meeting")
             seen_table.add((m.slot, m.table))

@@ -1,9 +1,9 @@
-"""What the engine returns: the schedule and how good it is."""
+"""What the engine returns: the schedule, its figures per level, bounds and reasons."""
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from solver.problem import Request
 
@@ -28,25 +28,85 @@ class StopReason(enum.Enum):
     NO_IMPROVEMENT_FOUND = "search ended without improving the starting schedule"
 
 
+class UnmetReason(enum.Enum):
+    """Why a request has no meeting."""
+
+    EXCLUDED = "the pair must never meet"
+    NO_COMMON_SLOT = "no slot where both are available (and the request's window allows)"
+    REQUESTER_FULL = "the requester has reached their maximum number of meetings"
+    REQUESTED_FULL = "the requested person has reached their maximum number of meetings"
+    CAPACITY_OR_PRIORITIES = "lost to table capacity or to more important meetings"
+
+
+@dataclass(frozen=True)
+class UnmetRequest:
+    """A request without a meeting, and why."""
+
+    request: Request
+    reason: UnmetReason
+
+
+@dataclass(frozen=True)
+class LevelResult:
+    """One level of the objective: what was reached, and a proven bound on it."""
+
+    name: str
+    reached: int
+    bound: int
+    bound_source: str
+    minimize: bool = False
+
+    @property
+    def proven(self) -> bool:
+        return self.reached == self.bound
+
+
+@dataclass(frozen=True)
+class AttendeeFigures:
+    """One attendee's share of the schedule."""
+
+    meetings: int
+    requests_made: int
+    requests_received: int
+    requests_met: int
+    idle_slots: int
+    breaks: int
+
+
 @dataclass(frozen=True)
 class Progress:
-    """One step of a running solve, published at every improvement."""
+    """One step of a running solve, published at every improvement.
+
+    `level` names the objective level being worked on; `value` and `bound` are
+    always the value level (request weights) and its proven bound.
+    """
 
     elapsed_seconds: float
+    level: str
     value: int
     bound: int
+    must_met: int = 0
+    coverage: int = 0
+    compactness: int = 0
 
 
 @dataclass(frozen=True)
 class SolveResult:
-    """A valid schedule, its value, the proven bound on value, and what is unmet."""
+    """A valid schedule, its figures per level with proven bounds, and what is unmet."""
 
     meetings: tuple[Meeting, ...]
     value: int
     bound: int
     stop_reason: StopReason
     wall_seconds: float
-    unmet_requests: tuple[Request, ...]
+    unmet: tuple[UnmetRequest, ...] = ()
+    levels: tuple[LevelResult, ...] = ()
+    attendees: dict[str, AttendeeFigures] = field(default_factory=dict)
+    first_schedule_seconds: float = 0.0
+
+    @property
+    def unmet_requests(self) -> tuple[Request, ...]:
+        return tuple(u.request for u in self.unmet)
 
     @property
     def proven_optimal(self) -> bool:
@@ -54,5 +114,8 @@ class SolveResult:
 
     @property
     def gap(self) -> float:
-        """Relative distance to the bound: 0.0 means proven optimal."""
+        """Relative distance of value to its bound: 0.0 means proven optimal value."""
         return 0.0 if self.bound <= 0 else max(0.0, (self.bound - self.value) / self.bound)
+
+    def level(self, name: str) -> LevelResult:
+        return next(level for level in self.levels if level.name == name)

@@ -1,52 +1,44 @@
-"""Data → model → solve → read the solution: the engine's one entry point.
+"""The engine's entry point: data → candidates → starting plan → search → result.
 
-A non-optimal end (time limit, cancel) is a normal result with a valid
-schedule: the value-sorted greedy plan is the floor, and CP-SAT starts from
-it as a hint.
+The fair, compact greedy gives a valid schedule at once (the first progress
+report); CP-SAT then improves it level by level: on the whole model when it
+is small, by neighbourhoods of attendees when it is large. A non-optimal end
+(time limit, cancel) is a normal result with the best valid schedule found.
 """
 
 from __future__ import annotations
 
 import logging
+import random
 import time
 from collections.abc import Callable
 
-from ortools.sat.python import cp_model
-
+from solver.bound import LevelBounds
 from solver.cancel import CancelToken
-from solver.candidates import Candidate, candidate_pairs
-from solver.greedy import value_sorted_greedy
-from solver.model import ScheduleModel, build_model
+from solver.candidates import candidate_pairs
+from solver.capacity import slot_capacities
+from solver.explain import attendee_figures, unmet_requests
+from solver.figures import Figures, figures_of
+from solver.greedy import fair_compact
 from solver.options import SolveOptions
-from solver.plan import Plan, assign_tables, plan_value
-from solver.problem import Problem, ProblemError, Request, pair_key
-from solver.result import Progress, SolveResult, StopReason
+from solver.plan import assign_tables
+from solver.problem import Problem, ProblemError
+from solver.result import LevelResult, Progress, SolveResult, StopReason
+from solver.search import (
+    COMPACTNESS,
+    COVERAGE,
+    MUST,
+    VALUE,
+    SearchContext,
+    SearchState,
+    neighbourhood_search,
+    staged_search,
+    variable_count,
+)
 
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[Progress], None]
-
-
-class _ProgressPublisher(cp_model.CpSolverSolutionCallback):
-    """Publishes a Progress record at every improving solution."""
-
-    def __init__(
-        self, on_progress: ProgressCallback | None, started: float, upper_bound: int
-    ) -> None:
-        super().__init__()
-        self._on_progress = on_progress
-        self._started = started
-        self._upper_bound = upper_bound
-
-    def on_solution_callback(self) -> None:
-        if self._on_progress is not None:
-            self._on_progress(
-                Progress(
-                    elapsed_seconds=time.monotonic() - self._started,
-                    value=round(self.objective_value),
-                    bound=min(self._upper_bound, round(self.best_objective_bound)),
-                )
-            )
 
 
 def solve(
@@ -65,72 +57,80 @@ def solve(
     if problems:
         raise ProblemError(problems)
     started = time.monotonic()
-
     candidates = candidate_pairs(problem, options.priority_weights)
-    start_plan = value_sorted_greedy(problem, candidates)
-    upper_bound = sum(c.value for c in candidates)
-    if on_progress is not None:
-        on_progress(Progress(time.monotonic() - started, plan_value(start_plan, candidates),
-                             upper_bound))
+    plan = fair_compact(problem, candidates, options.min_meetings)
+    state = SearchState(plan, figures_of(problem, candidates, plan, options.min_meetings))
+    first_schedule_seconds = time.monotonic() - started
+    lp = LevelBounds(problem, candidates, options.min_meetings)
+    bounds = {MUST: lp.must(), VALUE: lp.value()}
 
-    model = build_model(problem, candidates)
-    model.hint(start_plan)
-    publisher = _ProgressPublisher(on_progress, started, upper_bound)
-    plan, bound, reason = _search(model, options, publisher, cancel, started)
-    if plan is None or plan_value(plan, candidates) < plan_value(start_plan, candidates):
-        plan = start_plan
-        if reason is not StopReason.CANCELLED:
-            reason = StopReason.NO_IMPROVEMENT_FOUND
-    bound = min(bound if bound is not None else upper_bound, upper_bound)
-    value = plan_value(plan, candidates)
-    return SolveResult(
-        meetings=tuple(assign_tables(problem, candidates, plan)),
-        value=value,
-        bound=max(bound, value),
-        stop_reason=reason,
-        wall_seconds=time.monotonic() - started,
-        unmet_requests=_unmet_requests(problem, candidates, plan),
-    )
+    def publish(level: str, current: SearchState) -> None:
+        if on_progress is not None:
+            f = current.figures
+            on_progress(Progress(time.monotonic() - started, level, f.value,
+                                 min(bounds[VALUE], current.bounds.get(VALUE, bounds[VALUE])),
+                                 f.must_met, f.coverage, f.compactness(options)))
 
-
-def _search(
-    model: ScheduleModel,
-    options: SolveOptions,
-    publisher: _ProgressPublisher,
-    cancel: CancelToken,
-    started: float,
-) -> tuple[Plan | None, int | None, StopReason]:
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.max_time_in_seconds = max(0.0, options.time_limit_seconds - (time.monotonic() - started))
-    params.num_workers = options.worker_count()
-    params.random_seed = options.random_seed
-    params.log_search_progress = options.log_search
-    params.log_to_stdout = False
-    solver.log_callback = log.debug
-
-    cancel.attach(solver)
-    try:
-        if cancel.cancelled:
-            return None, None, StopReason.CANCELLED
-        status = solver.solve(model.cp, publisher)
-    finally:
-        cancel.attach(None)
-
+    publish("starting schedule", state)
+    context = SearchContext(problem, candidates, options, slot_capacities(problem), lp,
+                            started + options.time_limit_seconds, cancel, publish)
+    proven_all = False
+    rng = random.Random(options.random_seed)
+    if variable_count(candidates) <= options.full_model_limit:
+        proven_all = staged_search(context, state)
+        if not proven_all:
+            neighbourhood_search(context, state, rng, value_share=0.0)
+    else:
+        neighbourhood_search(context, state, rng)
+    _final_bounds(lp, state, bounds)
     if cancel.cancelled:
         reason = StopReason.CANCELLED
-    elif status == cp_model.OPTIMAL:
+    elif proven_all:
         reason = StopReason.OPTIMAL
     else:
         reason = StopReason.TIME_LIMIT
-    log.info("CP-SAT ended: %s after %.1fs", solver.status_name(status), solver.wall_time)
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return model.variables.extract(solver), round(solver.best_objective_bound), reason
-    return None, None, reason
+    log.info("solve ended (%s) after %.1fs: %s", reason.value, time.monotonic() - started,
+             state.figures)
+    return SolveResult(
+        meetings=tuple(assign_tables(problem, candidates, state.plan)),
+        value=state.figures.value,
+        bound=max(bounds[VALUE], state.figures.value),
+        stop_reason=reason,
+        wall_seconds=time.monotonic() - started,
+        unmet=unmet_requests(problem, candidates, state.plan),
+        levels=_level_results(state, bounds, options),
+        attendees=attendee_figures(problem, candidates, state.plan),
+        first_schedule_seconds=first_schedule_seconds,
+    )
 
 
-def _unmet_requests(
-    problem: Problem, candidates: list[Candidate], plan: Plan
-) -> tuple[Request, ...]:
-    met = {pair_key(candidates[c].a, candidates[c].b) for c, _ in plan}
-    return tuple(r for r in problem.requests if pair_key(r.requester, r.requested) not in met)
+def _final_bounds(lp: LevelBounds, state: SearchState, bounds: dict[str, int]) -> None:
+    """Tighten each level's bound given the levels above as reached (LP and CP-SAT)."""
+    f = state.figures
+    bounds[COVERAGE] = lp.coverage(f.must_met)
+    bounds[VALUE] = lp.value(f.must_met, f.coverage)
+    for name, bound in state.bounds.items():
+        bounds[name] = min(bounds[name], bound)
+
+
+def _level_results(state: SearchState, bounds: dict[str, int],
+                   options: SolveOptions) -> tuple[LevelResult, ...]:
+    f: Figures = state.figures
+    solver_bound = "CP-SAT bound, given the levels above as reached"
+    lp_bound = "LP relaxation, given the levels above as reached"
+
+    def source(name: str) -> str:
+        return solver_bound if state.bounds.get(name, 1 << 62) <= bounds[name] else lp_bound
+
+    compact_reached = f.compactness(options)
+    return (
+        LevelResult(MUST, f.must_met, max(f.must_met, bounds[MUST]),
+                    source(MUST).replace(", given the levels above as reached", "")),
+        LevelResult(COVERAGE, f.coverage, max(f.coverage, bounds[COVERAGE]),
+                    source(COVERAGE)),
+        LevelResult(VALUE, f.value, max(f.value, bounds[VALUE]), source(VALUE)),
+        LevelResult(COMPACTNESS, compact_reached,
+                    compact_reached if COMPACTNESS in state.proven else 0,
+                    "proven optimal by CP-SAT" if COMPACTNESS in state.proven
+                    else "none (0 is the trivial bound)", minimize=True),
+    )

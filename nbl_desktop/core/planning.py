@@ -6,6 +6,8 @@ the solve on a worker thread and store its result on the GUI thread.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from nbl_desktop.core.event import EventData, MeetingRecord
 from nbl_desktop.core.slot_grid import available_slots, slot_times
 from solver import (
@@ -49,11 +51,22 @@ def meetings_from_result(result: SolveResult) -> list[MeetingRecord]:
 
 
 def summary_line(result: SolveResult, request_count: int) -> str:
-    """One line for the organizer: meetings, requests met, value and proven bound."""
+    """Two lines for the organizer: the figures per level with proven bounds, then why unmet."""
     met = request_count - len(result.unmet_requests)
     proof = "proven optimal" if result.proven_optimal else f"{100 * (1 - result.gap):.1f}% of bound"
-    return (
+    lines = [
         f"{len(result.meetings)} meetings, {met} of {request_count} requests met, "
         f"value {result.value}, proven bound {result.bound} ({proof}), "
         f"{result.wall_seconds:.1f}s, stopped: {result.stop_reason.value}"
-    )
+    ]
+    if result.levels:
+        must, idle = result.level("must-meets"), result.level("compactness")
+        left_out = sum(1 for f in result.attendees.values()
+                       if f.meetings == 0 and f.requests_made + f.requests_received)
+        lines.append(f"must-meets {must.reached} of {must.bound} possible, "
+                     f"{left_out} attendees with requests but no meeting, "
+                     f"{idle.reached} idle slots between meetings")
+    if result.unmet:
+        reasons = Counter(u.reason.value for u in result.unmet)
+        lines.append("unmet: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()))
+    return "\n".join(lines)

@@ -6,6 +6,7 @@ only the Problem and the meetings, so a modelling error cannot hide in it.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from solver import Meeting, Problem
@@ -52,6 +53,7 @@ def violations(problem: Problem, meetings: tuple[Meeting, ...] | list[Meeting]) 
         cap = people[person].max_meetings
         if cap is not None and count > cap:
             found.append(f"{person} has {count} meetings, max {cap}")
+    found += _table_and_time_rules(problem, meetings)
     placed = {(m.slot, m.table, frozenset((m.a, m.b))) for m in meetings}
     for lock in problem.locked:
         if (lock.slot, lock.table, frozenset((lock.a, lock.b))) not in placed:
@@ -69,3 +71,58 @@ def value_of(problem: Problem, meetings: tuple[Meeting, ...] | list[Meeting],
         key = (r.requester, r.requested)
         best[key] = max(best.get(key, 0), r.priority)
     return sum(weights[p] for (a, b), p in best.items() if frozenset((a, b)) in met)
+
+
+def _fixed_table(problem: Problem, person: str) -> int | None:
+    attendee = next(a for a in problem.attendees if a.id == person)
+    if attendee.fixed_table is not None:
+        return attendee.fixed_table
+    return next((i for i, t in enumerate(problem.tables) if t.owner == person), None)
+
+
+def _table_and_time_rules(problem: Problem,
+                          meetings: tuple[Meeting, ...] | list[Meeting]) -> list[str]:
+    """Seats, fixed and owned tables, closed tables, request windows, frozen slots."""
+    found: list[str] = []
+    people = {a.id for a in problem.attendees}
+    reserved = {t for p in people if (t := _fixed_table(problem, p)) is not None}
+    locked = {(m.slot, m.table, frozenset((m.a, m.b))) for m in problem.locked}
+    windows: dict[frozenset[str], list[frozenset[int]]] = {}
+    for r in problem.requests:
+        if r.allowed_slots is not None:
+            windows.setdefault(frozenset((r.requester, r.requested)), []).append(r.allowed_slots)
+    for m in meetings:
+        if not (0 <= m.table < len(problem.tables)) or m.a not in people or m.b not in people:
+            continue  # reported by the basic rules
+        pair = frozenset((m.a, m.b))
+        if (m.slot, m.table, pair) in locked:
+            continue  # the organizer's decision
+        table = problem.tables[m.table]
+        party = sum(next(a.party_size for a in problem.attendees if a.id == p) for p in pair)
+        if table.seats < party:
+            found.append(f"{m}: table seats {table.seats}, the meeting needs {party}")
+        if table.available_slots is not None and m.slot not in table.available_slots:
+            found.append(f"{m}: table {table.label} is closed in slot {m.slot}")
+        fixed = {t for p in pair if (t := _fixed_table(problem, p)) is not None}
+        if fixed and m.table not in fixed:
+            found.append(f"{m}: not at the fixed table of {sorted(pair)}")
+        if not fixed and m.table in reserved:
+            found.append(f"{m}: uses table {table.label}, which belongs to someone else")
+        if any(m.slot not in w for w in windows.get(pair, [])):
+            found.append(f"{m}: outside the request's time window")
+        if m.slot in problem.frozen_slots:
+            found.append(f"{m}: new meeting in slot {m.slot}, which has already happened")
+    return found
+
+
+def break_counts(meetings: tuple[Meeting, ...] | list[Meeting]) -> dict[str, int]:
+    """Per attendee with meetings: runs of empty slots between their first and last meeting."""
+    slots: dict[str, list[int]] = {}
+    for m in meetings:
+        slots.setdefault(m.a, []).append(m.slot)
+        slots.setdefault(m.b, []).append(m.slot)
+    counts = {}
+    for person, taken in slots.items():
+        ordered = sorted(taken)
+        counts[person] = sum(1 for x, y in itertools.pairwise(ordered) if y > x + 1)
+    return counts

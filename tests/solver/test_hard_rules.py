@@ -101,3 +101,14 @@ def test_an_invalid_problem_lists_every_problem_at_once() -> None:
     assert "table number 10 does not exist" in text
     assert "A has another locked meeting then" in text
     assert "locked in more than one slot" in text
+
+
+def test_every_window_of_a_repeated_request_holds() -> None:
+    # Regression (found by hypothesis): a second request for the same person with a
+    # narrower window was ignored when its priority was not higher.
+    from solver import Request
+    problem = make_problem("AB", [], slots=3)
+    windows = (Request("A", "B", 1), Request("A", "B", 1, frozenset({2})))
+    problem = problem.__class__(problem.slots, problem.tables, problem.attendees, windows)
+    result = solve(problem, FAST)
+    assert [m.slot for m in result.meetings] == [2]

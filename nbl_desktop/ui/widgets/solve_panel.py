@@ -59,7 +59,9 @@ class SolvePanel(QWidget):
         self.activity.setRange(0, 1000)
         self.activity.setValue(round(10 * share))
         self.figures_label.setText(
-            f"best value {progress.value} · proven bound {progress.bound} · {share:.1f}% of bound"
+            f"{progress.level}: must-meets {progress.must_met} · best value {progress.value} · "
+            f"proven bound {progress.bound} · {share:.1f}% of bound · "
+            f"{progress.compactness} idle slots"
         )
 
     def finish(self) -> None:

@@ -1,0 +1,108 @@
+"""Benchmark table: the engine against two baselines on every sample.
+
+    python -m solver.bench [--samples DIR] [--time-limit S] [--only NAME ...]
+    python -m solver.bench --jair [original forb0003 ...] [--time-limit S] [--workers N]
+    python -m solver.bench --replan arctic-1000 [--time-limit S]
+
+One row per event and method: seconds to the first valid schedule, must-meets
+met, requesters left with zero meetings, value and % of the proven bound,
+idle slots. Baselines: first-come-first-served (each request in order, the
+earliest common free slot) and value-sorted greedy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+from solver.bench.jair_bench import bench_jair
+from solver.bench.replan_bench import bench_no_show
+from solver.bench.samples import load_sample
+from solver.bound import LevelBounds
+from solver.candidates import candidate_pairs
+from solver.figures import busy_slots, figures_of
+from solver.greedy import first_come_first_served, value_sorted
+from solver.options import DEFAULT_WEIGHTS, SolveOptions
+from solver.plan import Plan
+from solver.problem import Problem
+from solver.solve import solve
+
+DEFAULT_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+LONG_LIMIT = {"arctic-3000": 120.0}
+
+
+def _row(name: str, method: str, problem: Problem, seconds: float, first: float,
+         must: tuple[int, int], zero: int, value: int, bound: int, idle: int) -> str:
+    return (f"| {name} | {len(problem.attendees)} | {len(problem.requests)} | {method} | "
+            f"{first:.2f} | {seconds:.1f} | {must[0]}/{must[1]} | {zero} | {value} | "
+            f"{100 * value / bound:.1f} | {idle} |")
+
+
+def _zero_requesters(problem: Problem, met_people: set[str]) -> int:
+    return len({r.requester for r in problem.requests} - met_people)
+
+
+def bench_event(name: str, problem: Problem, time_limit: float, workers: int) -> list[str]:
+    candidates = candidate_pairs(problem, DEFAULT_WEIGHTS)
+    bound = LevelBounds(problem, candidates, 2).value()
+    must_total = sum(1 for c in candidates if c.must)
+    rows = []
+    for method, build in (("first-come-first-served", first_come_first_served),
+                          ("value-sorted greedy", value_sorted)):
+        started = time.monotonic()
+        plan: Plan = build(problem, candidates)
+        seconds = time.monotonic() - started
+        f = figures_of(problem, candidates, plan, 2)
+        rows.append(_row(name, method, problem, seconds, seconds, (f.must_met, must_total),
+                         _zero_requesters(problem, set(busy_slots(plan, candidates))),
+                         f.value, bound, f.idle_slots))
+    result = solve(problem, SolveOptions(time_limit_seconds=time_limit, workers=workers))
+    people = {p for m in result.meetings for p in (m.a, m.b)}
+    must = result.level("must-meets")
+    rows.append(_row(name, f"NBL engine ({result.stop_reason.value})", problem,
+                     result.wall_seconds, result.first_schedule_seconds,
+                     (must.reached, must_total), _zero_requesters(problem, people),
+                     result.value, result.bound, result.level("compactness").reached))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m solver.bench")
+    parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES)
+    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("--jair", nargs="*", metavar="VARIANT",
+                        help="run the JAIR instances instead (default variant: original)")
+    parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--replan", metavar="SAMPLE",
+                        help="time a re-plan after one no-show on this sample instead")
+    args = parser.parse_args(argv)
+    out = sys.stdout
+    if args.replan:
+        path = args.samples / f"{args.replan}.json"
+        bench_no_show(out, args.replan, load_sample(path), args.time_limit, 2.0, args.workers)
+        return 0
+    if args.jair is not None:
+        bench_jair(out, args.jair or ["original"], args.time_limit, args.workers)
+        return 0
+    out.write("| event | attendees | requests | method | first schedule s | total s | "
+              "must met | zero-meeting requesters | value | % of bound | idle slots |\n")
+    out.write("|---|---|---|---|---|---|---|---|---|---|---|\n")
+    out.flush()
+    for path in sorted(args.samples.glob("*.json"), key=lambda p: int(p.stem.split("-")[-1])):
+        if args.only and path.stem not in args.only:
+            continue
+        limit = LONG_LIMIT.get(path.stem, args.time_limit)
+        for row in bench_event(path.stem, load_sample(path), limit, args.workers):
+            out.write(row + "\n")
+        out.flush()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.write(f"\npeak memory: {peak:.0f} MB\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Benchmark rows for the JAIR B2B instances: breaks found against the published optimum."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TextIO
+
+from solver.bench.jair import published_results, read_dzn
+from solver.options import Compactness, SolveOptions
+from solver.solve import solve
+
+JAIR_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "instances" / "b2b-jair"
+FAIRNESS = 2
+
+
+def jair_options(time_limit: float, workers: int) -> SolveOptions:
+    """The research objective: every meeting, then fewest breaks, spread ≤ 2."""
+    return SolveOptions(time_limit_seconds=time_limit, workers=workers,
+                        compactness=Compactness.BREAKS, max_break_spread=FAIRNESS,
+                        value_tolerance=0.0)
+
+
+def bench_jair(out: TextIO, variants: list[str], time_limit: float, workers: int,
+               directory: Path = JAIR_DIR) -> None:
+    published = published_results(directory / "jair_reported_results.csv")
+    out.write("| instance | variant | meetings | met | breaks | proven | seconds | "
+              "published best | published proven in s |\n|---|---|---|---|---|---|---|---|---|\n")
+    matched = total = 0
+    for variant in variants:
+        for path in sorted(directory.glob(f"*.{variant}.dzn")):
+            instance = path.name.split(".")[0]
+            problem = read_dzn(path)
+            started = time.monotonic()
+            result = solve(problem, jair_options(time_limit, workers))
+            seconds = time.monotonic() - started
+            met = result.level("must-meets").reached
+            breaks = result.level("compactness")
+            best = published.get((instance, variant))
+            total += 1
+            all_met = met == len(problem.requests)
+            matched += int(all_met and best is not None and breaks.reached <= best.breaks)
+            out.write(
+                f"| {instance} | {variant} | {len(problem.requests)} | {met} | "
+                f"{breaks.reached if all_met else '-'} | {'yes' if breaks.proven else 'no'} | "
+                f"{seconds:.1f} | {best.breaks if best else '?'} | "
+                f"{best.seconds if best and best.seconds is not None else '-'} |\n")
+            out.flush()
+    out.write(f"\npublished best reached on {matched} of {total} instances\n")

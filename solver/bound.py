@@ -1,0 +1,105 @@
+"""Proven upper bounds on each objective level, from one LP relaxation (GLOP).
+
+The LP chooses pairs fractionally: each attendee meets at most
+min(max meetings, available slots) times, and at most tables × slots
+meetings happen in all. Slots are left out: on the samples this aggregated
+LP gives the same value bound as the time-indexed LP in a fraction of a
+second instead of ten. The same LP bounds must-meets, coverage (given the
+must-meets reached) and value (given both levels above as reached: the
+bound the lexicographic objective is measured against).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ortools.linear_solver import pywraplp
+
+from solver.candidates import Candidate
+from solver.figures import requesters_and_requested
+from solver.problem import Problem
+
+_INFINITY = float("inf")
+
+
+def meeting_capacity(problem: Problem, person: str) -> int:
+    attendee = problem.attendee(person)
+    slots = len(problem.slots) if attendee.available_slots is None else len(
+        attendee.available_slots)
+    return slots if attendee.max_meetings is None else min(slots, attendee.max_meetings)
+
+
+class LevelBounds:
+    """The pair-selection LP, built once; each level is one objective over it."""
+
+    def __init__(self, problem: Problem, candidates: list[Candidate], min_meetings: int) -> None:
+        self.candidates = candidates
+        self.must_total = sum(1 for c in candidates if c.must)
+        self.value_total = sum(c.value for c in candidates)
+        options: dict[str, int] = defaultdict(int)
+        for c in candidates:
+            options[c.a] += 1
+            options[c.b] += 1
+        counted = [p for p in requesters_and_requested(problem) if p in options]
+        self.coverage_total = sum(
+            min(min_meetings, options[p], meeting_capacity(problem, p)) for p in counted)
+        solver = pywraplp.Solver.CreateSolver("GLOP")
+        self.solver = solver
+        if solver is None:
+            return
+        self.chosen = [solver.NumVar(1 if c.locked else 0, 1, "") for c in candidates]
+        per_person: dict[str, pywraplp.Constraint] = {}
+        for person in options:
+            per_person[person] = solver.Constraint(0, meeting_capacity(problem, person))
+        everyone = solver.Constraint(0, len(problem.slots) * len(problem.tables))
+        for var, cand in zip(self.chosen, candidates, strict=True):
+            per_person[cand.a].SetCoefficient(var, 1)
+            per_person[cand.b].SetCoefficient(var, 1)
+            everyone.SetCoefficient(var, 1)
+        self.covered = []
+        links: dict[str, pywraplp.Constraint] = {}
+        for person in counted:
+            y = solver.NumVar(0, min_meetings, "")
+            links[person] = solver.Constraint(0, _INFINITY)  # Σ pairs of person − y ≥ 0
+            links[person].SetCoefficient(y, -1)
+            self.covered.append(y)
+        for var, cand in zip(self.chosen, candidates, strict=True):
+            for person in (cand.a, cand.b):
+                if person in links:
+                    links[person].SetCoefficient(var, 1)
+        self.must_floor = solver.Constraint(0, _INFINITY)
+        for var, cand in zip(self.chosen, candidates, strict=True):
+            if cand.must:
+                self.must_floor.SetCoefficient(var, 1)
+        self.coverage_floor = solver.Constraint(0, _INFINITY)
+        for y in self.covered:
+            self.coverage_floor.SetCoefficient(y, 1)
+
+    def _maximize(self, coefficients: list[tuple[pywraplp.Variable, float]], fallback: int,
+                  must: int | None, coverage: int | None) -> int:
+        if self.solver is None or not self.candidates:
+            return fallback
+        self.must_floor.SetLb(must or 0)
+        self.coverage_floor.SetLb(coverage or 0)
+        objective = self.solver.Objective()
+        objective.Clear()
+        for var, coefficient in coefficients:
+            objective.SetCoefficient(var, coefficient)
+        objective.SetMaximization()
+        if self.solver.Solve() != pywraplp.Solver.OPTIMAL:
+            return fallback
+        return min(fallback, int(objective.Value() + 1e-6))
+
+    def must(self) -> int:
+        pairs = [(v, 1.0) for v, c in zip(self.chosen, self.candidates, strict=True) if c.must]
+        return self._maximize(pairs, self.must_total, None, None) if pairs else 0
+
+    def coverage(self, must_reached: int | None = None) -> int:
+        """Σ min(meetings, min_meetings) at best, given `must_reached` must-meets."""
+        return self._maximize([(y, 1.0) for y in self.covered], self.coverage_total,
+                              must_reached, None)
+
+    def value(self, must_reached: int | None = None, coverage_reached: int | None = None) -> int:
+        """Value at best, given the must-meets and coverage reached."""
+        pairs = [(v, float(c.value)) for v, c in zip(self.chosen, self.candidates, strict=True)]
+        return self._maximize(pairs, self.value_total, must_reached, coverage_reached)

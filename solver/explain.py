@@ -1,0 +1,64 @@
+"""Why each unmet request is unmet, and each attendee's figures."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from solver.candidates import Candidate, usable_slots
+from solver.figures import busy_slots, idle_slots_and_breaks
+from solver.plan import Plan
+from solver.problem import Problem, pair_key
+from solver.result import AttendeeFigures, UnmetReason, UnmetRequest
+
+
+def unmet_requests(problem: Problem, candidates: list[Candidate],
+                   plan: Plan) -> tuple[UnmetRequest, ...]:
+    met = {pair_key(candidates[c].a, candidates[c].b) for c, _ in plan}
+    has_candidate = {pair_key(c.a, c.b) for c in candidates}
+    excluded = problem.excluded_pairs()
+    count: Counter[str] = Counter()
+    for c, _ in plan:
+        count.update((candidates[c].a, candidates[c].b))
+
+    def full(person: str) -> bool:
+        cap = problem.attendee(person).max_meetings
+        return cap is not None and count[person] >= cap
+
+    unmet = []
+    for r in problem.requests:
+        key = pair_key(r.requester, r.requested)
+        if key in met or r.requester == r.requested:
+            continue
+        if key in excluded:
+            reason = UnmetReason.EXCLUDED
+        elif key not in has_candidate or not usable_slots(problem, key, r.allowed_slots):
+            reason = UnmetReason.NO_COMMON_SLOT
+        elif full(r.requester):
+            reason = UnmetReason.REQUESTER_FULL
+        elif full(r.requested):
+            reason = UnmetReason.REQUESTED_FULL
+        else:
+            reason = UnmetReason.CAPACITY_OR_PRIORITIES
+        unmet.append(UnmetRequest(r, reason))
+    return tuple(unmet)
+
+
+def attendee_figures(problem: Problem, candidates: list[Candidate],
+                     plan: Plan) -> dict[str, AttendeeFigures]:
+    busy = busy_slots(plan, candidates)
+    met = {pair_key(candidates[c].a, candidates[c].b) for c, _ in plan}
+    made: Counter[str] = Counter()
+    received: Counter[str] = Counter()
+    fulfilled: Counter[str] = Counter()
+    for r in problem.requests:
+        made[r.requester] += 1
+        received[r.requested] += 1
+        if pair_key(r.requester, r.requested) in met:
+            fulfilled[r.requester] += 1
+            fulfilled[r.requested] += 1
+    result = {}
+    for a in problem.attendees:
+        idle, breaks = idle_slots_and_breaks(busy.get(a.id, []))
+        result[a.id] = AttendeeFigures(len(busy.get(a.id, [])), made[a.id], received[a.id],
+                                       fulfilled[a.id], idle, breaks)
+    return result

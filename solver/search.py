@@ -1,0 +1,305 @@
+"""Improve a valid plan with CP-SAT: level by level on the whole event, or by neighbourhoods.
+
+`staged_search` solves the whole model once per objective level (must-meets,
+coverage, value, compactness), fixing each level before the next; it proves
+optima on small events. `neighbourhood_search` re-decides the meetings among
+a cluster of attendees while all others stay fixed, again and again; it
+scales to thousands of attendees. Both only ever accept a plan that is at
+least as good, so the plan in hand is always valid and never gets worse.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from solver.bound import LevelBounds
+from solver.cancel import CancelToken
+from solver.candidates import Candidate
+from solver.capacity import SlotCapacity
+from solver.figures import Figures, figures_of, idle_slots_and_breaks, requesters_and_requested
+from solver.model import ScheduleModel, build_model
+from solver.options import SolveOptions
+from solver.plan import Plan
+from solver.problem import Problem
+
+MUST, COVERAGE, VALUE, COMPACTNESS = "must-meets", "coverage", "value", "compactness"
+
+
+@dataclass
+class SearchState:
+    """The best plan so far and what is known about each level."""
+
+    plan: Plan
+    figures: Figures
+    value_floor: int | None = None
+    bounds: dict[str, int] = field(default_factory=dict)
+    proven: set[str] = field(default_factory=set)
+
+
+Publish = Callable[[str, SearchState], None]
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    """Everything a search step needs, passed as one value."""
+
+    problem: Problem
+    candidates: list[Candidate]
+    options: SolveOptions
+    capacities: list[SlotCapacity]
+    lp: LevelBounds
+    deadline: float
+    cancel: CancelToken
+    publish: Publish
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def figures(self, plan: Plan) -> Figures:
+        return figures_of(self.problem, self.candidates, plan, self.options.min_meetings)
+
+    def new_solver(self, seconds: float) -> cp_model.CpSolver:
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(0.01, seconds)
+        solver.parameters.num_workers = self.options.worker_count()
+        solver.parameters.random_seed = self.options.random_seed
+        solver.parameters.log_search_progress = self.options.log_search
+        solver.parameters.log_to_stdout = False
+        return solver
+
+    def run(self, solver: cp_model.CpSolver, model: ScheduleModel) -> int:
+        self.cancel.attach(solver)
+        try:
+            if self.cancel.cancelled:
+                return int(cp_model.UNKNOWN)
+            return int(solver.solve(model.cp))
+        finally:
+            self.cancel.attach(None)
+
+
+def locked_plan(candidates: list[Candidate]) -> Plan:
+    return [(i, c.locked.slot) for i, c in enumerate(candidates) if c.locked is not None]
+
+
+def variable_count(candidates: list[Candidate]) -> int:
+    return sum(len(c.slots) for c in candidates if c.locked is None)
+
+
+# -- the whole event, level by level ------------------------------------------------
+
+
+def staged_search(context: SearchContext, state: SearchState,
+                  compactness_share: float = 0.9) -> bool:
+    """Returns True when every level was proven optimal.
+
+    A level already at its LP bound is not searched (it is proven). The
+    compactness stage gets `compactness_share` of the time left, so that a
+    neighbourhood search can take over when it does not finish.
+    """
+    fixed = locked_plan(context.candidates)
+    model = build_model(context.problem, context.candidates, context.options,
+                        context.capacities, fixed)
+    levels = model.levels
+    stages = [(MUST, levels.must, 0.15), (COVERAGE, levels.coverage, 0.25),
+              (VALUE, levels.value, 0.45), (COMPACTNESS, levels.compactness, compactness_share)]
+    for name, expression, share in stages:
+        if context.cancel.cancelled or context.remaining() <= 0:
+            return False
+        if name != COMPACTNESS and _at_lp_bound(context, state, name):
+            state.proven.add(name)
+            state.bounds[name] = _level_of(state.figures, name, context)
+            if name != VALUE:
+                model.cp.add(expression >= state.bounds[name])
+            if name == MUST:
+                _require_every_must_meet_if_all_met(context, state, model)
+            continue
+        if name == COMPACTNESS:
+            state.value_floor = math.ceil(
+                (1 - context.options.value_tolerance) * state.figures.value)
+            model.cp.add(levels.value >= state.value_floor)
+            model.cp.minimize(expression * (levels.value_upper + 1) - levels.value)
+        else:
+            model.cp.maximize(expression)
+        model.hint([(c, s) for c, s in state.plan if context.candidates[c].locked is None])
+        solver = context.new_solver(share * context.remaining())
+        status = context.run(solver, model)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            _accept_if_better(context, state, fixed + model.variables.extract(solver), name)
+        reached = _level_of(state.figures, name, context)
+        if status == cp_model.OPTIMAL:
+            state.proven.add(name)
+        if name != COMPACTNESS and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            state.bounds[name] = min(state.bounds.get(name, reached + (1 << 40)),
+                                     max(reached, math.floor(solver.best_objective_bound)))
+        if name in (MUST, COVERAGE):
+            model.cp.add(expression >= reached)  # never traded for a lower level
+        if name == MUST:
+            _require_every_must_meet_if_all_met(context, state, model)
+    return state.proven >= {MUST, COVERAGE, VALUE, COMPACTNESS}
+
+
+def _require_every_must_meet_if_all_met(context: SearchContext, state: SearchState,
+                                        model: ScheduleModel) -> None:
+    """When every must-meet is met, say so pair by pair: it propagates far better than a sum."""
+    musts = [c for c, cand in enumerate(context.candidates) if cand.must and cand.locked is None]
+    met = {c for c, _ in state.plan}
+    if all(c in met for c in musts):
+        for c in musts:
+            model.cp.add_exactly_one(model.variables.by_candidate[c])
+
+
+def _at_lp_bound(context: SearchContext, state: SearchState, name: str) -> bool:
+    f = state.figures
+    if f.spread_excess(context.options):
+        return False
+    if name == MUST:
+        return f.must_met >= context.lp.must()
+    if name == COVERAGE:
+        return f.coverage >= context.lp.coverage(f.must_met)
+    return f.value >= context.lp.value(f.must_met, f.coverage)
+
+
+def _level_of(figures: Figures, name: str, context: SearchContext) -> int:
+    return {
+        MUST: figures.must_met,
+        COVERAGE: figures.coverage,
+        VALUE: figures.value,
+        COMPACTNESS: figures.compactness(context.options),
+    }[name]
+
+
+def _accept_if_better(context: SearchContext, state: SearchState, plan: Plan,
+                      level: str) -> bool:
+    figures = context.figures(plan)
+    options = context.options
+    if figures.key(options, state.value_floor) >= state.figures.key(options, state.value_floor):
+        improved = figures != state.figures
+        state.plan, state.figures = plan, figures
+        if improved:
+            context.publish(level, state)
+        return improved
+    return False
+
+
+# -- neighbourhoods of attendees -----------------------------------------------------------
+
+
+@dataclass
+class _Adjacency:
+    partners: dict[str, list[tuple[str, int]]]  # person -> (partner, candidate index)
+
+
+def neighbourhood_search(context: SearchContext, state: SearchState, rng: random.Random,
+                         value_share: float = 0.4) -> None:
+    """Re-decide clusters of attendees until the deadline.
+
+    The first `value_share` of the time improves must-meets, coverage and value;
+    the rest improves compactness above the value floor.
+    """
+    candidates = context.candidates
+    adjacency = _Adjacency(defaultdict(list))
+    for index, cand in enumerate(candidates):
+        if cand.locked is None:
+            adjacency.partners[cand.a].append((cand.b, index))
+            adjacency.partners[cand.b].append((cand.a, index))
+    start = time.monotonic()
+    value_phase_ends = start + value_share * (context.deadline - start)
+    target = 6000
+    while context.remaining() > 0.2 and not context.cancel.cancelled:
+        compact_phase = time.monotonic() >= value_phase_ends
+        if compact_phase and state.value_floor is None:
+            state.value_floor = math.ceil(
+                (1 - context.options.value_tolerance) * state.figures.value)
+        scope = _pick_neighbourhood(context, state, adjacency, rng, target, compact_phase)
+        seconds = min(context.remaining(), 4.0)
+        solved_optimally = _improve_neighbourhood(context, state, scope, seconds, compact_phase)
+        target = int(target * 1.15) if solved_optimally else max(1500, int(target * 0.8))
+        target = min(target, 40_000)
+
+
+def _pick_neighbourhood(context: SearchContext, state: SearchState, adjacency: _Adjacency,
+                        rng: random.Random, target: int, compact_phase: bool) -> frozenset[str]:
+    candidates = context.candidates
+    met = {c for c, _ in state.plan}
+    seeds: list[str] = []
+    if not compact_phase:
+        seeds += [p for c, cand in enumerate(candidates) if cand.must and c not in met
+                  for p in (cand.a, cand.b)]
+        busy_count: dict[str, int] = defaultdict(int)
+        for c, _ in state.plan:
+            busy_count[candidates[c].a] += 1
+            busy_count[candidates[c].b] += 1
+        seeds += [p for p in requesters_and_requested(context.problem)
+                  if busy_count[p] < context.options.min_meetings and adjacency.partners.get(p)]
+    else:
+        slots: dict[str, list[int]] = defaultdict(list)
+        for c, s in state.plan:
+            slots[candidates[c].a].append(s)
+            slots[candidates[c].b].append(s)
+        idle = {p: idle_slots_and_breaks(ss)[0] for p, ss in slots.items()}
+        seeds += [p for p, n in idle.items() if n > 0 and rng.random() < 0.5]
+    everyone = list(adjacency.partners)
+    seed = rng.choice(seeds) if seeds and rng.random() < 0.7 else rng.choice(everyone)
+    scope = {seed}
+    frontier = [seed]
+    size = 0
+    while frontier and size < target:
+        person = frontier.pop(rng.randrange(len(frontier)))
+        partners = adjacency.partners.get(person, [])
+        for partner, index in rng.sample(partners, len(partners)):
+            if partner in scope:
+                continue
+            scope.add(partner)
+            frontier.append(partner)
+            size += len(candidates[index].slots) + sum(
+                len(candidates[i].slots) for q, i in adjacency.partners[partner] if q in scope)
+            if size >= target:
+                break
+        if not frontier and size < target:
+            outside = [p for p in everyone if p not in scope]
+            if not outside:
+                break
+            frontier.append(rng.choice(outside))
+            scope.add(frontier[-1])
+    return frozenset(scope)
+
+
+def _improve_neighbourhood(context: SearchContext, state: SearchState, scope: frozenset[str],
+                           seconds: float, compact_phase: bool) -> bool:
+    candidates = context.candidates
+    inside = [(c, s) for c, s in state.plan
+              if candidates[c].locked is None and candidates[c].a in scope
+              and candidates[c].b in scope]
+    inside_set = set(inside)
+    fixed = [m for m in state.plan if m not in inside_set]
+    model = build_model(context.problem, candidates, context.options, context.capacities,
+                        fixed, scope)
+    levels = model.levels
+    current = state.figures
+    model.cp.add(levels.must >= current.must_met)
+    model.cp.add(levels.coverage >= current.coverage)
+    if compact_phase:
+        assert state.value_floor is not None
+        model.cp.add(levels.value >= state.value_floor)
+        model.cp.minimize(levels.compactness * (levels.value_upper + 1) - levels.value)
+    else:
+        # Lexicographic by weights: must-meets, coverage, value, then fewer idle slots.
+        value_weight = levels.compactness_upper + 1
+        cover_weight = value_weight * (levels.value_upper + 1)
+        must_weight = cover_weight * (context.options.min_meetings * len(scope) + 1)
+        model.cp.maximize(levels.must * must_weight + levels.coverage * cover_weight
+                          + levels.value * value_weight - levels.compactness)
+    model.hint(inside)
+    solver = context.new_solver(seconds)
+    status = context.run(solver, model)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        plan = fixed + model.variables.extract(solver)
+        _accept_if_better(context, state, plan, COMPACTNESS if compact_phase else VALUE)
+    return status == cp_model.OPTIMAL
