@@ -12,6 +12,7 @@ use it:
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable
 
@@ -71,6 +72,33 @@ class PlanBuilder:
             self.count[person] += 1
         if cand.locked is not None:
             return  # its table is already out of the slot's free pool
+        if cand.table is not None:
+            self.fixed_table_used.add((cand.table, slot))
+        else:
+            self.sizes[slot][cand.size] += 1
+
+    def take_back(self, position: int) -> None:
+        """Undo the meeting at `position` of the plan (not a locked one); see `put_back`."""
+        index, slot = self.plan[position]
+        cand = self.candidates[index]
+        self.placed.discard(index)
+        for person in (cand.a, cand.b):
+            self.busy[person].discard(slot)
+            self.count[person] -= 1
+        if cand.table is not None:
+            self.fixed_table_used.discard((cand.table, slot))
+        else:
+            self.sizes[slot][cand.size] -= 1
+
+    def put_back(self, position: int, index: int, slot: int) -> None:
+        """Place a taken-back meeting again, at `slot`, keeping its plan position."""
+        assert self.can_place(index, slot)
+        cand = self.candidates[index]
+        self.placed.add(index)
+        self.plan[position] = (index, slot)
+        for person in (cand.a, cand.b):
+            self.busy[person].add(slot)
+            self.count[person] += 1
         if cand.table is not None:
             self.fixed_table_used.add((cand.table, slot))
         else:
@@ -161,3 +189,39 @@ def _cover_everyone(builder: PlanBuilder, problem: Problem, candidates: list[Can
                 if slot is not None:
                     builder.place(index, slot)
                     break
+
+
+def compact_by_moves(problem: Problem, candidates: list[Candidate], plan: Plan,
+                     deadline: float) -> Plan:
+    """Move single meetings to other slots while that lowers both people's idle slots.
+
+    The same meetings stay, so every level but compactness is unchanged. Passes
+    repeat until none improves or the deadline (a `time.monotonic()` value) passes.
+    """
+    builder = PlanBuilder(problem, candidates)
+    for index, slot in plan:
+        if candidates[index].locked is None:
+            builder.place(index, slot)
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        for position, (index, slot) in enumerate(builder.plan):
+            cand = candidates[index]
+            if cand.locked is not None or len(cand.slots) < 2:
+                continue
+            before = _idle(builder.busy[cand.a]) + _idle(builder.busy[cand.b])
+            builder.take_back(position)
+            best = (before, slot)
+            for other in cand.slots:
+                if other != slot and builder.can_place(index, other):
+                    cost = (_idle(builder.busy[cand.a] | {other})
+                            + _idle(builder.busy[cand.b] | {other}))
+                    if cost < best[0]:
+                        best = (cost, other)
+            builder.put_back(position, index, best[1])
+            improved |= best[1] != slot
+    return builder.plan
+
+
+def _idle(slots: set[int]) -> int:
+    return max(slots) - min(slots) + 1 - len(slots) if slots else 0

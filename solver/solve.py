@@ -19,7 +19,7 @@ from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.explain import attendee_figures, unmet_requests
 from solver.figures import Figures, figures_of
-from solver.greedy import fair_compact
+from solver.greedy import compact_by_moves, fair_compact
 from solver.options import SolveOptions
 from solver.plan import assign_tables
 from solver.problem import Problem, ProblemError
@@ -39,6 +39,7 @@ from solver.search import (
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[Progress], None]
+_MOVES_SECONDS = 1.0  # single-meeting moves: at most this long, before and after the search
 
 
 def solve(
@@ -59,6 +60,7 @@ def solve(
     started = time.monotonic()
     candidates = candidate_pairs(problem, options.priority_weights)
     plan = fair_compact(problem, candidates, options.min_meetings)
+    plan = compact_by_moves(problem, candidates, plan, time.monotonic() + _MOVES_SECONDS)
     state = SearchState(plan, figures_of(problem, candidates, plan, options.min_meetings))
     first_schedule_seconds = time.monotonic() - started
     lp = LevelBounds(problem, candidates, options.min_meetings)
@@ -82,6 +84,8 @@ def solve(
             neighbourhood_search(context, state, rng, value_share=0.0)
     else:
         neighbourhood_search(context, state, rng)
+    if not cancel.cancelled:
+        _polish(context, state)
     _final_bounds(lp, state, bounds)
     if cancel.cancelled:
         reason = StopReason.CANCELLED
@@ -102,6 +106,17 @@ def solve(
         attendees=attendee_figures(problem, candidates, state.plan),
         first_schedule_seconds=first_schedule_seconds,
     )
+
+
+def _polish(context: SearchContext, state: SearchState) -> None:
+    """Single-meeting moves after the search: the same meetings, fewer idle slots."""
+    moved = compact_by_moves(context.problem, context.candidates, state.plan,
+                             time.monotonic() + _MOVES_SECONDS)
+    figures = context.figures(moved)
+    options = context.options
+    if figures.key(options, state.value_floor) > state.figures.key(options, state.value_floor):
+        state.plan, state.figures = moved, figures
+        context.publish(COMPACTNESS, state)
 
 
 def _final_bounds(lp: LevelBounds, state: SearchState, bounds: dict[str, int]) -> None:

@@ -112,3 +112,18 @@ def test_every_window_of_a_repeated_request_holds() -> None:
     problem = problem.__class__(problem.slots, problem.tables, problem.attendees, windows)
     result = solve(problem, FAST)
     assert [m.slot for m in result.meetings] == [2]
+
+
+def test_single_meeting_moves_close_gaps_and_keep_the_meetings() -> None:
+    import time
+
+    from solver.candidates import candidate_pairs
+    from solver.figures import figures_of
+    from solver.greedy import compact_by_moves
+    problem = make_problem("ABC", [("A", "B", 1), ("A", "C", 1)], slots=5)
+    candidates = candidate_pairs(problem, {1: 1, 2: 2, 3: 5})
+    spread_out = [(0, 0), (1, 4)]  # A meets B at 0 and C at 4: three idle slots
+    moved = compact_by_moves(problem, candidates, spread_out, time.monotonic() + 5)
+    assert sorted(c for c, _ in moved) == [0, 1]
+    assert figures_of(problem, candidates, spread_out, 2).idle_slots == 3
+    assert figures_of(problem, candidates, moved, 2).idle_slots == 0
