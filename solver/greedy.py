@@ -63,10 +63,13 @@ class PlanBuilder:
         assert self.can_place(index, slot)
         self._place(index, slot)
 
-    def _place(self, index: int, slot: int) -> None:
+    def _place(self, index: int, slot: int, position: int | None = None) -> None:
         cand = self.candidates[index]
         self.placed.add(index)
-        self.plan.append((index, slot))
+        if position is None:
+            self.plan.append((index, slot))
+        else:
+            self.plan[position] = (index, slot)
         for person in (cand.a, cand.b):
             self.busy.setdefault(person, set()).add(slot)
             self.count[person] += 1
@@ -93,16 +96,7 @@ class PlanBuilder:
     def put_back(self, position: int, index: int, slot: int) -> None:
         """Place a taken-back meeting again, at `slot`, keeping its plan position."""
         assert self.can_place(index, slot)
-        cand = self.candidates[index]
-        self.placed.add(index)
-        self.plan[position] = (index, slot)
-        for person in (cand.a, cand.b):
-            self.busy[person].add(slot)
-            self.count[person] += 1
-        if cand.table is not None:
-            self.fixed_table_used.add((cand.table, slot))
-        else:
-            self.sizes[slot][cand.size] += 1
+        self._place(index, slot, position)
 
     def earliest_slot(self, index: int) -> int | None:
         return next((s for s in self.candidates[index].slots if self.can_place(index, s)), None)

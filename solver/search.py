@@ -131,7 +131,7 @@ def staged_search(context: SearchContext, state: SearchState,
         solver = context.new_solver(share * context.remaining())
         status = context.run(solver, model)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            _accept_if_better(context, state, fixed + model.variables.extract(solver), name)
+            accept_if_better(context, state, fixed + model.variables.extract(solver), name)
         reached = _level_of(state.figures, name, context)
         if status == cp_model.OPTIMAL:
             state.proven.add(name)
@@ -175,7 +175,7 @@ def _level_of(figures: Figures, name: str, context: SearchContext) -> int:
     }[name]
 
 
-def _accept_if_better(context: SearchContext, state: SearchState, plan: Plan,
+def accept_if_better(context: SearchContext, state: SearchState, plan: Plan,
                       level: str) -> bool:
     figures = context.figures(plan)
     options = context.options
@@ -301,5 +301,5 @@ def _improve_neighbourhood(context: SearchContext, state: SearchState, scope: fr
     status = context.run(solver, model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         plan = fixed + model.variables.extract(solver)
-        _accept_if_better(context, state, plan, COMPACTNESS if compact_phase else VALUE)
+        accept_if_better(context, state, plan, COMPACTNESS if compact_phase else VALUE)
     return status == cp_model.OPTIMAL

@@ -31,6 +31,7 @@ from solver.search import (
     VALUE,
     SearchContext,
     SearchState,
+    accept_if_better,
     neighbourhood_search,
     staged_search,
     variable_count,
@@ -112,11 +113,7 @@ def _polish(context: SearchContext, state: SearchState) -> None:
     """Single-meeting moves after the search: the same meetings, fewer idle slots."""
     moved = compact_by_moves(context.problem, context.candidates, state.plan,
                              time.monotonic() + _MOVES_SECONDS)
-    figures = context.figures(moved)
-    options = context.options
-    if figures.key(options, state.value_floor) > state.figures.key(options, state.value_floor):
-        state.plan, state.figures = moved, figures
-        context.publish(COMPACTNESS, state)
+    accept_if_better(context, state, moved, COMPACTNESS)
 
 
 def _final_bounds(lp: LevelBounds, state: SearchState, bounds: dict[str, int]) -> None:

@@ -6,6 +6,7 @@ import random
 from dataclasses import replace
 
 from solver import Attendee, Meeting, Problem, Request, SolveOptions, replan, solve
+from solver.bench.replan_bench import absent_from
 from tests.solver.conftest import make_problem
 from tests.solver.schedule_rules import violations
 
@@ -18,13 +19,6 @@ def busy_event(seed: int = 4) -> Problem:
     requests = [(a, b, rng.randint(1, 3)) for a in people for b in rng.sample(people, 5)
                 if a != b]
     return make_problem(people, requests, slots=6, tables=5)
-
-
-def absent_from(problem: Problem, person: str, slot: int) -> Problem:
-    every = frozenset(range(len(problem.slots)))
-    attendees = tuple(replace(a, available_slots=every - frozenset(range(slot, len(every))))
-                      if a.id == person else a for a in problem.attendees)
-    return replace(problem, attendees=attendees)
 
 
 def key(m: Meeting) -> tuple[int, int, frozenset[str]]:
