@@ -12,7 +12,6 @@ use it:
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Iterable
 
@@ -108,12 +107,12 @@ class PlanBuilder:
         for slot in cand.slots:
             if not self.can_place(index, slot):
                 continue
-            cost = self._idle_cost(cand.a, slot) + self._idle_cost(cand.b, slot)
+            cost = self.idle_cost(cand.a, slot) + self.idle_cost(cand.b, slot)
             if best is None or (cost, slot) < best:
                 best = (cost, slot)
         return None if best is None else best[1]
 
-    def _idle_cost(self, person: str, slot: int) -> int:
+    def idle_cost(self, person: str, slot: int) -> int:
         busy = self.busy.get(person)
         if not busy:
             return 0
@@ -183,39 +182,3 @@ def _cover_everyone(builder: PlanBuilder, problem: Problem, candidates: list[Can
                 if slot is not None:
                     builder.place(index, slot)
                     break
-
-
-def compact_by_moves(problem: Problem, candidates: list[Candidate], plan: Plan,
-                     deadline: float) -> Plan:
-    """Move single meetings to other slots while that lowers both people's idle slots.
-
-    The same meetings stay, so every level but compactness is unchanged. Passes
-    repeat until none improves or the deadline (a `time.monotonic()` value) passes.
-    """
-    builder = PlanBuilder(problem, candidates)
-    for index, slot in plan:
-        if candidates[index].locked is None:
-            builder.place(index, slot)
-    improved = True
-    while improved and time.monotonic() < deadline:
-        improved = False
-        for position, (index, slot) in enumerate(builder.plan):
-            cand = candidates[index]
-            if cand.locked is not None or len(cand.slots) < 2:
-                continue
-            before = _idle(builder.busy[cand.a]) + _idle(builder.busy[cand.b])
-            builder.take_back(position)
-            best = (before, slot)
-            for other in cand.slots:
-                if other != slot and builder.can_place(index, other):
-                    cost = (_idle(builder.busy[cand.a] | {other})
-                            + _idle(builder.busy[cand.b] | {other}))
-                    if cost < best[0]:
-                        best = (cost, other)
-            builder.put_back(position, index, best[1])
-            improved |= best[1] != slot
-    return builder.plan
-
-
-def _idle(slots: set[int]) -> int:
-    return max(slots) - min(slots) + 1 - len(slots) if slots else 0

@@ -9,17 +9,25 @@ is small, by neighbourhoods of attendees when it is large. A non-optimal end
 from __future__ import annotations
 
 import logging
+import math
 import random
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from solver.bound import LevelBounds
 from solver.cancel import CancelToken
 from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
+from solver.compaction import (
+    compact_by_chains,
+    compact_by_exchanges,
+    compact_by_moves,
+    retime_by_sweep,
+)
 from solver.explain import attendee_figures, unmet_requests
 from solver.figures import Figures, figures_of
-from solver.greedy import compact_by_moves, fair_compact
+from solver.greedy import fair_compact
 from solver.options import SolveOptions
 from solver.plan import assign_tables
 from solver.problem import Problem, ProblemError
@@ -36,11 +44,16 @@ from solver.search import (
     staged_search,
     variable_count,
 )
+from solver.swaps import improve_value_by_swaps
 
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[Progress], None]
-_MOVES_SECONDS = 1.0  # single-meeting moves: at most this long, before and after the search
+_MOVES_SECONDS = 1.0  # single-meeting moves at the start; all compaction steps at the end
+# Large events, shares of the time limit: re-time the starting schedule (same value),
+# then neighbourhoods for value until _VALUE_SHARE, then compaction above the value floor.
+_SWAP_SECONDS = 2.0  # one-for-one value swaps on the starting schedule
+_RETIME_SHARE, _VALUE_SHARE, _COMPACT_SHARE = 0.1, 0.25, 0.25
 
 
 def solve(
@@ -77,6 +90,9 @@ def solve(
     publish("starting schedule", state)
     context = SearchContext(problem, candidates, options, slot_capacities(problem), lp,
                             started + options.time_limit_seconds, cancel, publish)
+    swapped = improve_value_by_swaps(problem, candidates, state.plan, options.min_meetings,
+                                     min(context.deadline, time.monotonic() + _SWAP_SECONDS))
+    accept_if_better(context, state, swapped, VALUE)
     proven_all = False
     rng = random.Random(options.random_seed)
     if variable_count(candidates) <= options.full_model_limit:
@@ -84,9 +100,15 @@ def solve(
         if not proven_all:
             neighbourhood_search(context, state, rng, value_share=0.0)
     else:
-        neighbourhood_search(context, state, rng)
-    if not cancel.cancelled:
-        _polish(context, state)
+        _compact(context, state, _RETIME_SHARE * options.time_limit_seconds)
+        value_phase = started + _VALUE_SHARE * options.time_limit_seconds
+        neighbourhood_search(replace(context, deadline=value_phase), state, rng,
+                             value_share=1.0)
+        state.value_floor = math.ceil((1 - options.value_tolerance) * state.figures.value)
+        _compact(context, state, _COMPACT_SHARE * options.time_limit_seconds)
+        neighbourhood_search(context, state, rng, value_share=0.0)
+    if not cancel.cancelled and not proven_all:
+        _compact(context, state, _MOVES_SECONDS)
     _final_bounds(lp, state, bounds)
     if cancel.cancelled:
         reason = StopReason.CANCELLED
@@ -109,11 +131,27 @@ def solve(
     )
 
 
-def _polish(context: SearchContext, state: SearchState) -> None:
-    """Single-meeting moves after the search: the same meetings, fewer idle slots."""
-    moved = compact_by_moves(context.problem, context.candidates, state.plan,
-                             time.monotonic() + _MOVES_SECONDS)
-    accept_if_better(context, state, moved, COMPACTNESS)
+def _compact(context: SearchContext, state: SearchState, seconds: float) -> None:
+    """Local search on idle slots (see `solver.compaction`), each result kept only if better.
+
+    Value stays at or above the state's value floor (none yet: value stays).
+    """
+    deadline = min(context.deadline, time.monotonic() + seconds)
+    problem, candidates, k = context.problem, context.candidates, context.options.min_meetings
+    floor = state.value_floor if state.value_floor is not None else state.figures.value
+    accept_if_better(context, state, retime_by_sweep(problem, candidates, state.plan, k),
+                     COMPACTNESS)
+    while time.monotonic() < deadline and not context.cancel.cancelled:
+        before = state.figures
+        accept_if_better(context, state,
+                         compact_by_chains(problem, candidates, state.plan, deadline), COMPACTNESS)
+        accept_if_better(context, state,
+                         compact_by_exchanges(problem, candidates, state.plan, deadline, k, floor),
+                         COMPACTNESS)
+        accept_if_better(context, state,
+                         compact_by_moves(problem, candidates, state.plan, deadline), COMPACTNESS)
+        if state.figures == before:
+            break
 
 
 def _final_bounds(lp: LevelBounds, state: SearchState, bounds: dict[str, int]) -> None:

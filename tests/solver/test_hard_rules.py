@@ -118,8 +118,8 @@ def test_single_meeting_moves_close_gaps_and_keep_the_meetings() -> None:
     import time
 
     from solver.candidates import candidate_pairs
+    from solver.compaction import compact_by_moves
     from solver.figures import figures_of
-    from solver.greedy import compact_by_moves
     problem = make_problem("ABC", [("A", "B", 1), ("A", "C", 1)], slots=5)
     candidates = candidate_pairs(problem, {1: 1, 2: 2, 3: 5})
     spread_out = [(0, 0), (1, 4)]  # A meets B at 0 and C at 4: three idle slots

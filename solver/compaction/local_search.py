@@ -1,0 +1,132 @@
+"""Local search for fewer idle slots: chain exchanges, hole filling, single moves.
+
+Each pass accepts only changes that lower the total of idle slots and keeps
+must-meets and coverage; passes repeat until none improves or the deadline
+(a `time.monotonic()` value) passes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+
+from solver.candidates import Candidate
+from solver.compaction.timetable import Timetable
+from solver.greedy import PlanBuilder
+from solver.plan import Plan
+from solver.problem import Problem
+
+
+def compact_by_chains(problem: Problem, candidates: list[Candidate], plan: Plan,
+                      deadline: float, chain_limit: int = 40) -> Plan:
+    """Exchange the slots of Kempe chains while that lowers the total of idle slots.
+
+    For a person with a hole in their day, a meeting at either end of their
+    run is tried in the hole; whoever else is in the way swaps the other way,
+    and so on along the chain. The same meetings stay, so only compactness
+    changes. Passes repeat until none improves or the deadline (a
+    `time.monotonic()` value) passes.
+    """
+    table = Timetable(problem, candidates, plan)
+    busy = table.builder.busy
+    slot_count = len(problem.slots)
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        for person in sorted(busy):
+            if time.monotonic() >= deadline:
+                break
+            slots = busy[person]
+            if not slots or table.idle(person) == 0:
+                continue
+            first, last = min(slots), max(slots)
+            holes = [s for s in range(max(0, first - 1), min(slot_count, last + 2))
+                     if s not in slots]
+            for end in (first, last):
+                for hole in sorted(holes, key=lambda h: abs(h - end)):
+                    chain = table.chain(table.position[(person, end)], end, hole, chain_limit)
+                    if (chain is not None and table.idle_change(chain, end, hole) < 0
+                            and table.swap(chain, end, hole)):
+                        improved = True
+                        break
+                else:
+                    continue
+                break
+    return table.builder.plan
+
+
+def compact_by_exchanges(problem: Problem, candidates: list[Candidate], plan: Plan,
+                         deadline: float, min_meetings: int, value_floor: int) -> Plan:
+    """Fill holes with unscheduled pairs, in full slots instead of a meeting nobody needs.
+
+    A person with a hole meets there someone they asked for (or who asked
+    for them) and who is free then; when the slot has no table left, a
+    meeting of that slot goes instead: never a must-meet, never one whose
+    people would fall below `min_meetings`, and only while the schedule's
+    value stays at or above `value_floor`. Kempe-chain passes run in between.
+    Each accepted change lowers the total of idle slots.
+    """
+    table = Timetable(problem, candidates, plan)
+    builder = table.builder
+    value = sum(candidates[c].value for c, _ in builder.plan)
+    options: dict[str, list[int]] = defaultdict(list)
+    for c, cand in enumerate(candidates):
+        if cand.locked is None:
+            options[cand.a].append(c)
+            options[cand.b].append(c)
+    at_slot: dict[int, set[int]] = defaultdict(set)
+    for position, (_, slot) in enumerate(builder.plan):
+        at_slot[slot].add(position)
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        for person in sorted(builder.busy):
+            if time.monotonic() >= deadline:
+                break
+            slots = builder.busy[person]
+            if not slots or table.idle(person) == 0:
+                continue
+            for hole in [s for s in range(min(slots) + 1, max(slots)) if s not in slots]:
+                change = table.fill_hole(person, hole, options[person], at_slot,
+                                         min_meetings, value - value_floor)
+                if change is not None:
+                    value += change
+                    improved = True
+                    break
+    return builder.plan
+
+
+def compact_by_moves(problem: Problem, candidates: list[Candidate], plan: Plan,
+                     deadline: float) -> Plan:
+    """Move single meetings to other slots while that lowers both people's idle slots.
+
+    The same meetings stay, so every level but compactness is unchanged. Passes
+    repeat until none improves or the deadline (a `time.monotonic()` value) passes.
+    """
+    builder = PlanBuilder(problem, candidates)
+    for index, slot in plan:
+        if candidates[index].locked is None:
+            builder.place(index, slot)
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        for position, (index, slot) in enumerate(builder.plan):
+            cand = candidates[index]
+            if cand.locked is not None or len(cand.slots) < 2:
+                continue
+            before = _idle(builder.busy[cand.a]) + _idle(builder.busy[cand.b])
+            builder.take_back(position)
+            best = (before, slot)
+            for other in cand.slots:
+                if other != slot and builder.can_place(index, other):
+                    cost = (_idle(builder.busy[cand.a] | {other})
+                            + _idle(builder.busy[cand.b] | {other}))
+                    if cost < best[0]:
+                        best = (cost, other)
+            builder.put_back(position, index, best[1])
+            improved |= best[1] != slot
+    return builder.plan
+
+
+def _idle(slots: set[int]) -> int:
+    return max(slots) - min(slots) + 1 - len(slots) if slots else 0

@@ -1,0 +1,175 @@
+"""A plan being re-timed: who meets whom in which slot, and the moves that keep it valid.
+
+Built on `PlanBuilder`, so every move keeps every hard rule: Kempe-chain
+slot exchanges, and filling a hole with an unscheduled pair (in place of a
+meeting nobody needs when the slot is full).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from typing import NamedTuple
+
+from solver.candidates import Candidate
+from solver.greedy import PlanBuilder
+from solver.plan import Plan
+from solver.problem import Problem
+
+
+class _Fill(NamedTuple):
+    """One way to fill a hole, ordered best first."""
+
+    paid: bool  # loses value
+    cost: int  # idle change plus value lost: lower is a better deal
+    idle_change: int
+    value_lost: int
+    candidate: int
+    evicted: int | None  # plan position of the meeting that leaves
+
+    @classmethod
+    def of(cls, idle_change: int, value_lost: int, candidate: int,
+           evicted: int | None) -> _Fill:
+        return cls(value_lost > 0, idle_change + max(0, value_lost), idle_change, value_lost,
+                   candidate, evicted)
+
+
+class Timetable:
+    """A plan being re-timed: who meets in which slot, on top of a `PlanBuilder`."""
+
+    def __init__(self, problem: Problem, candidates: list[Candidate], plan: Plan) -> None:
+        self.candidates = candidates
+        self.builder = PlanBuilder(problem, candidates)
+        for c, slot in plan:
+            if candidates[c].locked is None:
+                self.builder.place(c, slot)
+        self.allowed = [frozenset(c.slots) for c in candidates]
+        self.position: dict[tuple[str, int], int] = {}
+        for position, (c, slot) in enumerate(self.builder.plan):
+            for person in (candidates[c].a, candidates[c].b):
+                self.position[(person, slot)] = position
+
+    def idle(self, person: str, moved_out: AbstractSet[int] = frozenset(),
+             moved_in: AbstractSet[int] = frozenset()) -> int:
+        slots = (self.builder.busy.get(person, set()) - moved_out) | moved_in
+        return max(slots) - min(slots) + 1 - len(slots) if slots else 0
+
+    def chain(self, start: int, first: int, second: int, limit: int) -> list[int] | None:
+        """Plan positions of `start`'s Kempe chain between two slots; None: too long or locked."""
+        chain, stack = {start}, [start]
+        plan, candidates = self.builder.plan, self.candidates
+        while stack:
+            position = stack.pop()
+            c, slot = plan[position]
+            other = second if slot == first else first
+            if other not in self.allowed[c]:
+                return None
+            for person in (candidates[c].a, candidates[c].b):
+                linked = self.position.get((person, other))
+                if linked is None or linked in chain:
+                    continue
+                if candidates[plan[linked][0]].locked is not None:
+                    return None
+                chain.add(linked)
+                stack.append(linked)
+                if len(chain) > limit:
+                    return None
+        return sorted(chain)
+
+    def fill_hole(self, person: str, hole: int, options: list[int],
+                  at_slot: dict[int, set[int]], min_meetings: int,
+                  value_to_spare: int) -> int | None:
+        """Seat one of `options` at `hole` (maybe in place of another meeting); the value change.
+
+        None when no such change lowers the total of idle slots within the value to spare.
+        """
+        builder, candidates = self.builder, self.candidates
+        # Free changes (no value lost) first, then the most idle slots per value point.
+        best: _Fill | None = None
+        for c in options:
+            cand = candidates[c]
+            partner = cand.b if cand.a == person else cand.a
+            if (c in builder.placed or hole not in self.allowed[c]
+                    or hole in builder.busy.get(partner, ())
+                    or not (builder.has_room(person) and builder.has_room(partner))):
+                continue
+            gain = (self.idle(person, moved_in={hole}) - self.idle(person)
+                    + self.idle(partner, moved_in={hole}) - self.idle(partner))
+            if builder.can_place(c, hole):
+                option = _Fill.of(gain, -cand.value, c, None)
+                if gain < 0 and (best is None or option < best):
+                    best = option
+                continue
+            for position in at_slot[hole]:
+                out = candidates[builder.plan[position][0]]
+                if (out.locked is not None or out.must
+                        or out.value - cand.value > value_to_spare
+                        or min(builder.count[out.a], builder.count[out.b]) <= min_meetings
+                        or {out.a, out.b} & {person, partner}):
+                    continue
+                loss = (self.idle(out.a, moved_out={hole}) - self.idle(out.a)
+                        + self.idle(out.b, moved_out={hole}) - self.idle(out.b))
+                option = _Fill.of(gain + loss, out.value - cand.value, c, position)
+                if gain + loss < 0 and (best is None or option < best):
+                    best = option
+        if best is None:
+            return None
+        c, evicted = best.candidate, best.evicted
+        value_change = candidates[c].value
+        if evicted is None:
+            builder.place(c, hole)
+            position = len(builder.plan) - 1
+            at_slot[hole].add(position)
+        else:
+            position = evicted
+            out_index = builder.plan[position][0]
+            builder.take_back(position)
+            if not builder.can_place(c, hole):
+                builder.put_back(position, out_index, hole)
+                return None
+            builder.put_back(position, c, hole)
+            value_change -= candidates[out_index].value
+            for gone in (candidates[out_index].a, candidates[out_index].b):
+                del self.position[(gone, hole)]
+        for present in (candidates[c].a, candidates[c].b):
+            self.position[(present, hole)] = position
+        return value_change
+
+    def idle_change(self, chain: list[int], first: int, second: int) -> int:
+        moves: dict[str, tuple[set[int], set[int]]] = {}
+        for position in chain:
+            c, slot = self.builder.plan[position]
+            other = second if slot == first else first
+            for person in (self.candidates[c].a, self.candidates[c].b):
+                out, into = moves.setdefault(person, (set(), set()))
+                out.add(slot)
+                into.add(other)
+        return sum(self.idle(p, out - into, into - out) - self.idle(p)
+                   for p, (out, into) in moves.items())
+
+    def swap(self, chain: list[int], first: int, second: int) -> bool:
+        """Exchange the chain's slots if every hard rule still holds; else leave all as it was."""
+        plan, builder = self.builder.plan, self.builder
+        before = [plan[p] for p in chain]
+        for position in chain:
+            builder.take_back(position)
+        after = [(c, second if slot == first else first) for c, slot in before]
+        done: list[int] = []
+        for position, (c, slot) in zip(chain, after, strict=True):
+            if not builder.can_place(c, slot):
+                break
+            builder.put_back(position, c, slot)
+            done.append(position)
+        if len(done) < len(chain):
+            for position in done:
+                builder.take_back(position)
+            for position, (c, slot) in zip(chain, before, strict=True):
+                builder.put_back(position, c, slot)
+            return False
+        for c, old in before:
+            for person in (self.candidates[c].a, self.candidates[c].b):
+                if self.position.get((person, old)) in chain:
+                    del self.position[(person, old)]
+        for position, (c, new) in zip(chain, after, strict=True):
+            for person in (self.candidates[c].a, self.candidates[c].b):
+                self.position[(person, new)] = position
+        return True
