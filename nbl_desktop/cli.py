@@ -17,7 +17,7 @@ from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
-from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
+from nbl_desktop.core.importing.registrations import EventFlags, read_registrations
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.log_setup import configure_logging
@@ -47,7 +47,8 @@ def command_parser() -> argparse.ArgumentParser:
     schedule = commands.add_parser(
         "schedule", help="import a registration workbook, schedule it, write the schedule"
     )
-    schedule.add_argument("registration", type=Path, help="registration workbook (.xlsx)")
+    schedule.add_argument("registration", type=Path, nargs="+",
+                          help="registration files (.xlsx or .csv; any layout, or the template)")
     schedule.add_argument("-o", "--output", type=Path, required=True,
                           help="schedule workbook to write (.xlsx)")
     schedule.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS",
@@ -56,6 +57,16 @@ def command_parser() -> argparse.ArgumentParser:
                           help="also keep the event and its schedule in this event file")
     schedule.add_argument("--replace", action="store_true",
                           help="overwrite --event-file if it exists")
+    schedule.add_argument("--report", type=Path, metavar="FILE.xlsx",
+                          help="also write the import report to this workbook")
+    frame = schedule.add_argument_group(
+        "event settings", "for files without an Event sheet; they override one when both given")
+    frame.add_argument("--start", metavar="HH:MM", help="when the first slot starts")
+    frame.add_argument("--slot-minutes", type=int, metavar="N", help="minutes per meeting")
+    frame.add_argument("--slots", type=int, metavar="N", help="number of meeting slots")
+    frame.add_argument("--tables", type=int, metavar="N", help="number of tables")
+    frame.add_argument("--break", dest="breaks", action="append", default=[],
+                       metavar="HH:MM-HH:MM", help="a break (repeatable)")
     schedule.set_defaults(run=run_schedule)
 
     template = commands.add_parser("template", help="write a blank registration workbook")
@@ -80,10 +91,8 @@ def gui_parser() -> argparse.ArgumentParser:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
-    outcome = read_registration_workbook(args.registration)
-    for note in outcome.notes:
-        _complain(f"note: {note}")
-    event = outcome.event
+    event = read_registrations(args.registration, EventFlags.from_args(args), _complain,
+                               args.report)
     store = None
     if args.event_file is not None:
         store = EventStore.create(args.event_file, event.settings, overwrite=args.replace)

@@ -1,0 +1,103 @@
+"""Match a wished-for name to the people and organizations of the event.
+
+Exact first (ID, email, name or organization as written), then ignoring
+case, accents, spacing and legal forms (AS, AB, Oy …), then fuzzy (rapidfuzz,
+for typos). A name is never guessed: no match, or several equally good,
+comes back with its best candidates for the organizer to choose from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from nbl_desktop.core.event import AttendeeRecord
+from nbl_desktop.core.importing.vocabulary import LEGAL_SUFFIXES, normalize
+
+FUZZY_CUTOFF = 88  # rapidfuzz WRatio, 0..100
+_CLEAR_LEAD = 4  # a fuzzy best must beat the runner-up by this much
+
+
+def comparable(name: str) -> str:
+    """Normalized, without legal forms: 'Barents Marine AS' → 'barents marine'."""
+    words = normalize(name).split()
+    while words and words[-1] in LEGAL_SUFFIXES:
+        words.pop()
+    while words and words[0] in LEGAL_SUFFIXES:
+        words.pop(0)
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a name resolved to: one attendee, or why not.
+
+    `organization_size` > 1 when the name was an organization with several
+    registered people: the wish goes to its first registered person (the
+    delegation's contact) as one meeting, not one per colleague.
+    """
+
+    attendee: str | None
+    how: str  # "exact", "normalized", "fuzzy"; "" when unresolved
+    candidates: tuple[str, ...] = ()  # the best candidates when unresolved
+    organization_size: int = 1
+
+    @property
+    def resolved(self) -> bool:
+        return self.attendee is not None
+
+
+class NameIndex:
+    """People and organizations of one event, for matching names from wish lists."""
+
+    def __init__(self, attendees: list[AttendeeRecord] | tuple[AttendeeRecord, ...]) -> None:
+        self._people: dict[str, list[str]] = defaultdict(list)  # key -> attendee IDs
+        self._organizations: dict[str, list[str]] = defaultdict(list)
+        self._label: dict[str, str] = {}
+        for a in attendees:
+            for key in {a.id, a.name, a.email.casefold()} - {""}:
+                for form in {key.strip(), key.strip().casefold(), comparable(key)} - {""}:
+                    self._people[form].append(a.id)
+            if a.organization:
+                for form in {a.organization.strip(), a.organization.strip().casefold(),
+                             comparable(a.organization)} - {""}:
+                    self._organizations[form].append(a.id)
+            self._label[a.id] = f"{a.name} ({a.organization})" if a.organization else a.name
+        self._choices = sorted({comparable(k) for k in (*self._people, *self._organizations)}
+                               - {""})
+
+    def _resolve(self, key: str, how: str) -> Match | None:
+        people = sorted(set(self._people.get(key, ())))
+        if len(people) == 1:
+            return Match(people[0], how)
+        if len(people) > 1:
+            return Match(None, "", tuple(self._label[p] for p in people[:5]))
+        members = self._organizations.get(key, [])
+        if members:
+            return Match(members[0], how, organization_size=len(set(members)))
+        return None
+
+    def match(self, text: str) -> Match:
+        key = text.strip()
+        for form, how in ((key, "exact"), (key.casefold(), "exact"),
+                          (comparable(key), "normalized")):
+            found = self._resolve(form, how)
+            if found is not None:
+                return found
+        loose = comparable(key)
+        if not loose:
+            return Match(None, "")
+        best = process.extract(loose, self._choices, scorer=fuzz.WRatio, limit=3)
+        if (best and best[0][1] >= FUZZY_CUTOFF
+                and (len(best) == 1 or best[0][1] - best[1][1] >= _CLEAR_LEAD)):
+            found = self._resolve(best[0][0], "fuzzy")
+            if found is not None:
+                return found
+        candidates: list[str] = []
+        for choice, score, _ in best:
+            if score >= 60:
+                ids = self._people.get(choice) or self._organizations.get(choice, [])
+                candidates += [self._label[p] for p in dict.fromkeys(ids)][:3]
+        return Match(None, "", tuple(dict.fromkeys(candidates)))

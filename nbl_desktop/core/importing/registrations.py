@@ -1,0 +1,107 @@
+"""One entry point for registration files: the template workbook, or any layout.
+
+A single workbook with the template's sheets (Event, Attendees, Requests)
+is read strictly by `registration_workbook`; anything else by `any_layout`.
+Event settings given on the command line override an Event sheet, and fill
+in for files that cannot carry one (csv).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from nbl_desktop.core import registration_form as form
+from nbl_desktop.core.clock import parse_clock
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import EventData, EventSettings
+from nbl_desktop.core.importing.any_layout import import_registrations
+from nbl_desktop.core.importing.import_report import write_report_workbook
+from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
+
+
+@dataclass(frozen=True)
+class EventFlags:
+    """Event settings from the command line; None: not given."""
+
+    start: str | None = None
+    slot_minutes: int | None = None
+    slots: int | None = None
+    tables: int | None = None
+    breaks: tuple[str, ...] = ()
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> EventFlags:
+        return cls(args.start, args.slot_minutes, args.slots, args.tables, tuple(args.breaks))
+
+    def given(self) -> bool:
+        return any(v not in (None, ()) for v in (self.start, self.slot_minutes, self.slots,
+                                                  self.tables, self.breaks))
+
+    def apply(self, settings: EventSettings) -> EventSettings:
+        """`settings` with every given flag in place; UserError for a malformed one."""
+        changes: dict[str, object] = {}
+        try:
+            if self.start is not None:
+                changes["start_minute"] = parse_clock(self.start)
+            breaks = []
+            for text in self.breaks:
+                start, _, end = text.partition("-")
+                breaks.append((parse_clock(start), parse_clock(end)))
+        except ValueError as exc:
+            raise UserError(f"--start/--break: {exc}") from exc
+        if self.breaks:
+            changes["breaks"] = tuple(sorted(breaks))
+        for name, value in (("slot_minutes", self.slot_minutes), ("slot_count", self.slots)):
+            if value is not None:
+                if value < 1:
+                    raise UserError(f"--{name.replace('_', '-')} must be at least 1")
+                changes[name] = value
+        if self.tables is not None:
+            if self.tables < 1:
+                raise UserError("--tables must be at least 1")
+            changes["table_labels"] = tuple(str(i) for i in range(1, self.tables + 1))
+        return replace(settings, **changes)  # type: ignore[arg-type]
+
+
+def is_template_workbook(path: Path) -> bool:
+    if path.suffix.lower() != ".xlsx":
+        return False
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except Exception:
+        return False
+    names = set(workbook.sheetnames)
+    workbook.close()
+    return {s.name for s in form.SHEETS if s.required} <= names
+
+
+def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[str], None],
+                       report_path: Path | None = None) -> EventData:
+    """The event in the files, with the flags applied; findings go to `say` (and the report)."""
+    if len(paths) == 1 and is_template_workbook(paths[0]):
+        outcome = read_registration_workbook(paths[0])
+        for note in outcome.notes:
+            say(f"note: {note}")
+        return replace(outcome.event, settings=flags.apply(outcome.event.settings))
+    imported = import_registrations(paths, EventSettings(name=Path(paths[0]).stem))
+    event = imported.event
+    settings = flags.apply(event.settings)
+    if not flags.tables:
+        settings = replace(settings, table_labels=tuple(
+            str(i) for i in range(1, max(1, len(event.attendees) // 2) + 1)))
+    if not flags.given():
+        say("note: the files carry no event settings; using a start at 09:00, "
+            f"{settings.slot_count} slots of {settings.slot_minutes} minutes and "
+            f"{len(settings.table_labels)} tables (set --start, --slots, --slot-minutes, "
+            "--tables, --break)")
+    for line in imported.report.lines():
+        say(line)
+    if report_path is not None:
+        write_report_workbook(imported.report, report_path)
+        say(f"Wrote the import report to {report_path}")
+    return replace(event, settings=settings)

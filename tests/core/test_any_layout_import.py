@@ -1,0 +1,179 @@
+"""Registration files in any layout: real csv and xlsx files written here and read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from nbl_desktop.cli import main
+from nbl_desktop.core.errors import InputError
+from nbl_desktop.core.event import EventSettings
+from nbl_desktop.core.importing.any_layout import import_registrations
+from nbl_desktop.core.importing.import_report import write_report_workbook
+
+SETTINGS = EventSettings(name="Test day", slot_count=6, table_labels=("1", "2", "3"))
+
+NORWEGIAN = [
+    ["Påmelding Barents B2B 2027"],
+    [],
+    ["Fornavn", "Etternavn", "Bedrift", "E-postadresse", "Land", "Tilgjengelig fra",
+     "Må møte", "Ønsker å møte", "Vil ikke møte"],
+    ["Kari", "Nordmann", "Fisk AS", "kari@fisk.no", "Norge", "kl. 9.40",
+     "Polar Logistics AB", "Tuomas Virtanen", ""],
+    ["Sven", "Svensson", "Polar Logistics AB", "sven@polar.se", "Sverige", "09:00", "", "Fisk",
+     ""],
+    ["Tuomas", "Virtanen", "Oulu Tech Oy", "tuomas@oulu.fi", "Suomi", "", "Fisk AS\nPolar Logistcs",
+     "Nobody Known", "Sven Svensson"],
+]
+
+
+def _csv(path: Path, rows: list[list[str]], delimiter: str, encoding: str) -> Path:
+    def cell(value: str) -> str:
+        return f'"{value}"' if "\n" in value or delimiter in value else value
+    text = "\r\n".join(delimiter.join(cell(v) for v in row) for row in rows)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(("delimiter", "encoding"), [(";", "cp1252"), (",", "utf-8-sig"),
+                                                     ("\t", "utf-8")])
+def test_a_norwegian_csv_with_a_title_row_imports_in_any_encoding_and_delimiter(
+        tmp_path: Path, delimiter: str, encoding: str) -> None:
+    path = _csv(tmp_path / "påmelding.csv", NORWEGIAN, delimiter, encoding)
+    imported = import_registrations([path], SETTINGS)
+    people = {a.email: a for a in imported.event.attendees}
+    assert set(people) == {"kari@fisk.no", "sven@polar.se", "tuomas@oulu.fi"}
+    kari = people["kari@fisk.no"]
+    assert (kari.name, kari.organization, kari.country, kari.available_from) == (
+        "Kari Nordmann", "Fisk AS", "NO", 9 * 60 + 40)
+    assert people["tuomas@oulu.fi"].country == "FI"
+    requests = {(r.requester, r.requested): r.priority for r in imported.event.requests}
+    assert requests == {
+        ("kari@fisk.no", "sven@polar.se"): 3,  # must meet an organization: its one person
+        ("kari@fisk.no", "tuomas@oulu.fi"): 2,
+        ("sven@polar.se", "kari@fisk.no"): 2,  # "Fisk" without its legal form
+        ("tuomas@oulu.fi", "kari@fisk.no"): 3,
+        ("tuomas@oulu.fi", "sven@polar.se"): 3,  # "Polar Logistcs": a typo, matched fuzzily
+    }
+    assert [(e.a, e.b) for e in imported.event.exclusions] == [("sven@polar.se",
+                                                                  "tuomas@oulu.fi")]
+    unmatched = [e for e in imported.report.skipped]
+    assert len(unmatched) == 1
+    assert (unmatched[0].row, unmatched[0].column, unmatched[0].value) == (
+        6, "Ønsker å møte", "Nobody Known")
+    fuzzy = [e for e in imported.report.entries if "read as" in e.message]
+    assert [e.value for e in fuzzy] == ["Polar Logistcs"]
+
+
+@pytest.mark.parametrize(("headers", "language"), [
+    (["Namn", "Företag", "E-postadress", "Land", "Måste träffa"], "sv"),
+    (["Nimi", "Yritys", "Sähköposti", "Maa", "Pakko tavata"], "fi"),
+    (["Full name", "Company name", "Email Address", "Country", "Must meet"], "en"),
+])
+def test_headers_in_swedish_finnish_and_english_are_recognized(
+        tmp_path: Path, headers: list[str], language: str) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Registrations"])
+    sheet.append(headers)
+    sheet.append(["Anna Berg", "Luleå Stål AB", "Anna@Stal.se", "Ruotsi", "Ola Lie"])
+    sheet.append(["Ola Lie", "Tromsø Fisk AS", "ola@fisk.no", "NO", ""])
+    path = tmp_path / f"{language}.xlsx"
+    workbook.save(path)
+    imported = import_registrations([path], SETTINGS)
+    assert {a.id: a.country for a in imported.event.attendees} == {
+        "anna@stal.se": "SE", "ola@fisk.no": "NO"}
+    assert [(r.requester, r.requested, r.priority) for r in imported.event.requests] == [
+        ("anna@stal.se", "ola@fisk.no", 3)]
+    assert imported.report.skipped == []
+
+
+def test_two_people_of_the_same_name_are_not_guessed(tmp_path: Path) -> None:
+    rows = [["Name", "Company", "Email", "Want to meet"],
+            ["Anna Berg", "A AS", "anna@a.no", ""],
+            ["Anna Berg", "B AB", "anna@b.se", ""],
+            ["Ola Lie", "C Oy", "ola@c.fi", "Anna Berg"]]
+    imported = import_registrations([_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
+    assert imported.event.requests == ()
+    [entry] = imported.report.skipped
+    assert entry.row == 4 and entry.value == "Anna Berg"
+    assert "Anna Berg (A AS)" in entry.action and "Anna Berg (B AB)" in entry.action
+
+
+def test_a_row_without_a_name_is_reported_not_dropped(tmp_path: Path) -> None:
+    rows = [["Name", "Company", "Email"], ["", "Ghost AS", "ghost@x.no"],
+            ["Ola Lie", "C Oy", "ola@c.fi"]]
+    imported = import_registrations([_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
+    assert [a.name for a in imported.event.attendees] == ["Ola Lie"]
+    [entry] = imported.report.skipped
+    assert (entry.row, entry.column) == (2, "Name")
+
+
+def test_a_separate_sheet_of_pairs_names_people_by_email_or_name(tmp_path: Path) -> None:
+    workbook = Workbook()
+    people = workbook.active
+    assert people is not None
+    people.title = "Deltakere"
+    for row in (["Navn", "Bedrift", "E-post"], ["Kari Nordmann", "Fisk AS", "kari@fisk.no"],
+                ["Sven Svensson", "Polar AB", "sven@polar.se"]):
+        people.append(row)
+    pairs = workbook.create_sheet("Ønsker")
+    for row in (["Requester", "Requested", "Priority"], ["kari@fisk.no", "Polar", "must"],
+                ["Sven Svensson", "Kari Nordmann", "7"]):
+        pairs.append(row)
+    path = tmp_path / "pairs.xlsx"
+    workbook.save(path)
+    imported = import_registrations([path], SETTINGS)
+    assert [(r.requester, r.requested, r.priority) for r in imported.event.requests] == [
+        ("kari@fisk.no", "sven@polar.se", 3)]
+    [entry] = imported.report.skipped
+    assert (entry.sheet, entry.row, entry.column, entry.value) == ("Ønsker", 3, "Priority", "7")
+
+
+def test_the_report_workbook_lists_every_finding(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "påmelding.csv", NORWEGIAN, ";", "cp1252")
+    imported = import_registrations([path], SETTINGS)
+    write_report_workbook(imported.report, tmp_path / "report.xlsx")
+    sheet = load_workbook(tmp_path / "report.xlsx")["Import report"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(imported.report.entries)
+    assert ("påmelding.csv", "påmelding", 6, "Ønsker å møte", "Nobody Known", "no") in [
+        r[:6] for r in rows]
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("renamed.xlsx", b"%PDF-1.4 not a workbook"),
+    ("empty.csv", b""),
+    ("noheader.csv", b"1;2;3\n4;5;6\n"),
+])
+def test_a_damaged_or_foreign_file_exits_2_with_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    status = main(["schedule", str(path), "-o", str(tmp_path / "out.xlsx"), "--slots", "4"])
+    assert status == 2
+    error = capsys.readouterr().err
+    assert name in error and "Traceback" not in error
+
+
+def test_schedule_on_a_csv_writes_the_resolved_wishes(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "påmelding.csv", NORWEGIAN, ";", "cp1252")
+    out = tmp_path / "out.xlsx"
+    status = main(["schedule", str(path), "-o", str(out), "--start", "9:00", "--slots", "6",
+                   "--tables", "3", "--break", "10:00-10:20", "--time-limit", "5"])
+    assert status == 0
+    written = load_workbook(out)["Requests"]
+    header = [c.value for c in written[1]]
+    rows = [dict(zip(header, r, strict=False)) for r in written.iter_rows(min_row=2,
+                                                                          values_only=True)]
+    assert len(rows) == 5
+    assert all("@" in str(next(iter(r.values()))) for r in rows)
+
+
+def test_no_attendee_sheet_is_an_input_error(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "pairs.csv", [["Requester", "Requested"], ["a", "b"]], ",", "utf-8")
+    with pytest.raises(InputError, match="no sheet with a recognizable header row"):
+        import_registrations([path], SETTINGS)
