@@ -1,7 +1,7 @@
 """One entry point for registration files: the template workbook, or any layout.
 
-A single workbook with the template's sheets (Event, Attendees, Requests)
-is read strictly by `registration_workbook`; anything else by `any_layout`.
+A single workbook with the template's Event and Attendees sheets is read
+strictly by `registration_workbook`; anything else by `any_layout`.
 Event settings given on the command line override an Event sheet, and fill
 in for files that cannot carry one (csv).
 """
@@ -77,7 +77,8 @@ def is_template_workbook(path: Path) -> bool:
         return False
     names = set(workbook.sheetnames)
     workbook.close()
-    return {s.name for s in form.SHEETS if s.required} <= names
+    # An Event sheet marks the template: read strictly, so its settings are never ignored.
+    return {form.EVENT_SHEET, form.ATTENDEES_SHEET} <= names
 
 
 def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[str], None],
