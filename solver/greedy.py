@@ -40,6 +40,15 @@ class PlanBuilder:
             if cand.locked is not None:
                 self._place(index, cand.locked.slot)
 
+    @classmethod
+    def of_plan(cls, problem: Problem, candidates: list[Candidate], plan: Plan) -> PlanBuilder:
+        """A builder holding `plan` (its locked meetings are placed by the builder itself)."""
+        builder = cls(problem, candidates)
+        for index, slot in plan:
+            if candidates[index].locked is None:
+                builder.place(index, slot)
+        return builder
+
     def has_room(self, person: str) -> bool:
         cap = self._cap[person]
         return cap is None or self.count[person] < cap
@@ -96,6 +105,19 @@ class PlanBuilder:
         """Place a taken-back meeting again, at `slot`, keeping its plan position."""
         assert self.can_place(index, slot)
         self._place(index, slot, position)
+
+    def replace(self, position: int, index: int) -> bool:
+        """Put meeting `index` in place of the one at `position`, in its slot, if it fits there.
+
+        Returns False (and changes nothing) when it does not fit.
+        """
+        out_index, slot = self.plan[position]
+        self.take_back(position)
+        if not self.can_place(index, slot):
+            self.put_back(position, out_index, slot)
+            return False
+        self.put_back(position, index, slot)
+        return True
 
     def earliest_slot(self, index: int) -> int | None:
         return next((s for s in self.candidates[index].slots if self.can_place(index, s)), None)

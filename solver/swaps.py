@@ -27,10 +27,7 @@ def improve_value_by_swaps(problem: Problem, candidates: list[Candidate], plan: 
     pair meets next to (or inside) both people's runs, and the meeting that
     leaves was at an end of its people's runs.
     """
-    builder = PlanBuilder(problem, candidates)
-    for c, slot in plan:
-        if candidates[c].locked is None:
-            builder.place(c, slot)
+    builder = PlanBuilder.of_plan(problem, candidates, plan)
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
@@ -90,12 +87,8 @@ def _swap_in(builder: PlanBuilder, index: int, at_slot: dict[int, list[int]],
     if evicted is None:
         builder.place(index, slot)
         return True
-    out_index = builder.plan[evicted][0]
-    builder.take_back(evicted)
-    if not builder.can_place(index, slot):
-        builder.put_back(evicted, out_index, slot)
+    if not builder.replace(evicted, index):
         return False
-    builder.put_back(evicted, index, slot)
     at_slot[slot].remove(evicted)
     return True
 

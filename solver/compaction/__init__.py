@@ -12,12 +12,11 @@ from solver.compaction.local_search import (
     compact_by_exchanges,
     compact_by_moves,
 )
-from solver.compaction.sweep import fill_without_gaps, retime_by_sweep
+from solver.compaction.sweep import retime_by_sweep
 
 __all__ = [
     "compact_by_chains",
     "compact_by_exchanges",
     "compact_by_moves",
-    "fill_without_gaps",
     "retime_by_sweep",
 ]

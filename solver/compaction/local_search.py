@@ -103,10 +103,7 @@ def compact_by_moves(problem: Problem, candidates: list[Candidate], plan: Plan,
     The same meetings stay, so every level but compactness is unchanged. Passes
     repeat until none improves or the deadline (a `time.monotonic()` value) passes.
     """
-    builder = PlanBuilder(problem, candidates)
-    for index, slot in plan:
-        if candidates[index].locked is None:
-            builder.place(index, slot)
+    builder = PlanBuilder.of_plan(problem, candidates, plan)
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False

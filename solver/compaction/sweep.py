@@ -6,8 +6,7 @@ then of people who have started their day and still have meetings to go (so
 their run goes on without a gap), then starts the people with the least
 room left. The few meetings the sweep cannot seat go to the free place that
 adds the fewest idle slots, or bump a meeting elsewhere, or take the place
-of a less valuable meeting nobody needs. `fill_without_gaps` adds
-unscheduled pairs wherever they add no idle slot at all.
+of a less valuable meeting nobody needs.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from solver.problem import Problem
 
 
 def retime_by_sweep(problem: Problem, candidates: list[Candidate], plan: Plan,
-                    min_meetings: int, tight_slack: int = 0) -> Plan:
+                    min_meetings: int) -> Plan:
     """The same meetings, slot by slot, keeping runs going; may drop what cannot be seated."""
     builder = PlanBuilder(problem, candidates)
     to_seat = [c for c, _ in plan if candidates[c].locked is None]
@@ -53,7 +52,7 @@ def retime_by_sweep(problem: Problem, candidates: list[Candidate], plan: Plan,
         def priority(c: int, slot: int = slot) -> tuple[int, int, int, int, int]:
             cand = candidates[c]
             slack_a, slack_b = slack(cand.a, slot), slack(cand.b, slot)
-            tight = int(slack_a <= tight_slack) + int(slack_b <= tight_slack)
+            tight = int(slack_a <= 0) + int(slack_b <= 0)
             running = int(mid_run(cand.a, slot)) + int(mid_run(cand.b, slot))
             return (-tight, -running, -int(cand.must), min(slack_a, slack_b), c)
 
@@ -124,31 +123,4 @@ def _seat_by_evicting(builder: PlanBuilder, index: int, min_meetings: int) -> bo
         and candidates[c].value < cand.value + int(cand.must) * 1000
         and builder.count[candidates[c].a] > min_meetings
         and builder.count[candidates[c].b] > min_meetings)
-    for _, position, slot in evictable:
-        builder.take_back(position)
-        if builder.can_place(index, slot):
-            builder.plan.pop(position)
-            builder.place(index, slot)
-            return True
-        builder.put_back(position, *builder.plan[position])
-    return False
-
-
-def fill_without_gaps(problem: Problem, candidates: list[Candidate], plan: Plan) -> Plan:
-    """Add unscheduled pairs, most valuable first, only where neither person gets an idle slot."""
-    builder = PlanBuilder(problem, candidates)
-    for c, slot in plan:
-        if candidates[c].locked is None:
-            builder.place(c, slot)
-    order = sorted((c for c in range(len(candidates)) if c not in builder.placed),
-                   key=lambda c: (-int(candidates[c].must), -candidates[c].value, c))
-    for c in order:
-        cand = candidates[c]
-        if not (builder.has_room(cand.a) and builder.has_room(cand.b)):
-            continue
-        for slot in cand.slots:
-            if (builder.can_place(c, slot) and builder.idle_cost(cand.a, slot) <= 0
-                    and builder.idle_cost(cand.b, slot) <= 0):
-                builder.place(c, slot)
-                break
-    return builder.plan
+    return any(builder.replace(position, index) for _, position, _ in evictable)

@@ -38,10 +38,7 @@ class Timetable:
 
     def __init__(self, problem: Problem, candidates: list[Candidate], plan: Plan) -> None:
         self.candidates = candidates
-        self.builder = PlanBuilder(problem, candidates)
-        for c, slot in plan:
-            if candidates[c].locked is None:
-                self.builder.place(c, slot)
+        self.builder = PlanBuilder.of_plan(problem, candidates, plan)
         self.allowed = [frozenset(c.slots) for c in candidates]
         self.position: dict[tuple[str, int], int] = {}
         for position, (c, slot) in enumerate(self.builder.plan):
@@ -122,11 +119,8 @@ class Timetable:
         else:
             position = evicted
             out_index = builder.plan[position][0]
-            builder.take_back(position)
-            if not builder.can_place(c, hole):
-                builder.put_back(position, out_index, hole)
+            if not builder.replace(position, c):
                 return None
-            builder.put_back(position, c, hole)
             value_change -= candidates[out_index].value
             for gone in (candidates[out_index].a, candidates[out_index].b):
                 del self.position[(gone, hole)]
