@@ -40,12 +40,13 @@ class Figures:
     def key(self, options: SolveOptions, value_floor: int | None = None) -> tuple[int, ...]:
         """Bigger is better. Above `value_floor`, compactness counts before value.
 
-        A break spread over its limit is a broken rule, so it counts first.
+        A break spread over its limit breaks a rule, so it counts before
+        everything but must-meets: fairness of breaks never costs a must-meet.
         """
         excess = -self.spread_excess(options)
         if value_floor is None:
-            return (excess, self.must_met, self.coverage, self.value, -self.compactness(options))
-        return (excess, self.must_met, self.coverage, int(self.value >= value_floor),
+            return (self.must_met, excess, self.coverage, self.value, -self.compactness(options))
+        return (self.must_met, excess, self.coverage, int(self.value >= value_floor),
                 -self.compactness(options), self.value)
 
 

@@ -96,12 +96,14 @@ def variable_count(candidates: list[Candidate]) -> int:
 
 
 def staged_search(context: SearchContext, state: SearchState,
-                  compactness_share: float = 0.9) -> bool:
+                  compactness_share: float = 0.9,
+                  before_compactness: Callable[[], bool] | None = None) -> bool:
     """Returns True when every level was proven optimal.
 
     A level already at its LP bound is not searched (it is proven). The
     compactness stage gets `compactness_share` of the time left, so that a
     neighbourhood search can take over when it does not finish.
+    `before_compactness` runs first and returns True when it proved compactness.
     """
     fixed = locked_plan(context.candidates)
     model = build_model(context.problem, context.candidates, context.options,
@@ -119,6 +121,9 @@ def staged_search(context: SearchContext, state: SearchState,
                 model.cp.add(expression >= state.bounds[name])
             if name == MUST:
                 _require_every_must_meet_if_all_met(context, state, model)
+            continue
+        if name == COMPACTNESS and before_compactness is not None and before_compactness():
+            state.proven.add(COMPACTNESS)
             continue
         if name == COMPACTNESS:
             state.value_floor = math.ceil(
@@ -142,6 +147,9 @@ def staged_search(context: SearchContext, state: SearchState,
             model.cp.add(expression >= reached)  # never traded for a lower level
         if name == MUST:
             _require_every_must_meet_if_all_met(context, state, model)
+    for name in (MUST, COVERAGE, VALUE):  # a later stage may have reached an earlier bound
+        if _at_lp_bound(context, state, name):
+            state.proven.add(name)
     return state.proven >= {MUST, COVERAGE, VALUE, COMPACTNESS}
 
 

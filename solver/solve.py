@@ -24,6 +24,7 @@ from solver.compaction import (
     compact_by_exchanges,
     compact_by_moves,
     retime_by_sweep,
+    retime_exactly,
 )
 from solver.explain import attendee_figures, unmet_requests
 from solver.figures import Figures, figures_of
@@ -54,6 +55,8 @@ _MOVES_SECONDS = 1.0  # single-meeting moves at the start; all compaction steps 
 # then neighbourhoods for value until _VALUE_SHARE, then compaction above the value floor.
 _SWAP_SECONDS = 2.0  # one-for-one value swaps on the starting schedule
 _RETIME_SHARE, _VALUE_SHARE, _COMPACT_SHARE = 0.1, 0.25, 0.25
+# Small events: time for seating every must-meet at once, and for re-timing by windows.
+_MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
 
 
 def solve(
@@ -96,7 +99,13 @@ def solve(
     proven_all = False
     rng = random.Random(options.random_seed)
     if variable_count(candidates) <= options.full_model_limit:
-        proven_all = staged_search(context, state)
+        _meet_every_must(context, state, _MUST_SHARE * context.remaining())
+        if state.figures.spread_excess(options):  # the same meetings, fairly timed
+            _retime_exactly(context, state, _RETIME_EXACT_SHARE * context.remaining())
+        proven_all = staged_search(
+            context, state,
+            before_compactness=lambda: _retime_exactly(context, state,
+                                                       _RETIME_EXACT_SHARE * context.remaining()))
         if not proven_all:
             neighbourhood_search(context, state, rng, value_share=0.0)
     else:
@@ -152,6 +161,39 @@ def _compact(context: SearchContext, state: SearchState, seconds: float) -> None
                          compact_by_moves(problem, candidates, state.plan, deadline), COMPACTNESS)
         if state.figures == before:
             break
+
+
+def _meet_every_must(context: SearchContext, state: SearchState, seconds: float) -> None:
+    """When some must-meets are unmet but could all be met, seat them all with the plan's others."""
+    candidates = context.candidates
+    musts = [c for c, cand in enumerate(candidates) if cand.must]
+    met = {c for c, _ in state.plan}
+    if all(c in met for c in musts) or context.lp.must() < len(musts):
+        return
+    meetings = sorted(met | set(musts))
+    retimed = retime_exactly(context.problem, candidates, meetings, context.options,
+                             context.capacities, min(context.deadline, time.monotonic() + seconds),
+                             context.cancel)
+    if retimed is not None:
+        accept_if_better(context, state, retimed.plan, MUST)
+
+
+def _retime_exactly(context: SearchContext, state: SearchState, seconds: float) -> bool:
+    """Re-time the plan's meetings by windows; True when that proves compactness optimal.
+
+    It is a proof only when the meetings themselves cannot change: every
+    candidate pair meets and no value may be given up for compactness.
+    """
+    retimed = retime_exactly(context.problem, context.candidates, [c for c, _ in state.plan],
+                             context.options, context.capacities,
+                             min(context.deadline, time.monotonic() + seconds), context.cancel,
+                             hint=state.plan)
+    if retimed is None:
+        return False
+    accept_if_better(context, state, retimed.plan, COMPACTNESS)
+    every_pair_meets = len(state.plan) == len(context.candidates)
+    return (retimed.proven_optimal and every_pair_meets and context.options.value_tolerance == 0
+            and state.figures.compactness(context.options) == retimed.gaps)
 
 
 def _final_bounds(lp: LevelBounds, state: SearchState, bounds: dict[str, int]) -> None:

@@ -7,16 +7,20 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from solver import Problem, SolveOptions
+from solver import Attendee, Problem, SolveOptions
+from solver.cancel import CancelToken
 from solver.candidates import Candidate, candidate_pairs
+from solver.capacity import slot_capacities
 from solver.compaction import (
     compact_by_chains,
     compact_by_exchanges,
     compact_by_moves,
     retime_by_sweep,
 )
+from solver.compaction.exact import retime_exactly
 from solver.figures import Figures, figures_of
 from solver.greedy import first_come_first_served, value_sorted
+from solver.options import Compactness
 from solver.plan import Plan, assign_tables
 from solver.swaps import improve_value_by_swaps
 from tests.solver.conftest import make_problem
@@ -132,6 +136,72 @@ def test_a_swap_never_costs_anyone_their_second_meeting() -> None:
     assert improve_value_by_swaps(problem, candidates, plan, 2, time.monotonic() + 5) == plan
 
 
+def _retime(problem: Problem, plan: Plan, options: SolveOptions | None = None):  # type: ignore[no-untyped-def]
+    options = options or SolveOptions(workers=1)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    return candidates, retime_exactly(problem, candidates, [c for c, _ in plan], options,
+                                      slot_capacities(problem), time.monotonic() + 10,
+                                      CancelToken(), hint=plan)
+
+
+def test_windows_put_everyone_back_to_back_and_prove_it() -> None:
+    # A star with a tail: A waits between meetings, and so does D.
+    problem = make_problem("ABCDE", [("A", "B", 1), ("A", "C", 1), ("A", "D", 1),
+                                     ("D", "E", 1)], slots=5, tables=2)
+    candidates = candidate_pairs(problem, WEIGHTS)
+    plan = _plan(candidates, ("A", "B", 0), ("D", "E", 1), ("A", "C", 2), ("A", "D", 4))
+    assert _figures(problem, candidates, plan).idle_slots == 4
+
+    candidates, retimed = _retime(problem, plan)
+
+    assert retimed is not None and retimed.proven_optimal
+    assert retimed.gaps == 0 == _figures(problem, candidates, retimed.plan).idle_slots
+    assert sorted(c for c, _ in retimed.plan) == sorted(c for c, _ in plan)
+    assert violations(problem, assign_tables(problem, candidates, retimed.plan)) == []
+
+
+def test_windows_prove_a_forced_gap_is_the_fewest() -> None:
+    # A cannot meet in slot 1, so A's two meetings at 0 and 2 leave one idle slot at best.
+    attendees = (Attendee("A", frozenset({0, 2, 3})), Attendee("B"), Attendee("C"))
+    problem = make_problem("ABC", [("A", "B", 1), ("A", "C", 1)], slots=4, tables=1,
+                           attendees=attendees)
+    candidates = candidate_pairs(problem, WEIGHTS)
+    plan = _plan(candidates, ("A", "B", 0), ("A", "C", 3))
+
+    for measure, fewest in ((Compactness.IDLE_SLOTS, 0), (Compactness.BREAKS, 0)):
+        _, retimed = _retime(problem, plan, SolveOptions(workers=1, compactness=measure))
+        assert retimed is not None and retimed.proven_optimal
+        assert retimed.gaps == fewest  # slots 2 and 3 are free for A
+
+    squeezed = make_problem("ABC", [("A", "B", 1), ("A", "C", 1)], slots=3, tables=1,
+                            attendees=(Attendee("A", frozenset({0, 2})), Attendee("B"),
+                                       Attendee("C")))
+    candidates = candidate_pairs(squeezed, WEIGHTS)
+    _, retimed = _retime(squeezed, _plan(candidates, ("A", "B", 0), ("A", "C", 2)))
+    assert retimed is not None and retimed.proven_optimal and retimed.gaps == 1
+
+
+def test_windows_keep_the_break_spread() -> None:
+    # A 4-cycle in four single-table slots: someone must wait; with spread 0 everyone
+    # would have to, and no order of the four meetings allows that.
+    problem = make_problem("ABCD", [("A", "B", 1), ("A", "C", 1), ("B", "D", 1),
+                                    ("C", "D", 1)], slots=4, tables=1)
+    candidates = candidate_pairs(problem, WEIGHTS)
+    plan = _plan(candidates, ("A", "B", 0), ("C", "D", 1), ("A", "C", 2), ("B", "D", 3))
+    assert figures_of(problem, candidates, plan, 2).break_spread == 1
+
+    def retimed_with(spread: int):  # type: ignore[no-untyped-def]
+        options = SolveOptions(workers=1, compactness=Compactness.BREAKS,
+                               max_break_spread=spread)
+        return _retime(problem, plan, options)[1]
+
+    assert retimed_with(0) is None  # the unfair hint is not passed off as an answer
+    fair = retimed_with(1)
+    assert fair is not None and fair.proven_optimal
+    assert fair.gaps == 1 == figures_of(problem, candidates, fair.plan, 2).breaks
+    assert violations(problem, assign_tables(problem, candidates, fair.plan)) == []
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(small_events(), st.integers(0, 6))
 def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack: int) -> None:
@@ -150,6 +220,10 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
         "compact swaps": improve_value_by_swaps(problem, candidates, start, 2, deadline,
                                                 keep_compact=True),
     }
+    _, retimed = _retime(problem, start)
+    if retimed is not None:
+        steps["windows"] = retimed.plan
+        assert sorted(c for c, _ in retimed.plan) == sorted(c for c, _ in start)
     for name, plan in steps.items():
         assert violations(problem, assign_tables(problem, candidates, plan)) == [], name
         after = _figures(problem, candidates, plan)
