@@ -327,13 +327,13 @@ def _add_window(model: cp_model.CpModel, person: str,
     idle = {key: key[1] - key[0] + 1 - count for key in windows}
     if measure is Compactness.IDLE_SLOTS:
         return LinearExpr.weighted_sum(list(windows.values()), list(idle.values()))
-    run_starts: list[cp_model.IntVar | int] = []
+    run_starts: list[LinearExpr | int] = []
     for s in range(slot_count):
-        if isinstance(busy[s], int):
-            if busy[s] == 1 and (s == 0 or busy[s - 1] == 0):
-                run_starts.append(1)
-            continue
         before = busy[s - 1] if s > 0 else 0
+        if isinstance(busy[s], int):  # a locked meeting (1) or no meeting possible (0)
+            if busy[s] == 1:
+                run_starts.append(1 - before)
+            continue
         starts = model.new_bool_var(f"run_start_{person}_{s}")
         model.add(starts >= busy[s] - before)
         model.add(starts <= busy[s])

@@ -7,7 +7,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from solver import Attendee, Problem, SolveOptions
+from solver import Attendee, LockedMeeting, Problem, SolveOptions
 from solver.cancel import CancelToken
 from solver.candidates import Candidate, candidate_pairs
 from solver.capacity import slot_capacities
@@ -200,6 +200,21 @@ def test_windows_keep_the_break_spread() -> None:
     assert fair is not None and fair.proven_optimal
     assert fair.gaps == 1 == figures_of(problem, candidates, fair.plan, 2).breaks
     assert violations(problem, assign_tables(problem, candidates, fair.plan)) == []
+
+
+def test_windows_keep_locked_meetings_and_count_breaks_around_them() -> None:
+    # A–B is locked at slot 2; A's other meetings go right before or after it.
+    problem = make_problem("ABCD", [("A", "C", 1), ("A", "D", 1)], slots=5, tables=2,
+                           locked=(LockedMeeting(2, 0, "A", "B"),))
+    candidates = candidate_pairs(problem, WEIGHTS)
+    plan = _plan(candidates, ("A", "B", 2), ("A", "C", 0), ("A", "D", 4))
+    for measure in Compactness:
+        options = SolveOptions(workers=1, compactness=measure, max_break_spread=2)
+        _, retimed = _retime(problem, plan, options)
+        assert retimed is not None and retimed.proven_optimal and retimed.gaps == 0
+        assert ((candidates.index(next(c for c in candidates if c.locked)), 2)
+                in retimed.plan)
+        assert violations(problem, assign_tables(problem, candidates, retimed.plan)) == []
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
