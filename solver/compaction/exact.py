@@ -28,7 +28,7 @@ from ortools.sat.python import cp_model
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
-from solver.figures import busy_slots, figures_of, idle_slots_and_breaks
+from solver.figures import figures_of
 from solver.model import (
     Fixed,
     add_attendee_in_one_meeting_per_slot,
@@ -82,8 +82,9 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
     question = _Question(problem, candidates, tuple(meetings), options, capacities, fewest)
     floor = sum(fewest.values())
     best = None
-    if hint and not _spread_excess(hint, problem, candidates, options):
-        best = Retimed(hint, _gaps(hint, candidates, options), False)
+    if hint and not figures_of(problem, candidates, hint,
+                               options.min_meetings).spread_excess(options):
+        best = Retimed(hint, _gaps(hint, problem, candidates, options), False)
     most_extra = len(problem.attendees) * len(problem.slots)
     lowest = 0  # every `extra` below this is proven impossible
     timed_out: int | None = None  # the highest `extra` whose question ran out of time
@@ -108,7 +109,7 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
         status, plan = _ask(question, target, max(min(left, 1.0), 0.7 * left), cancel,
                             best.plan if best else hint)
         if plan is not None:
-            best = Retimed(plan, _gaps(plan, candidates, options), False)
+            best = Retimed(plan, _gaps(plan, problem, candidates, options), False)
         elif status == cp_model.INFEASIBLE and target is not None:
             lowest = target + 1
         elif target is None:
@@ -118,18 +119,9 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
     return best
 
 
-def _spread_excess(plan: Plan, problem: Problem, candidates: list[Candidate],
-                   options: SolveOptions) -> int:
-    figures = figures_of(problem, candidates, plan, options.min_meetings)
-    return figures.spread_excess(options)
-
-
-def _gaps(plan: Plan, candidates: list[Candidate], options: SolveOptions) -> int:
-    total = 0
-    for slots in busy_slots(plan, candidates).values():
-        idle, breaks = idle_slots_and_breaks(slots)
-        total += breaks if options.compactness is Compactness.BREAKS else idle
-    return total
+def _gaps(plan: Plan, problem: Problem, candidates: list[Candidate],
+          options: SolveOptions) -> int:
+    return figures_of(problem, candidates, plan, options.min_meetings).compactness(options)
 
 
 def _window_terms(problem: Problem, candidates: list[Candidate],
