@@ -99,7 +99,8 @@ def run_schedule(args: argparse.Namespace) -> int:
         store.replace_event(event)
     _complain(f"Scheduling {len(event.attendees)} attendees, {len(event.requests)} requests "
               f"(up to {args.time_limit:g} s)…")
-    result = solve(problem_from_event(event), SolveOptions(time_limit_seconds=args.time_limit))
+    problem = problem_from_event(event)
+    result = solve(problem, SolveOptions(time_limit_seconds=args.time_limit))
     meetings = meetings_from_result(result)
     if store is not None:
         store.replace_meetings(meetings)
@@ -108,7 +109,7 @@ def run_schedule(args: argparse.Namespace) -> int:
     else:
         event = replace(event, meetings=tuple(meetings))
     write_schedule_workbook(event, args.output)
-    _say(summary_line(result, len(event.requests)))
+    _say(summary_line(result, len(problem.requests)))
     _say(f"Wrote {args.output}")
     return EXIT_OK
 

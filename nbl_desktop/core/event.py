@@ -20,11 +20,17 @@ class EventSettings:
     slot_count: int = 12
     breaks: tuple[tuple[int, int], ...] = ()
     table_labels: tuple[str, ...] = ()
+    table_seats: int = 4  # chairs per table: both parties of a meeting must fit
 
 
 @dataclass(frozen=True)
 class AttendeeRecord:
-    """A registered participant."""
+    """A registered participant.
+
+    `party_size` people come to each meeting (seats); `fixed_table` is the
+    label of the table where they meet everyone ("" none); people with the
+    same non-empty `delegation` go to every meeting together, as one party.
+    """
 
     id: str
     name: str
@@ -38,6 +44,9 @@ class AttendeeRecord:
     available_from: int | None = None
     available_until: int | None = None
     max_meetings: int | None = None
+    party_size: int = 1
+    fixed_table: str = ""
+    delegation: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import AttendeeRecord, EventData, MeetingRecord
+from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.slot_grid import available_slots, slot_times
 from solver import (
     Attendee,
@@ -23,27 +25,61 @@ from solver import (
 
 
 def problem_from_event(event: EventData) -> Problem:
-    """The solver's view of the event; locked meetings stay where they are."""
+    """The solver's view of the event: one solver attendee per party (`parties`).
+
+    A delegation's party sits where all its members are available, meets at
+    most as often as its most limited member, fills the seats of all its
+    members, and carries every member's wishes (the highest priority when
+    colleagues asked for the same party). Locked meetings stay where they are.
+    UserError when a fixed table is not one of the event's tables.
+    """
     slots = slot_times(event.settings)
     everywhere = frozenset(range(len(slots)))
+    parties = parties_of(event.attendees)
+    table_index = {label: i for i, label in enumerate(event.settings.table_labels)}
     attendees = []
-    for record in event.attendees:
-        available = available_slots(record, slots)
-        attendees.append(
-            Attendee(
-                id=record.id,
-                available_slots=None if available == everywhere else available,
-                max_meetings=record.max_meetings,
-            )
-        )
+    for lead, member_ids in parties.members.items():
+        members = [event.attendee(m) for m in member_ids]
+        available = everywhere.intersection(*(available_slots(m, slots) for m in members))
+        limits = [m.max_meetings for m in members if m.max_meetings is not None]
+        attendees.append(Attendee(
+            id=lead,
+            available_slots=None if available == everywhere else available,
+            max_meetings=min(limits) if limits else None,
+            party_size=sum(m.party_size for m in members),
+            fixed_table=_fixed_table(members, table_index),
+        ))
+    wishes: dict[tuple[str, str], int] = {}
+    for r in event.requests:
+        key = (parties.lead_of[r.requester], parties.lead_of[r.requested])
+        if key[0] != key[1]:
+            wishes[key] = max(r.priority, wishes.get(key, 0))
+    apart = {tuple(sorted((parties.lead_of[e.a], parties.lead_of[e.b])))
+             for e in event.exclusions}
     return Problem(
         slots=tuple(Slot(s.start, s.end) for s in slots),
-        tables=tuple(Table(label) for label in event.settings.table_labels),
+        tables=tuple(Table(label, seats=event.settings.table_seats)
+                     for label in event.settings.table_labels),
         attendees=tuple(attendees),
-        requests=tuple(Request(r.requester, r.requested, r.priority) for r in event.requests),
-        exclusions=tuple(Exclusion(e.a, e.b) for e in event.exclusions),
-        locked=tuple(LockedMeeting(m.slot, m.table, m.a, m.b) for m in event.meetings if m.locked),
+        requests=tuple(Request(a, b, priority) for (a, b), priority in wishes.items()),
+        exclusions=tuple(Exclusion(a, b) for a, b in sorted(apart) if a != b),
+        locked=tuple(LockedMeeting(m.slot, m.table, parties.lead_of[m.a], parties.lead_of[m.b])
+                     for m in event.meetings if m.locked),
     )
+
+
+def _fixed_table(members: list[AttendeeRecord], table_index: dict[str, int]) -> int | None:
+    for member in members:
+        label = member.fixed_table.strip()
+        if not label:
+            continue
+        if label not in table_index:
+            raise UserError(
+                f"{member.name} ({member.id}) has the fixed table {label!r}, which is not one "
+                f"of the event's {len(table_index)} tables; write one of their labels "
+                f"(such as {', '.join(list(table_index)[:3])}) or clear the fixed table")
+        return table_index[label]
+    return None
 
 
 def meetings_from_result(result: SolveResult) -> list[MeetingRecord]:

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.current_event: EventData | None = None
         self.task: BackgroundTask | None = None
         self.last_result: SolveResult | None = None
+        self.request_count = 0  # wishes the running solve works on (colleagues' merged)
         self._build_actions()
         self._build_ui()
         self._connect_signals()
@@ -254,7 +255,12 @@ class MainWindow(QMainWindow):
     def start_scheduling(self) -> None:
         if self.current_event is None or self.task is not None:
             return
-        problem = problem_from_event(self.current_event)
+        try:
+            problem = problem_from_event(self.current_event)
+        except UserError as exc:
+            messages.show_error(self, "Cannot schedule", str(exc))
+            return
+        self.request_count = len(problem.requests)
         options = SolveOptions(time_limit_seconds=self.time_limit_box.value())
 
         def work(report: Any, cancel: CancelToken) -> SolveResult:
@@ -274,10 +280,9 @@ class MainWindow(QMainWindow):
         assert self.store is not None and self.current_event is not None
         self.store.replace_meetings(meetings_from_result(result))
         self.last_result = result
-        request_count = len(self.current_event.requests)
         self.reload_event()
         self.tabs.setCurrentWidget(self.grid_view)
-        self.statusBar().showMessage(summary_line(result, request_count))
+        self.statusBar().showMessage(summary_line(result, self.request_count))
 
     # -- plumbing --------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from nbl_desktop.core.errors import InputError
 from nbl_desktop.core.event import EventSettings
 from nbl_desktop.core.importing.any_layout import import_registrations
 from nbl_desktop.core.importing.import_report import write_report_workbook
+from nbl_desktop.core.store import EventStore
 
 SETTINGS = EventSettings(name="Test day", slot_count=6, table_labels=("1", "2", "3"))
 
@@ -177,3 +178,49 @@ def test_no_attendee_sheet_is_an_input_error(tmp_path: Path) -> None:
     path = _csv(tmp_path / "pairs.csv", [["Requester", "Requested"], ["a", "b"]], ",", "utf-8")
     with pytest.raises(InputError, match="no sheet with a recognizable header row"):
         import_registrations([path], SETTINGS)
+
+
+DELEGATION = [
+    ["Navn", "Bedrift", "E-post", "Antall personer", "Bord", "Må møte"],
+    ["Kari Nordmann", "Fisk AS", "kari@fisk.no", "", "", ""],
+    ["Ola Lie", "Fisk AS", "ola@fisk.no", "to", "", "Fisk AS"],
+    ["Anna Berg", "Luleå Stål AB", "anna@stal.se", "2", "Booth A", "Fisk AS"],
+    ["Matti Virtanen", "Oulu Tech Oy", "matti@oulu.fi", "1", "", "Kari Nordmann; Ola Lie"],
+]
+
+
+def test_a_wish_for_an_organization_makes_its_people_one_delegation(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "r.csv", DELEGATION, ";", "cp1252")
+    imported = import_registrations([path], SETTINGS)
+    people = {a.id: a for a in imported.event.attendees}
+    assert people["kari@fisk.no"].delegation == people["ola@fisk.no"].delegation == "Fisk AS"
+    assert people["anna@stal.se"].delegation == "" and people["anna@stal.se"].party_size == 2
+    assert people["anna@stal.se"].fixed_table == "Booth A"
+    assert people["ola@fisk.no"].party_size == 1  # "to" is not a number: reported below
+    requests = {(r.requester, r.requested) for r in imported.event.requests}
+    assert requests == {("anna@stal.se", "kari@fisk.no"), ("matti@oulu.fi", "kari@fisk.no"),
+                        ("matti@oulu.fi", "ola@fisk.no")}
+    findings = {(e.row, e.column, e.value): e for e in imported.report.entries}
+    assert "one delegation" in findings[(4, "Må møte", "Fisk AS")].message
+    assert findings[(3, "Må møte", "Fisk AS")].skipped  # Ola named his own organization
+    assert findings[(3, "Antall personer", "to")].message.startswith("not a whole number")
+
+
+def test_the_delegation_is_scheduled_as_one_meeting(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, event_file = tmp_path / "out.xlsx", tmp_path / "day.nblevent"
+    booth = _csv(tmp_path / "booth.csv", DELEGATION, ",", "utf-8")
+    assert main(["schedule", str(booth), "-o", str(out), "--slots", "4", "--tables", "3",
+                 "--time-limit", "5"]) == 2
+    assert "Anna Berg (anna@stal.se) has the fixed table 'Booth A'" in capsys.readouterr().err
+    rows = [[*row[:4], "2" if row[4] == "Booth A" else row[4], *row[5:]] for row in DELEGATION]
+    path = _csv(tmp_path / "r.csv", rows, ",", "utf-8")
+    assert main(["schedule", str(path), "-o", str(out), "--slots", "4", "--tables", "3",
+                 "--time-limit", "5", "--event-file", str(event_file)]) == 0
+    store = EventStore.open(event_file)
+    meetings = store.meetings()
+    store.close()
+    # Matti asked for Kari and for Ola: one meeting with their delegation, named by Kari.
+    assert sorted((m.a, m.b) if m.a < m.b else (m.b, m.a) for m in meetings) == [
+        ("anna@stal.se", "kari@fisk.no"), ("kari@fisk.no", "matti@oulu.fi")]
+    assert [m.table for m in meetings if "anna@stal.se" in (m.a, m.b)] == [1]  # table "2"

@@ -20,14 +20,16 @@ from nbl_desktop.core.event import (
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.core.store.schema import SCHEMA_VERSION
 
-SETTINGS = EventSettings("Arctic Day", "2027-03-10", 540, 20, 6, ((660, 720),), ("1", "2", "A"))
+SETTINGS = EventSettings("Arctic Day", "2027-03-10", 540, 20, 6, ((660, 720),), ("1", "2", "A"),
+                         table_seats=6)
 EVENT = EventData(
     SETTINGS,
     attendees=(
         AttendeeRecord("P1", "Kari Nordmann", "Tromsø Fisk AS", "NO", "kari@example.org", "nb",
                        "Aquaculture", "Salmon", "Buyers", 600, 700, 4),
         AttendeeRecord("P2", "Matti Meikäläinen", "Oulu Oy", "FI"),
-        AttendeeRecord("P3", "Anna Svensson", "Luleå AB", "SE"),
+        AttendeeRecord("P3", "Anna Svensson", "Luleå AB", "SE", party_size=2, fixed_table="A",
+                       delegation="Luleå AB"),
     ),
     requests=(RequestRecord("P1", "P2", 3), RequestRecord("P2", "P3", 1)),
     exclusions=(ExclusionRecord("P1", "P3"),),
@@ -121,3 +123,48 @@ def test_create_refuses_to_overwrite_unless_asked(tmp_path: Path) -> None:
     with pytest.raises(EventFileError, match="already exists"):
         EventStore.create(path, SETTINGS)
     EventStore.create(path, SETTINGS, overwrite=True).close()
+
+
+# What NBL Desktop 0.x (schema version 1) wrote, before party size, fixed table,
+# delegation and table seats existed.
+VERSION_1_SCHEMA = """
+PRAGMA application_id = 1312967749;
+PRAGMA user_version = 1;
+CREATE TABLE event (id INTEGER PRIMARY KEY, name TEXT, date TEXT, start_minute INTEGER,
+    slot_minutes INTEGER, slot_count INTEGER, breaks TEXT);
+CREATE TABLE tables (position INTEGER PRIMARY KEY, label TEXT);
+CREATE TABLE attendees (id TEXT PRIMARY KEY, name TEXT, organization TEXT, country TEXT,
+    email TEXT, language TEXT, sector TEXT, offers TEXT, seeks TEXT, available_from INTEGER,
+    available_until INTEGER, max_meetings INTEGER);
+CREATE TABLE requests (requester TEXT REFERENCES attendees(id),
+    requested TEXT REFERENCES attendees(id), priority INTEGER,
+    PRIMARY KEY (requester, requested));
+CREATE TABLE exclusions (a TEXT REFERENCES attendees(id), b TEXT REFERENCES attendees(id),
+    PRIMARY KEY (a, b));
+CREATE TABLE meetings (slot INTEGER, table_position INTEGER, a TEXT REFERENCES attendees(id),
+    b TEXT REFERENCES attendees(id), locked INTEGER, PRIMARY KEY (slot, table_position));
+INSERT INTO event VALUES (1, 'Old Day', '2026-05-01', 540, 20, 4, '[]');
+INSERT INTO tables VALUES (0, '1');
+INSERT INTO attendees VALUES ('P1', 'Kari', 'Fisk AS', 'NO', '', '', '', '', '', NULL, NULL, 3);
+INSERT INTO attendees VALUES ('P2', 'Matti', 'Oulu Oy', 'FI', '', '', '', '', '', NULL, NULL,
+    NULL);
+INSERT INTO meetings VALUES (1, 0, 'P1', 'P2', 1);
+"""
+
+
+def test_a_file_from_version_1_is_upgraded_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.nblevent"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.executescript(VERSION_1_SCHEMA)
+    store = EventStore.open(path)
+    event = store.load()
+    assert event.settings.name == "Old Day" and event.settings.table_seats == 4
+    assert event.attendees[0] == AttendeeRecord("P1", "Kari", "Fisk AS", "NO", max_meetings=3)
+    assert event.meetings == (MeetingRecord(1, 0, "P1", "P2", locked=True),)
+    store.replace_event(EVENT)  # the upgraded file takes the new fields
+    store.close()
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    reopened = EventStore.open(path)
+    assert reopened.load() == EVENT
+    reopened.close()

@@ -109,6 +109,8 @@ class _Importer:
             available_from=self.clock(row, columns, "available_from"),
             available_until=self.clock(row, columns, "available_until"),
             max_meetings=self.whole(row, columns, "max_meetings"),
+            party_size=self.whole(row, columns, "party_size") or 1,
+            fixed_table=text.get("fixed_table", ""),
         )
         where = f"{row.sheet.name} row {row.number}"
         earlier = self.attendees.get(attendee_id)
@@ -127,11 +129,6 @@ class _Importer:
             if text.get(wish_field):
                 self.wishes.append(_Wish(row, columns.headers[columns.columns[wish_field]],
                                          attendee_id, str(row.cells[wish_field]), priority))
-        for ignored in ("fixed_table", "party_size"):
-            if text.get(ignored):
-                self.entry(row, columns.headers[columns.columns[ignored]], text[ignored],
-                           f"{ignored.replace('_', ' ')} is not read from files yet",
-                           "set it in the app after the import")
 
     def country(self, row: _Row, columns: ColumnMap, value: str) -> str:
         if not value:
@@ -170,10 +167,10 @@ class _Importer:
         value = _text(row.cells.get(name))
         if value == "":
             return None
-        if value.isdigit():
+        if value.isdigit() and int(value) >= 1:
             return int(value)
-        self.entry(row, _header(columns, name), value, "not a whole number; left empty",
-                   "write a number such as 8")
+        self.entry(row, _header(columns, name), value, "not a whole number from 1 up; left "
+                   "empty", "write a number such as 2")
         return None
 
     # -- wishes and pairs -----------------------------------------------------------
@@ -183,18 +180,23 @@ class _Importer:
             for name in (n.strip() for n in _SPLIT_NAMES.split(wish.text)):
                 if not name:
                     continue
-                other = self.match(index, wish.row, wish.column, name)
+                other = self.match(index, wish.row, wish.column, name, wish.requester)
                 if other is None:
                     continue
-                if other == wish.requester:
-                    self.entry(wish.row, wish.column, name, "a person cannot meet themself",
-                               "remove the name", skipped=True)
+                if self.same_party(wish.requester, other):
+                    self.entry(wish.row, wish.column, name, "names the requester or their own "
+                               "organization", "remove the name", skipped=True)
                 elif wish.priority == 0:
                     self.exclude(wish.requester, other)
                 else:
                     self.request(wish.row, wish.column, wish.requester, other, wish.priority)
 
-    def match(self, index: NameIndex, row: _Row, column: str, name: str) -> str | None:
+    def same_party(self, a: str, b: str) -> bool:
+        delegation = self.attendees[a].delegation
+        return a == b or (bool(delegation) and delegation == self.attendees[b].delegation)
+
+    def match(self, index: NameIndex, row: _Row, column: str, name: str,
+              requester: str | None = None) -> str | None:
         found = index.match(name)
         if found.attendee is None:
             if found.candidates:
@@ -208,12 +210,26 @@ class _Importer:
             self.entry(row, column, name, f"read as {self.attendees[found.attendee].name} "
                        f"({self.attendees[found.attendee].organization})",
                        "check that this is the person meant")
+        if requester in found.members:
+            return requester  # their own organization
         if found.organization_size > 1:
-            self.entry(row, column, name, f"an organization with {found.organization_size} "
-                       f"people; one meeting with its contact "
-                       f"{self.attendees[found.attendee].name}",
-                       "name a person instead if a particular colleague is meant")
+            self.form_delegation(row, column, name, found.members)
         return found.attendee
+
+    def form_delegation(self, row: _Row, column: str, name: str,
+                        members: tuple[str, ...]) -> None:
+        """Colleagues named as an organization meet together: one delegation, one meeting."""
+        records = [self.attendees[m] for m in members]
+        if all(r.delegation for r in records):
+            return
+        delegation = next((r.delegation for r in records if r.delegation),
+                          records[0].organization)
+        for record in records:
+            self.attendees[record.id] = replace(record, delegation=delegation)
+        self.entry(row, column, name, f"an organization with {len(records)} people "
+                   f"({', '.join(r.name for r in records)}); they meet as one delegation, "
+                   "all at one table, in every meeting", "nothing if they come together; "
+                   "else name the person meant, and clear the delegation in the app")
 
     def request(self, row: _Row, column: str, requester: str, requested: str,
                 priority: int) -> None:

@@ -34,15 +34,19 @@ def comparable(name: str) -> str:
 class Match:
     """What a name resolved to: one attendee, or why not.
 
-    `organization_size` > 1 when the name was an organization with several
-    registered people: the wish goes to its first registered person (the
-    delegation's contact) as one meeting, not one per colleague.
+    When the name was an organization, `members` are its registered people
+    and `attendee` is the first of them; with several, the importer makes
+    them one delegation, so the wish is one meeting, not one per colleague.
     """
 
     attendee: str | None
     how: str  # "exact", "normalized", "fuzzy"; "" when unresolved
     candidates: tuple[str, ...] = ()  # the best candidates when unresolved
-    organization_size: int = 1
+    members: tuple[str, ...] = ()
+
+    @property
+    def organization_size(self) -> int:
+        return max(1, len(self.members))
 
     @property
     def resolved(self) -> bool:
@@ -74,9 +78,9 @@ class NameIndex:
             return Match(people[0], how)
         if len(people) > 1:
             return Match(None, "", tuple(self._label[p] for p in people[:5]))
-        members = self._organizations.get(key, [])
+        members = tuple(dict.fromkeys(self._organizations.get(key, [])))
         if members:
-            return Match(members[0], how, organization_size=len(set(members)))
+            return Match(members[0], how, members=members)
         return None
 
     def match(self, text: str) -> Match:

@@ -25,7 +25,12 @@ from nbl_desktop.core.event import (
     MeetingRecord,
     RequestRecord,
 )
-from nbl_desktop.core.store.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
+from nbl_desktop.core.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    create_schema,
+    upgrade_schema,
+)
 
 EVENT_FILE_SUFFIX = ".nblevent"
 
@@ -80,6 +85,15 @@ class EventStore:
                 f"{path} was saved by a newer NBL Desktop (file version {version}, "
                 f"this program reads up to {SCHEMA_VERSION}); please update NBL Desktop."
             )
+        if version < SCHEMA_VERSION:
+            try:
+                with db.atomic():
+                    upgrade_schema(db, version)
+            except sqlite3.DatabaseError as exc:
+                db.close()
+                raise EventFileError(
+                    f"Cannot upgrade the event file {path} to this version of NBL Desktop "
+                    f"({exc}); it is unchanged. Is it read-only?") from exc
         store = cls(path, db)
         try:
             store.settings()
@@ -106,6 +120,7 @@ class EventStore:
             slot_count=row["slot_count"],
             breaks=tuple((int(a), int(b)) for a, b in json.loads(row["breaks"])),
             table_labels=labels,
+            table_seats=row["table_seats"],
         )
 
     def attendees(self) -> list[AttendeeRecord]:
@@ -149,6 +164,7 @@ class EventStore:
                     "slot_minutes": settings.slot_minutes,
                     "slot_count": settings.slot_count,
                     "breaks": json.dumps([list(b) for b in settings.breaks]),
+                    "table_seats": settings.table_seats,
                 },
                 pk="id",
             )

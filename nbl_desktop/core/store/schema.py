@@ -2,7 +2,9 @@
 
 An event file is an SQLite database whose `application_id` is ours; its
 `user_version` is the schema version. A file with another mark is not an
-event file; a file with a newer version was written by a newer NBL Desktop.
+event file; a file with a newer version was written by a newer NBL Desktop;
+a file with an older version is upgraded in place, in one transaction, when
+it is opened (`upgrade_schema`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,13 @@ from __future__ import annotations
 import sqlite_utils
 
 APPLICATION_ID = 0x4E424C45  # "NBLE"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Columns each version added: table, name, type, value for the rows already there.
+_COLUMNS_ADDED = {
+    2: (("attendees", "party_size", int, 1), ("attendees", "fixed_table", str, ""),
+        ("attendees", "delegation", str, ""), ("event", "table_seats", int, 4)),
+}
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -25,7 +33,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
             "slot_minutes": int,
             "slot_count": int,
             "breaks": str,  # JSON list of [start_minute, end_minute]
+            "table_seats": int,
         },
+        not_null={"table_seats"},
+        defaults={"table_seats": 4},
         pk="id",
     )
     db["tables"].create({"position": int, "label": str}, pk="position")
@@ -43,8 +54,13 @@ def create_schema(db: sqlite_utils.Database) -> None:
             "available_from": int,
             "available_until": int,
             "max_meetings": int,
+            "party_size": int,
+            "fixed_table": str,  # a table label as the organizer wrote it; "" for none
+            "delegation": str,  # people with the same delegation meet together; "" alone
         },
         pk="id",
+        not_null={"party_size", "fixed_table", "delegation"},
+        defaults={"party_size": 1, "fixed_table": "", "delegation": ""},
     )
     db["requests"].create(
         {"requester": str, "requested": str, "priority": int},
@@ -61,3 +77,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
         pk=("slot", "table_position"),
         foreign_keys=[("a", "attendees", "id"), ("b", "attendees", "id")],
     )
+
+
+def upgrade_schema(db: sqlite_utils.Database, version: int) -> None:
+    """Bring a file written by an older NBL Desktop to SCHEMA_VERSION (caller commits)."""
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        for table, name, kind, default in _COLUMNS_ADDED.get(step, ()):
+            db[table].add_column(name, kind, not_null_default=default)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
