@@ -1,4 +1,4 @@
-"""The command line: `schedule`, `template`, and (with no command) the desktop app.
+"""The command line: `schedule`, `import`, `template`, and (with no command) the desktop app.
 
 User errors print a message naming file, sheet, row and column and exit with
 status 2; they never show a traceback.
@@ -18,6 +18,7 @@ from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
 from nbl_desktop.core.importing.registrations import EventFlags, read_registrations
+from nbl_desktop.core.importing.reimport import merge_import
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.log_setup import configure_logging
@@ -27,7 +28,7 @@ from solver import ProblemError, SolveOptions, solve
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_BUG, EXIT_USER_ERROR = 0, 1, 2
-COMMANDS = ("schedule", "template")
+COMMANDS = ("schedule", "import", "template")
 
 
 def _say(text: str) -> None:
@@ -59,7 +60,29 @@ def command_parser() -> argparse.ArgumentParser:
                           help="overwrite --event-file if it exists")
     schedule.add_argument("--report", type=Path, metavar="FILE.xlsx",
                           help="also write the import report to this workbook")
-    frame = schedule.add_argument_group(
+    _add_event_flags(schedule)
+    schedule.set_defaults(run=run_schedule)
+
+    importing = commands.add_parser(
+        "import", help="import registration files into an event file: a new one, or merged "
+        "into an existing one (re-import of an updated file)")
+    importing.add_argument("registration", type=Path, nargs="+",
+                           help="registration files (.xlsx or .csv; any layout, or the template)")
+    importing.add_argument("--event-file", type=Path, required=True, metavar="EVENT.nblevent",
+                           help="the event file to create or update")
+    importing.add_argument("--report", type=Path, metavar="FILE.xlsx",
+                           help="also write the import report to this workbook")
+    _add_event_flags(importing)
+    importing.set_defaults(run=run_import)
+
+    template = commands.add_parser("template", help="write a blank registration workbook")
+    template.add_argument("-o", "--output", type=Path, required=True, help="file to write (.xlsx)")
+    template.set_defaults(run=run_template)
+    return parser
+
+
+def _add_event_flags(parser: argparse.ArgumentParser) -> None:
+    frame = parser.add_argument_group(
         "event settings", "for files without an Event sheet; they override one when both given")
     frame.add_argument("--start", metavar="HH:MM", help="when the first slot starts")
     frame.add_argument("--slot-minutes", type=int, metavar="N", help="minutes per meeting")
@@ -67,12 +90,6 @@ def command_parser() -> argparse.ArgumentParser:
     frame.add_argument("--tables", type=int, metavar="N", help="number of tables")
     frame.add_argument("--break", dest="breaks", action="append", default=[],
                        metavar="HH:MM-HH:MM", help="a break (repeatable)")
-    schedule.set_defaults(run=run_schedule)
-
-    template = commands.add_parser("template", help="write a blank registration workbook")
-    template.add_argument("-o", "--output", type=Path, required=True, help="file to write (.xlsx)")
-    template.set_defaults(run=run_template)
-    return parser
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -111,6 +128,32 @@ def run_schedule(args: argparse.Namespace) -> int:
     write_schedule_workbook(event, args.output)
     _say(summary_line(result, len(problem.requests)))
     _say(f"Wrote {args.output}")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    flags = EventFlags.from_args(args)
+    event = read_registrations(args.registration, flags, _complain, args.report)
+    if not args.event_file.exists():
+        store = EventStore.create(args.event_file, event.settings)
+        store.replace_event(event)
+        store.close()
+        _say(f"Created {args.event_file} with {len(event.attendees)} attendees, "
+             f"{len(event.requests)} wishes")
+        return EXIT_OK
+    store = EventStore.open(args.event_file)
+    try:
+        current = store.load()
+        if flags.given():
+            current = replace(current, settings=flags.apply(current.settings))
+        outcome = merge_import(current, event)
+        store.replace_event(outcome.event)
+    finally:
+        store.close()
+    for line in outcome.changes:
+        _say(line)
+    _say(f"Updated {args.event_file}: {len(outcome.changes)} changes, "
+         f"{len(outcome.event.meetings)} of {len(current.meetings)} meetings kept")
     return EXIT_OK
 
 

@@ -1,0 +1,162 @@
+"""Merge an updated registration file into an event that already has data and a schedule.
+
+People are matched by ID (the file's ID column, else the email). New people
+are added; people in the file whose values changed are updated, field by
+field, and a value the file leaves empty (or at its default) keeps the
+event's, so party size, fixed table or delegation set in the app survive. People missing from the
+file are kept: a cancellation is the organizer's call. Wishes and
+do-not-meet pairs from the file are added, a wish's priority taken from the
+file. Scheduled meetings stay where they are while still valid; each one
+that is not is removed with its reason. Every change is listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+
+from nbl_desktop.core.clock import format_clock
+from nbl_desktop.core.event import (
+    AttendeeRecord,
+    EventData,
+    ExclusionRecord,
+    MeetingRecord,
+    RequestRecord,
+)
+from nbl_desktop.core.parties import parties_of
+from nbl_desktop.core.slot_grid import available_slots, slot_times
+
+_GENERATED_ID = re.compile(r"^N\d{4,}$")  # any_layout's IDs for people without ID or email
+
+
+@dataclass(frozen=True)
+class MergeOutcome:
+    """The merged event and, one line each, what changed."""
+
+    event: EventData
+    changes: tuple[str, ...]
+
+
+def merge_import(current: EventData, imported: EventData) -> MergeOutcome:
+    """`current` (the event file) updated by `imported` (the new file); settings stay."""
+    changes: list[str] = []
+    people = {a.id: a for a in current.attendees}
+    renamed: dict[str, str] = {}  # imported ID -> ID in the event
+    for new in imported.attendees:
+        known = _same_person(people, new)
+        if known is None:
+            attendee_id = _free_id(people, new.id)
+            renamed[new.id] = attendee_id
+            people[attendee_id] = replace(new, id=attendee_id)
+            changes.append(f"added {_who(new)}")
+            continue
+        renamed[new.id] = known.id
+        updated, what = _updated(known, new)
+        if what:
+            people[known.id] = updated
+            changes.append(f"updated {_who(known)}: {'; '.join(what)}")
+    in_file = set(renamed.values())
+    changes += [f"kept {_who(a)}: not in the new file (delete them in the app if they "
+                "cancelled)" for a in current.attendees if a.id not in in_file]
+
+    requests = {(r.requester, r.requested): r for r in current.requests}
+    for r in imported.requests:
+        key = (renamed.get(r.requester, r.requester), renamed.get(r.requested, r.requested))
+        earlier = requests.get(key)
+        if earlier is None:
+            changes.append(f"new wish: {_who(people[key[0]])} → {_who(people[key[1]])}")
+        elif earlier.priority != r.priority:
+            changes.append(f"wish {_who(people[key[0]])} → {_who(people[key[1]])}: priority "
+                           f"{earlier.priority} → {r.priority}")
+        requests[key] = RequestRecord(*key, r.priority)
+    exclusions = {(e.a, e.b): e for e in current.exclusions}
+    for e in imported.exclusions:
+        a, b = sorted((renamed.get(e.a, e.a), renamed.get(e.b, e.b)))
+        if (a, b) not in exclusions:
+            changes.append(f"new do-not-meet pair: {_who(people[a])} and {_who(people[b])}")
+            exclusions[(a, b)] = ExclusionRecord(a, b)
+    merged = EventData(current.settings, tuple(people.values()), tuple(requests.values()),
+                       tuple(exclusions.values()))
+    kept, dropped = still_valid(merged, current.meetings)
+    changes += dropped
+    return MergeOutcome(replace(merged, meetings=tuple(kept)), tuple(changes))
+
+
+def still_valid(event: EventData, meetings: tuple[MeetingRecord, ...]
+                ) -> tuple[list[MeetingRecord], list[str]]:
+    """The meetings that still obey the event's rules, and a line for each one that does not."""
+    slots = slot_times(event.settings)
+    parties = parties_of(event.attendees)
+    apart = {frozenset((parties.lead_of[e.a], parties.lead_of[e.b])) for e in event.exclusions}
+    busy: set[tuple[str, int]] = set()
+    kept: list[MeetingRecord] = []
+    dropped: list[str] = []
+    for m in sorted(meetings, key=lambda m: (m.slot, m.table)):
+        names = f"{_who(event.attendee(m.a))} and {_who(event.attendee(m.b))}"
+        when = format_clock(slots[m.slot].start) if m.slot < len(slots) else f"slot {m.slot + 1}"
+        reason = None
+        if m.slot >= len(slots) or m.table >= len(event.settings.table_labels):
+            reason = "its slot or table is no longer in the event"
+        elif any(parties.lead_of[p] != p for p in (m.a, m.b)):
+            reason = "one of them now meets as part of a delegation"
+        elif frozenset((m.a, m.b)) in apart:
+            reason = "they must not meet"
+        else:
+            absent = [a for p in (m.a, m.b) for a in parties.members[p]
+                      if m.slot not in available_slots(event.attendee(a), slots)]
+            if absent:
+                reason = f"{_who(event.attendee(absent[0]))} is not available then"
+            elif (m.a, m.slot) in busy or (m.b, m.slot) in busy:
+                reason = "one of them already has a meeting then"
+        if reason is not None:
+            dropped.append(f"removed the {when} meeting of {names}: {reason}")
+            continue
+        busy.update({(m.a, m.slot), (m.b, m.slot)})
+        kept.append(m)
+    return kept, dropped
+
+
+def _same_person(people: dict[str, AttendeeRecord],
+                 new: AttendeeRecord) -> AttendeeRecord | None:
+    known = people.get(new.id)
+    if _GENERATED_ID.match(new.id):  # a row number, not an identity: match by name instead
+        return next((a for a in people.values() if not a.email and
+                     (a.name.casefold(), a.organization.casefold())
+                     == (new.name.casefold(), new.organization.casefold())), None)
+    return known
+
+
+def _free_id(people: dict[str, AttendeeRecord], wanted: str) -> str:
+    if wanted not in people:
+        return wanted
+    number = 1
+    while f"N{number:04d}" in people:
+        number += 1
+    return f"N{number:04d}"
+
+
+def _updated(known: AttendeeRecord, new: AttendeeRecord) -> tuple[AttendeeRecord, list[str]]:
+    defaults = AttendeeRecord(id="", name="")
+    changes: dict[str, object] = {}
+    what: list[str] = []
+    for f in fields(AttendeeRecord):
+        value = getattr(new, f.name)
+        if f.name == "id" or value in ("", None) or value == getattr(defaults, f.name):
+            continue
+        if value != getattr(known, f.name):
+            changes[f.name] = value
+            what.append(f"{f.name.replace('_', ' ')} {_shown(f.name, getattr(known, f.name))}"
+                        f" → {_shown(f.name, value)}")
+    return replace(known, **changes), what  # type: ignore[arg-type]
+
+
+def _shown(name: str, value: object) -> str:
+    if value in ("", None):
+        return "(empty)"
+    return format_clock(value) if name.startswith("available") and isinstance(value, int) \
+        else str(value)
+
+
+def _who(attendee: AttendeeRecord) -> str:
+    return f"{attendee.name} ({attendee.organization})" if attendee.organization \
+        else attendee.name
