@@ -224,3 +224,19 @@ def test_the_delegation_is_scheduled_as_one_meeting(
     assert sorted((m.a, m.b) if m.a < m.b else (m.b, m.a) for m in meetings) == [
         ("anna@stal.se", "kari@fisk.no"), ("kari@fisk.no", "matti@oulu.fi")]
     assert [m.table for m in meetings if "anna@stal.se" in (m.a, m.b)] == [1]  # table "2"
+
+
+def test_pick_list_labels_tell_namesakes_apart(tmp_path: Path) -> None:
+    rows = [["Name", "Company", "Email", "Want to meet"],
+            ["Erik Dahl", "Polar Data AB", "erik@polar.se", ""],
+            ["Erik Dahl", "Polar Data Oy", "erik@polar.fi", ""],
+            ["Aino Dahl", "Twins AS", "aino1@twins.no", ""],
+            ["Aino Dahl", "Twins AS", "aino2@twins.no", ""],
+            ["Ola Lie", "C Oy", "ola@c.fi",
+             "Erik Dahl (Polar Data Oy); Erik Dal – Polar Data AB; Aino Dahl (Twins AS)"]]
+    imported = import_registrations([_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
+    assert {r.requested for r in imported.event.requests} == {"erik@polar.fi", "erik@polar.se"}
+    [namesakes] = imported.report.skipped
+    assert namesakes.value == "Aino Dahl (Twins AS)"
+    assert namesakes.action == ("write one of: Aino Dahl (Twins AS, aino1@twins.no); "
+                                "Aino Dahl (Twins AS, aino2@twins.no)")

@@ -2,12 +2,16 @@
 
 Exact first (ID, email, name or organization as written), then ignoring
 case, accents, spacing and legal forms (AS, AB, Oy …), then fuzzy (rapidfuzz,
-for typos). A name is never guessed: no match, or several equally good,
-comes back with its best candidates for the organizer to choose from.
+for typos). "Name (Organization)" and "Name – Organization", the labels form
+tools put in their pick lists, pick the person of that name in that
+organization (the name fuzzily among its people), so namesakes are told
+apart. A name is never guessed: no match, or several equally good, comes
+back with its best candidates for the organizer to choose from.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -18,6 +22,8 @@ from nbl_desktop.core.importing.vocabulary import LEGAL_SUFFIXES, normalize
 
 FUZZY_CUTOFF = 88  # rapidfuzz WRatio, 0..100
 _CLEAR_LEAD = 4  # a fuzzy best must beat the runner-up by this much
+_QUALIFIED = (re.compile(r"^(?P<name>[^()]+?)\s*\((?P<organization>[^()]+)\)\s*$"),
+              re.compile(r"^(?P<name>.+?)\s+[–—-]\s+(?P<organization>.+)$"))
 
 
 def comparable(name: str) -> str:
@@ -60,6 +66,7 @@ class NameIndex:
         self._people: dict[str, list[str]] = defaultdict(list)  # key -> attendee IDs
         self._organizations: dict[str, list[str]] = defaultdict(list)
         self._label: dict[str, str] = {}
+        self._name_of: dict[str, str] = {}
         for a in attendees:
             for key in {a.id, a.name, a.email.casefold()} - {""}:
                 for form in {key.strip(), key.strip().casefold(), comparable(key)} - {""}:
@@ -69,6 +76,14 @@ class NameIndex:
                              comparable(a.organization)} - {""}:
                     self._organizations[form].append(a.id)
             self._label[a.id] = f"{a.name} ({a.organization})" if a.organization else a.name
+            self._name_of[a.id] = comparable(a.name)
+        same_label: dict[str, list[AttendeeRecord]] = defaultdict(list)
+        for a in attendees:
+            same_label[self._label[a.id]].append(a)
+        for namesakes in (group for group in same_label.values() if len(group) > 1):
+            for a in namesakes:  # only the email (or ID) tells them apart
+                self._label[a.id] = f"{a.name} ({a.organization}, {a.email or a.id})" \
+                    if a.organization else f"{a.name} ({a.email or a.id})"
         self._choices = sorted({comparable(k) for k in (*self._people, *self._organizations)}
                                - {""})
 
@@ -90,10 +105,15 @@ class NameIndex:
             found = self._resolve(form, how)
             if found is not None:
                 return found
+        for pattern in _QUALIFIED:
+            parts = pattern.match(key)
+            found = parts and self._in_organization(parts["name"], parts["organization"])
+            if found:
+                return found  # resolved, or namesakes in that organization
         loose = comparable(key)
         if not loose:
             return Match(None, "")
-        best = process.extract(loose, self._choices, scorer=fuzz.WRatio, limit=3)
+        best = process.extract(loose, self._choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
         if (best and best[0][1] >= FUZZY_CUTOFF
                 and (len(best) == 1 or best[0][1] - best[1][1] >= _CLEAR_LEAD)):
             found = self._resolve(best[0][0], "fuzzy")
@@ -105,3 +125,25 @@ class NameIndex:
                 ids = self._people.get(choice) or self._organizations.get(choice, [])
                 candidates += [self._label[p] for p in dict.fromkeys(ids)][:3]
         return Match(None, "", tuple(dict.fromkeys(candidates)))
+
+    def _in_organization(self, name: str, organization: str) -> Match | None:
+        """The one person called `name` (or nearly) among `organization`'s people."""
+        # As written first: "Polar Data AB" and "Polar Data Oy" are two companies.
+        members = set(self._organizations.get(organization.strip().casefold(), ())
+                      or self._organizations.get(comparable(organization), ()))
+        if not members:
+            return None
+        wanted = comparable(name)
+        exact = sorted(m for m in members if self._name_of[m] == wanted)
+        if len(exact) == 1:
+            return Match(exact[0], "normalized")
+        if exact:
+            return Match(None, "", tuple(self._label[m] for m in exact[:5]))
+        names = {m: self._name_of[m] for m in sorted(members)}
+        best = process.extract(wanted, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        if (best and best[0][1] >= FUZZY_CUTOFF
+                and (len(best) == 1 or best[0][1] - best[1][1] >= _CLEAR_LEAD)):
+            return Match(best[0][2], "fuzzy")
+        if best:  # near names in that organization, none clearly the one
+            return Match(None, "", tuple(self._label[m] for _, _, m in best))
+        return None
