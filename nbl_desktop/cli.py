@@ -133,8 +133,8 @@ def run_schedule(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     flags = EventFlags.from_args(args)
-    event = read_registrations(args.registration, flags, _complain, args.report)
     if not args.event_file.exists():
+        event = read_registrations(args.registration, flags, _complain, args.report)
         store = EventStore.create(args.event_file, event.settings)
         store.replace_event(event)
         store.close()
@@ -144,6 +144,8 @@ def run_import(args: argparse.Namespace) -> int:
     store = EventStore.open(args.event_file)
     try:
         current = store.load()
+        event = read_registrations(args.registration, flags, _complain, args.report,
+                                   known=current.attendees)
         if flags.given():
             current = replace(current, settings=flags.apply(current.settings))
         outcome = merge_import(current, event)

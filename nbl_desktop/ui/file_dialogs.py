@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 EVENT_FILTER = "NBL events (*.nblevent)"
 WORKBOOK_FILTER = "Excel workbooks (*.xlsx)"
+REGISTRATION_FILTER = "Registration files (*.xlsx *.csv);;All files (*)"
 
 
 def _chosen(name: str) -> Path | None:
@@ -30,7 +31,8 @@ def ask_event_to_open(parent: QWidget) -> Path | None:
 
 
 def ask_registration_workbook(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Import registrations", "", WORKBOOK_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Import registrations", "",
+                                          REGISTRATION_FILTER)
     return _chosen(name)
 
 

@@ -30,10 +30,7 @@ from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData, EventSettings
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
-from nbl_desktop.core.importing.registration_workbook import (
-    ImportOutcome,
-    read_registration_workbook,
-)
+from nbl_desktop.core.importing.into_event import EventImport, import_into_event
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import file_dialogs, messages
@@ -44,6 +41,7 @@ from nbl_desktop.ui.widgets.solve_panel import SolvePanel
 from solver import CancelToken, Progress, SolveOptions, SolveResult, solve
 
 log = logging.getLogger(__name__)
+_LINES_SHOWN = 25  # findings and changes in the import message; all of them go to the log
 
 DEFAULT_TABLES = 20
 
@@ -212,27 +210,30 @@ class MainWindow(QMainWindow):
             self.import_registrations(path)
 
     def import_registrations(self, path: Path) -> None:
-        if self.current_event is not None and self.current_event.attendees and not messages.ask(
-            self, "Replace the event?",
-            "Importing replaces this event's attendees, requests and schedule. Continue?",
-        ):
+        """Read the file off the GUI thread; an event with people is merged, never replaced."""
+        if self.current_event is None:
             return
-        self._run(lambda _progress, _cancel: read_registration_workbook(path),
+        current = self.current_event
+        self._run(lambda _progress, _cancel: import_into_event([path], current),
                   self._store_import, f"importing {path.name}")
         self.statusBar().showMessage(f"Reading {path.name}…")
 
-    def _store_import(self, outcome: ImportOutcome) -> None:
+    def _store_import(self, outcome: EventImport) -> None:
         assert self.store is not None
         self.store.replace_event(outcome.event)
         self.reload_event()
         self.tabs.setCurrentIndex(0)
-        notes = f" ({len(outcome.notes)} notes: see the log)" if outcome.notes else ""
-        for note in outcome.notes:
-            log.info("import note: %s", note)
-        self.statusBar().showMessage(
-            f"Imported {len(outcome.event.attendees)} attendees and "
-            f"{len(outcome.event.requests)} requests{notes}."
-        )
+        event = outcome.event
+        summary = (f"The event now has {len(event.attendees)} attendees, "
+                   f"{len(event.requests)} requests and {len(event.meetings)} meetings.")
+        lines = [*outcome.changes, *outcome.findings]
+        for line in lines:
+            log.info("import: %s", line)
+        shown = "\n".join(lines[:_LINES_SHOWN])
+        more = f"\n… and {len(lines) - _LINES_SHOWN} more (in the log file)" \
+            if len(lines) > _LINES_SHOWN else ""
+        messages.show_info(self, "Import finished", f"{summary}\n\n{shown}{more}".strip())
+        self.statusBar().showMessage(summary)
 
     def ask_export_schedule(self) -> None:
         if self.current_event is None:

@@ -104,3 +104,21 @@ def test_the_import_command_creates_then_merges_the_event_file(
     assert event.settings.slot_count == 4  # the event file's settings stay
     assert {(r.requester, r.requested, r.priority) for r in event.requests} == {
         ("kari@fisk.no", "ola@nord.no", 3), ("anna@stal.se", "kari@fisk.no", 3)}
+
+
+def test_a_late_registration_file_may_name_people_already_in_the_event(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    event_file = tmp_path / "day.nblevent"
+    first = _csv(tmp_path / "v1.csv", ["Name,Company,Email", "Kari,Fisk AS,kari@fisk.no"])
+    assert main(["import", str(first), "--event-file", str(event_file)]) == 0
+    late = _csv(tmp_path / "late.csv", ["Name,Company,Email,Must meet",
+                                        "Nina,Ny AS,nina@ny.no,Kari (Fisk AS)"])
+    capsys.readouterr()
+    assert main(["import", str(late), "--event-file", str(event_file)]) == 0
+    assert "NOT IMPORTED" not in capsys.readouterr().err
+    store = EventStore.open(event_file)
+    event = store.load()
+    store.close()
+    assert [(r.requester, r.requested, r.priority) for r in event.requests] == [
+        ("nina@ny.no", "kari@fisk.no", 3)]
+    assert len(event.attendees) == 2

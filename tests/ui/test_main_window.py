@@ -140,3 +140,31 @@ def test_the_models_follow_qt_rules(qtmodeltester, window: MainWindow,  # type: 
     assert isinstance(window.attendee_model, AttendeeTableModel)
     qtmodeltester.check(window.attendee_model)
     qtmodeltester.check(window.grid_model)
+
+
+def test_importing_an_updated_csv_merges_and_keeps_the_schedule(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
+    window.time_limit_box.setValue(2)
+    window.schedule_action.trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    assert window.current_event is not None
+    scheduled = window.current_event.meetings
+    assert scheduled
+    first = window.current_event.attendees[0]
+    update = tmp_path / "late-registrations.csv"
+    update.write_text("Navn;Bedrift;E-post;Må møte\n"
+                      f"Nina Ny;Ny Bedrift AS;nina@ny.no;{first.name} ({first.organization})\n",
+                      encoding="cp1252")
+    answer_dialogs(monkeypatch, ask_registration_workbook=update)
+    messages.history.clear()
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    title, text = messages.history[-1]
+    assert title == "Import finished"
+    assert "61 attendees" in text and "added Nina Ny (Ny Bedrift AS)" in text
+    assert window.attendee_model.rowCount() == 61
+    assert window.current_event.meetings == scheduled  # nothing scheduled was lost
+    assert ("nina@ny.no", first.id, 3) in {
+        (r.requester, r.requested, r.priority) for r in window.current_event.requests}

@@ -67,8 +67,9 @@ class _Wish:
 
 
 class _Importer:
-    def __init__(self, settings: EventSettings) -> None:
+    def __init__(self, settings: EventSettings, known: Sequence[AttendeeRecord]) -> None:
         self.settings = settings
+        self.known = {a.id: a for a in known}
         self.report = ImportReport()
         self.attendees: dict[str, AttendeeRecord] = {}
         self.first_row: dict[str, str] = {}
@@ -192,8 +193,12 @@ class _Importer:
                     self.request(wish.row, wish.column, wish.requester, other, wish.priority)
 
     def same_party(self, a: str, b: str) -> bool:
-        delegation = self.attendees[a].delegation
-        return a == b or (bool(delegation) and delegation == self.attendees[b].delegation)
+        delegation = self.person(a).delegation
+        return a == b or (bool(delegation) and delegation == self.person(b).delegation)
+
+    def person(self, attendee_id: str) -> AttendeeRecord:
+        """Someone in the files, else someone the event already has."""
+        return self.attendees.get(attendee_id) or self.known[attendee_id]
 
     def match(self, index: NameIndex, row: _Row, column: str, name: str,
               requester: str | None = None) -> str | None:
@@ -207,8 +212,8 @@ class _Importer:
                            "check the spelling, or register the person first", skipped=True)
             return None
         if found.how == "fuzzy":
-            self.entry(row, column, name, f"read as {self.attendees[found.attendee].name} "
-                       f"({self.attendees[found.attendee].organization})",
+            self.entry(row, column, name, f"read as {self.person(found.attendee).name} "
+                       f"({self.person(found.attendee).organization})",
                        "check that this is the person meant")
         if requester in found.members:
             return requester  # their own organization
@@ -219,7 +224,7 @@ class _Importer:
     def form_delegation(self, row: _Row, column: str, name: str,
                         members: tuple[str, ...]) -> None:
         """Colleagues named as an organization meet together: one delegation, one meeting."""
-        records = [self.attendees[m] for m in members]
+        records = [self.person(m) for m in members]
         if all(r.delegation for r in records):
             return
         delegation = next((r.delegation for r in records if r.delegation),
@@ -270,9 +275,13 @@ class _Importer:
         self.request(row, _header(columns, "priority") or "", a, b, priority)
 
 
-def import_registrations(paths: Sequence[Path], settings: EventSettings) -> RegistrationImport:
-    """Read every file; InputError only when a file cannot be read or holds no attendees."""
-    importer = _Importer(settings)
+def import_registrations(paths: Sequence[Path], settings: EventSettings,
+                         known: Sequence[AttendeeRecord] = ()) -> RegistrationImport:
+    """Read every file; InputError only when a file cannot be read or holds no attendees.
+
+    Wish lists may also name `known` people (the event's, on a re-import).
+    """
+    importer = _Importer(settings, known)
     sheets: list[tuple[RawSheet, ColumnMap]] = []
     for path in paths:
         for sheet in read_raw_sheets(Path(path)):
@@ -296,7 +305,8 @@ def import_registrations(paths: Sequence[Path], settings: EventSettings) -> Regi
         if columns.kind is SheetKind.ATTENDEES:
             for row in _data_rows(sheet, columns):
                 importer.read_attendee(row, columns)
-    index = NameIndex(list(importer.attendees.values()))
+    index = NameIndex([*importer.attendees.values(),
+                       *(a for a in known if a.id not in importer.attendees)])
     importer.resolve_wishes(index)
     for sheet, columns in sheets:
         if columns.kind in (SheetKind.REQUESTS, SheetKind.EXCLUSIONS):

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from nbl_desktop.core import registration_form as form
 from nbl_desktop.core.clock import parse_clock
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.event import EventData, EventSettings
+from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings
 from nbl_desktop.core.importing.any_layout import import_registrations
 from nbl_desktop.core.importing.import_report import write_report_workbook
 from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
@@ -82,14 +82,18 @@ def is_template_workbook(path: Path) -> bool:
 
 
 def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[str], None],
-                       report_path: Path | None = None) -> EventData:
-    """The event in the files, with the flags applied; findings go to `say` (and the report)."""
+                       report_path: Path | None = None,
+                       known: Sequence[AttendeeRecord] = ()) -> EventData:
+    """The event in the files, with the flags applied; findings go to `say` (and the report).
+
+    Wish lists may also name `known` people (an event file's, on a re-import).
+    """
     if len(paths) == 1 and is_template_workbook(paths[0]):
         outcome = read_registration_workbook(paths[0])
         for note in outcome.notes:
             say(f"note: {note}")
         return replace(outcome.event, settings=flags.apply(outcome.event.settings))
-    imported = import_registrations(paths, EventSettings(name=Path(paths[0]).stem))
+    imported = import_registrations(paths, EventSettings(name=Path(paths[0]).stem), known)
     event = imported.event
     settings = flags.apply(event.settings)
     if not flags.tables:
