@@ -23,9 +23,6 @@ class Parties:
     lead_of: dict[str, str]
     members: dict[str, tuple[str, ...]]
 
-    def is_shared(self, lead: str) -> bool:
-        return len(self.members[lead]) > 1
-
 
 def parties_of(attendees: Iterable[AttendeeRecord]) -> Parties:
     by_delegation: dict[str, list[str]] = defaultdict(list)

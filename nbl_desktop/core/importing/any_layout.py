@@ -39,7 +39,18 @@ from nbl_desktop.core.importing.vocabulary import (
 )
 
 _SPLIT_NAMES = re.compile(r"[;,\n\r]+")
+_GENERATED_ID = re.compile(r"^N\d{4,}$")
 _CLOCK_PREFIX = re.compile(r"^\s*(kl|klo|klockan|at)\.?\s*", re.IGNORECASE)
+
+
+def generated_id(number: int) -> str:
+    """The ID of the `number`th person with neither an ID nor an email: N0001, N0002 …"""
+    return f"N{number:04d}"
+
+
+def is_generated_id(attendee_id: str) -> bool:
+    """A row count, not an identity: the same ID in another file may be another person."""
+    return _GENERATED_ID.match(attendee_id) is not None
 
 
 @dataclass(frozen=True)
@@ -100,7 +111,7 @@ class _Importer:
         attendee_id = text.get("id") or self.by_email.get(email) or email
         if not attendee_id:
             self.generated += 1
-            attendee_id = f"N{self.generated:04d}"
+            attendee_id = generated_id(self.generated)
         record = AttendeeRecord(
             id=attendee_id, name=name, organization=text.get("organization", ""),
             country=self.country(row, columns, text.get("country", "")), email=email,
@@ -217,7 +228,7 @@ class _Importer:
                        "check that this is the person meant")
         if requester in found.members:
             return requester  # their own organization
-        if found.organization_size > 1:
+        if len(found.members) > 1:
             self.form_delegation(row, column, name, found.members)
         return found.attendee
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -36,6 +38,12 @@ def comparable(name: str) -> str:
     return " ".join(words)
 
 
+def _clear_winner(best: Sequence[tuple[Any, ...]]) -> bool:
+    """rapidfuzz's (choice, score, key) results, best first: is the first good and clearly first?"""
+    return bool(best) and best[0][1] >= FUZZY_CUTOFF and (
+        len(best) == 1 or best[0][1] - best[1][1] >= _CLEAR_LEAD)
+
+
 @dataclass(frozen=True)
 class Match:
     """What a name resolved to: one attendee, or why not.
@@ -49,10 +57,6 @@ class Match:
     how: str  # "exact", "normalized", "fuzzy"; "" when unresolved
     candidates: tuple[str, ...] = ()  # the best candidates when unresolved
     members: tuple[str, ...] = ()
-
-    @property
-    def organization_size(self) -> int:
-        return max(1, len(self.members))
 
     @property
     def resolved(self) -> bool:
@@ -114,8 +118,7 @@ class NameIndex:
         if not loose:
             return Match(None, "")
         best = process.extract(loose, self._choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-        if (best and best[0][1] >= FUZZY_CUTOFF
-                and (len(best) == 1 or best[0][1] - best[1][1] >= _CLEAR_LEAD)):
+        if _clear_winner(best):
             found = self._resolve(best[0][0], "fuzzy")
             if found is not None:
                 return found
@@ -141,8 +144,7 @@ class NameIndex:
             return Match(None, "", tuple(self._label[m] for m in exact[:5]))
         names = {m: self._name_of[m] for m in sorted(members)}
         best = process.extract(wanted, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-        if (best and best[0][1] >= FUZZY_CUTOFF
-                and (len(best) == 1 or best[0][1] - best[1][1] >= _CLEAR_LEAD)):
+        if _clear_winner(best):
             return Match(best[0][2], "fuzzy")
         if best:  # near names in that organization, none clearly the one
             return Match(None, "", tuple(self._label[m] for _, _, m in best))

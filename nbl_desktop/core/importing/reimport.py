@@ -3,8 +3,9 @@
 People are matched by ID (the file's ID column, else the email). New people
 are added; people in the file whose values changed are updated, field by
 field, and a value the file leaves empty (or at its default) keeps the
-event's, so party size, fixed table or delegation set in the app survive. People missing from the
-file are kept: a cancellation is the organizer's call. Wishes and
+event's, so party size, fixed table or delegation set in the app survive.
+People missing from the file are kept: a cancellation is the organizer's
+call. Wishes and
 do-not-meet pairs from the file are added, a wish's priority taken from the
 file. Scheduled meetings stay where they are while still valid; each one
 that is not is removed with its reason. Every change is listed.
@@ -12,7 +13,6 @@ that is not is removed with its reason. Every change is listed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields, replace
 
 from nbl_desktop.core.clock import format_clock
@@ -23,10 +23,9 @@ from nbl_desktop.core.event import (
     MeetingRecord,
     RequestRecord,
 )
+from nbl_desktop.core.importing.any_layout import generated_id, is_generated_id
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.slot_grid import available_slots, slot_times
-
-_GENERATED_ID = re.compile(r"^N\d{4,}$")  # any_layout's IDs for people without ID or email
 
 
 @dataclass(frozen=True)
@@ -118,21 +117,20 @@ def still_valid(event: EventData, meetings: tuple[MeetingRecord, ...]
 
 def _same_person(people: dict[str, AttendeeRecord],
                  new: AttendeeRecord) -> AttendeeRecord | None:
-    known = people.get(new.id)
-    if _GENERATED_ID.match(new.id):  # a row number, not an identity: match by name instead
+    if is_generated_id(new.id):  # match by name and organization instead
         return next((a for a in people.values() if not a.email and
                      (a.name.casefold(), a.organization.casefold())
                      == (new.name.casefold(), new.organization.casefold())), None)
-    return known
+    return people.get(new.id)
 
 
 def _free_id(people: dict[str, AttendeeRecord], wanted: str) -> str:
     if wanted not in people:
         return wanted
     number = 1
-    while f"N{number:04d}" in people:
+    while generated_id(number) in people:
         number += 1
-    return f"N{number:04d}"
+    return generated_id(number)
 
 
 def _updated(known: AttendeeRecord, new: AttendeeRecord) -> tuple[AttendeeRecord, list[str]]:
