@@ -240,3 +240,16 @@ def test_pick_list_labels_tell_namesakes_apart(tmp_path: Path) -> None:
     assert namesakes.value == "Aino Dahl (Twins AS)"
     assert namesakes.action == ("write one of: Aino Dahl (Twins AS, aino1@twins.no); "
                                 "Aino Dahl (Twins AS, aino2@twins.no)")
+
+
+def test_an_unknown_country_is_kept_and_an_unknown_language_dropped_both_reported(
+        tmp_path: Path) -> None:
+    rows = [["Name", "Email", "Country", "Language"],
+            ["Ola Lie", "ola@c.fi", "Atlantis", "Klingon"],
+            ["Anna Berg", "anna@b.se", "Sverige", "svenska"]]
+    imported = import_registrations([_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
+    people = {a.id: a for a in imported.event.attendees}
+    assert (people["ola@c.fi"].country, people["ola@c.fi"].language) == ("Atlantis", "")
+    assert (people["anna@b.se"].country, people["anna@b.se"].language) == ("SE", "sv")
+    assert [(e.row, e.column, e.value, e.skipped) for e in imported.report.entries] == [
+        (2, "Country", "Atlantis", False), (2, "Language", "Klingon", False)]

@@ -114,8 +114,13 @@ class _Importer:
             attendee_id = generated_id(self.generated)
         record = AttendeeRecord(
             id=attendee_id, name=name, organization=text.get("organization", ""),
-            country=self.country(row, columns, text.get("country", "")), email=email,
-            language=self.language(row, columns, text.get("language", "")),
+            country=self.code(row, columns, "country", COUNTRIES, "not a country this app "
+                              "knows; kept as written", "write the country's name or its "
+                              "two-letter code", keep_unknown=True),
+            email=email,
+            language=self.code(row, columns, "language", LANGUAGES, "not one of the agenda "
+                               "languages; English is used", "write en, nb, sv or fi",
+                               keep_unknown=False),
             sector=text.get("sector", ""), offers=text.get("offers", ""),
             seeks=text.get("seeks", ""),
             available_from=self.clock(row, columns, "available_from"),
@@ -142,24 +147,16 @@ class _Importer:
                 self.wishes.append(_Wish(row, columns.headers[columns.columns[wish_field]],
                                          attendee_id, str(row.cells[wish_field]), priority))
 
-    def country(self, row: _Row, columns: ColumnMap, value: str) -> str:
+    def code(self, row: _Row, columns: ColumnMap, name: str, codes: dict[str, str],
+             unknown: str, action: str, keep_unknown: bool) -> str:
+        """The code of the cell's country or language; an unknown one is reported."""
+        value = _text(row.cells.get(name))
         if not value:
             return ""
-        code = COUNTRIES.get(normalize(value))
+        code = codes.get(normalize(value))
         if code is None:
-            self.entry(row, _header(columns, "country"), value, "not a country this app knows; "
-                       "kept as written", "write the country's name or its two-letter code")
-            return value
-        return code
-
-    def language(self, row: _Row, columns: ColumnMap, value: str) -> str:
-        if not value:
-            return ""
-        code = LANGUAGES.get(normalize(value))
-        if code is None:
-            self.entry(row, _header(columns, "language"), value, "not one of the agenda "
-                       "languages; English is used", "write en, nb, sv or fi")
-            return ""
+            self.entry(row, _header(columns, name), value, unknown, action)
+            return value if keep_unknown else ""
         return code
 
     def clock(self, row: _Row, columns: ColumnMap, name: str) -> int | None:
