@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nbl_desktop.core.event import EventData
-from nbl_desktop.core.importing.any_layout import import_registrations
-from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
-from nbl_desktop.core.importing.registrations import is_template_workbook
+from nbl_desktop.core.importing.registrations import read_files
 from nbl_desktop.core.importing.reimport import merge_import
 
 
@@ -29,13 +27,8 @@ def import_into_event(paths: Sequence[Path], current: EventData) -> EventImport:
     An empty event takes the template's event settings; an event with people
     keeps its own and merges (`reimport.merge_import`).
     """
-    if len(paths) == 1 and is_template_workbook(Path(paths[0])):
-        outcome = read_registration_workbook(Path(paths[0]))
-        imported, findings = outcome.event, tuple(str(n) for n in outcome.notes)
-    else:
-        result = import_registrations(paths, current.settings, current.attendees)
-        imported, findings = result.event, tuple(result.report.lines())
+    read = read_files(paths, current.settings, current.attendees)
     if not current.attendees:
-        return EventImport(imported, findings, ())
-    merged = merge_import(current, imported)
-    return EventImport(merged.event, findings, merged.changes)
+        return EventImport(read.event, read.findings, ())
+    merged = merge_import(current, read.event)
+    return EventImport(merged.event, read.findings, merged.changes)

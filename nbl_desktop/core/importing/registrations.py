@@ -20,7 +20,7 @@ from nbl_desktop.core.clock import parse_clock
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings
 from nbl_desktop.core.importing.any_layout import import_registrations
-from nbl_desktop.core.importing.import_report import write_report_workbook
+from nbl_desktop.core.importing.import_report import ImportReport, write_report_workbook
 from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
 
 
@@ -81,20 +81,38 @@ def is_template_workbook(path: Path) -> bool:
     return {form.EVENT_SHEET, form.ATTENDEES_SHEET} <= names
 
 
+@dataclass(frozen=True)
+class FilesRead:
+    """What the files hold, and findings as printable lines."""
+
+    event: EventData
+    findings: tuple[str, ...]
+    report: ImportReport | None  # None: the template workbook, read strictly
+
+
+def read_files(paths: Sequence[Path], settings: EventSettings,
+               known: Sequence[AttendeeRecord] = ()) -> FilesRead:
+    """The template workbook (with its own settings), or any layout (with `settings`).
+
+    Wish lists may also name `known` people (the event's, on a re-import).
+    """
+    if len(paths) == 1 and is_template_workbook(Path(paths[0])):
+        outcome = read_registration_workbook(Path(paths[0]))
+        return FilesRead(outcome.event, tuple(f"note: {n}" for n in outcome.notes), None)
+    imported = import_registrations(paths, settings, known)
+    return FilesRead(imported.event, tuple(imported.report.lines()), imported.report)
+
+
 def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[str], None],
                        report_path: Path | None = None,
                        known: Sequence[AttendeeRecord] = ()) -> EventData:
-    """The event in the files, with the flags applied; findings go to `say` (and the report).
-
-    Wish lists may also name `known` people (an event file's, on a re-import).
-    """
-    if len(paths) == 1 and is_template_workbook(paths[0]):
-        outcome = read_registration_workbook(paths[0])
-        for note in outcome.notes:
-            say(f"note: {note}")
-        return replace(outcome.event, settings=flags.apply(outcome.event.settings))
-    imported = import_registrations(paths, EventSettings(name=Path(paths[0]).stem), known)
-    event = imported.event
+    """The event in the files, with the flags applied; findings go to `say` (and the report)."""
+    read = read_files(paths, EventSettings(name=Path(paths[0]).stem), known)
+    event = read.event
+    if read.report is None:
+        for line in read.findings:
+            say(line)
+        return replace(event, settings=flags.apply(event.settings))
     settings = flags.apply(event.settings)
     if not flags.tables:
         settings = replace(settings, table_labels=tuple(
@@ -104,9 +122,9 @@ def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[
             f"{settings.slot_count} slots of {settings.slot_minutes} minutes and "
             f"{len(settings.table_labels)} tables (set --start, --slots, --slot-minutes, "
             "--tables, --break)")
-    for line in imported.report.lines():
+    for line in read.findings:
         say(line)
     if report_path is not None:
-        write_report_workbook(imported.report, report_path)
+        write_report_workbook(read.report, report_path)
         say(f"Wrote the import report to {report_path}")
     return replace(event, settings=settings)
