@@ -145,7 +145,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         current = store.load()
         event = read_registrations(args.registration, flags, _complain, args.report,
-                                   known=current.attendees)
+                                   known=current.attendees, choices=store.import_choices())
         if flags.given():
             current = replace(current, settings=flags.apply(current.settings))
         outcome = merge_import(current, event)

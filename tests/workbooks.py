@@ -1,4 +1,4 @@
-"""Registration workbooks for tests: a copy of a shared sample, edited by openpyxl."""
+"""Registration files for tests: csv written as Excel would, a shared sample edited by openpyxl."""
 
 from __future__ import annotations
 
@@ -18,3 +18,13 @@ def edited_sample(tmp_path: Path, edit: Callable[[Workbook], None],
     workbook.save(target)
     return target
 
+
+
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",",
+              encoding: str = "utf-8") -> Path:
+    """`rows` as a csv file, quoting cells with line breaks or the delimiter, CRLF lines."""
+    def cell(value: str) -> str:
+        return f'"{value}"' if "\n" in value or delimiter in value else value
+    text = "\r\n".join(delimiter.join(cell(v) for v in row) for row in rows)
+    path.write_bytes(text.encode(encoding))
+    return path

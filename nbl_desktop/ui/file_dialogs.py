@@ -30,9 +30,18 @@ def ask_event_to_open(parent: QWidget) -> Path | None:
     return _chosen(name)
 
 
-def ask_registration_workbook(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Import registrations", "",
-                                          REGISTRATION_FILTER)
+def ask_registration_files(parent: QWidget) -> list[Path] | None:
+    """One file, or several (say, the people and a separate file of wishes)."""
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import registrations", "",
+                                            REGISTRATION_FILTER)
+    return [Path(n) for n in names] or None
+
+
+def ask_report_path(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Save the import report", "import-report.xlsx",
+                                          WORKBOOK_FILTER)
+    if name and not name.endswith(".xlsx"):
+        name += ".xlsx"
     return _chosen(name)
 
 

@@ -30,10 +30,11 @@ from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData, EventSettings
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
-from nbl_desktop.core.importing.into_event import EventImport, import_into_event
+from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import file_dialogs, messages
+from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.tasks import BackgroundTask
@@ -41,7 +42,6 @@ from nbl_desktop.ui.widgets.solve_panel import SolvePanel
 from solver import CancelToken, Progress, SolveOptions, SolveResult, solve
 
 log = logging.getLogger(__name__)
-_LINES_SHOWN = 25  # findings and changes in the import message; all of them go to the log
 
 DEFAULT_TABLES = 20
 
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.store: EventStore | None = None
         self.current_event: EventData | None = None
         self.task: BackgroundTask | None = None
+        self.import_dialog: ImportDialog | None = None
         self.last_result: SolveResult | None = None
         self.request_count = 0  # wishes the running solve works on (colleagues' merged)
         self._build_actions()
@@ -205,35 +206,53 @@ class MainWindow(QMainWindow):
     def ask_import_registrations(self) -> None:
         if self.store is None:
             return
-        path = file_dialogs.ask_registration_workbook(self)
-        if path is not None:
-            self.import_registrations(path)
+        paths = file_dialogs.ask_registration_files(self)
+        if paths:
+            self.import_registrations(paths)
 
-    def import_registrations(self, path: Path) -> None:
-        """Read the file off the GUI thread; an event with people is merged, never replaced."""
-        if self.current_event is None:
+    def import_registrations(self, paths: list[Path]) -> None:
+        """Read the files off the GUI thread, then show the import dialog; nothing is
+        written until the organizer presses its Import."""
+        if self.current_event is None or self.store is None:
             return
-        current = self.current_event
-        self._run(lambda _progress, _cancel: import_into_event([path], current),
-                  self._store_import, f"importing {path.name}")
-        self.statusBar().showMessage(f"Reading {path.name}…")
+        current, choices = self.current_event, self.store.import_choices()
 
-    def _store_import(self, outcome: EventImport) -> None:
+        def read(_progress: Any, _cancel: CancelToken) -> tuple[ImportSession, EventImport]:
+            session = ImportSession(paths, current, choices)
+            return session, session.run()
+
+        names = ", ".join(p.name for p in paths)
+        self._run(read, self._show_import_dialog, f"reading {names}")
+        self.statusBar().showMessage(f"Reading {names}…")
+
+    def _show_import_dialog(self, ready: tuple[ImportSession, EventImport]) -> None:
+        session, outcome = ready
+        dialog = ImportDialog(session, outcome, self)
+        self.import_dialog = dialog
+        dialog.accepted.connect(lambda: self._store_import(dialog))
+        dialog.finished.connect(self._import_dialog_closed)
+        self.statusBar().clearMessage()
+        dialog.open()
+
+    def _import_dialog_closed(self) -> None:
+        if self.import_dialog is not None:
+            self.import_dialog.deleteLater()
+        self.import_dialog = None
+
+    def _store_import(self, dialog: ImportDialog) -> None:
         assert self.store is not None
+        outcome = dialog.outcome
         self.store.replace_event(outcome.event)
+        self.store.remember_import_choices(dialog.session.choices)
         self.reload_event()
         self.tabs.setCurrentIndex(0)
         event = outcome.event
-        summary = (f"The event now has {len(event.attendees)} attendees, "
-                   f"{len(event.requests)} requests and {len(event.meetings)} meetings.")
-        lines = [*outcome.changes, *outcome.findings]
-        for line in lines:
+        for line in (*outcome.changes, *outcome.findings):
             log.info("import: %s", line)
-        shown = "\n".join(lines[:_LINES_SHOWN])
-        more = f"\n… and {len(lines) - _LINES_SHOWN} more (in the log file)" \
-            if len(lines) > _LINES_SHOWN else ""
-        messages.show_info(self, "Import finished", f"{summary}\n\n{shown}{more}".strip())
-        self.statusBar().showMessage(summary)
+        self.statusBar().showMessage(
+            f"Imported {', '.join(p.name for p in dialog.session.paths)}: the event now has "
+            f"{len(event.attendees)} attendees, {len(event.requests)} wishes and "
+            f"{len(event.meetings)} meetings.")
 
     def ask_export_schedule(self) -> None:
         if self.current_event is None:

@@ -13,6 +13,7 @@ from nbl_desktop.core.event import EventSettings
 from nbl_desktop.core.importing.any_layout import import_registrations
 from nbl_desktop.core.importing.import_report import write_report_workbook
 from nbl_desktop.core.store import EventStore
+from tests.workbooks import write_csv
 
 SETTINGS = EventSettings(name="Test day", slot_count=6, table_labels=("1", "2", "3"))
 
@@ -30,19 +31,11 @@ NORWEGIAN = [
 ]
 
 
-def _csv(path: Path, rows: list[list[str]], delimiter: str, encoding: str) -> Path:
-    def cell(value: str) -> str:
-        return f'"{value}"' if "\n" in value or delimiter in value else value
-    text = "\r\n".join(delimiter.join(cell(v) for v in row) for row in rows)
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
 @pytest.mark.parametrize(("delimiter", "encoding"), [(";", "cp1252"), (",", "utf-8-sig"),
                                                      ("\t", "utf-8")])
 def test_a_norwegian_csv_with_a_title_row_imports_in_any_encoding_and_delimiter(
         tmp_path: Path, delimiter: str, encoding: str) -> None:
-    path = _csv(tmp_path / "påmelding.csv", NORWEGIAN, delimiter, encoding)
+    path = write_csv(tmp_path / "påmelding.csv", NORWEGIAN, delimiter, encoding)
     imported = import_registrations([path], SETTINGS)
     people = {a.email: a for a in imported.event.attendees}
     assert set(people) == {"kari@fisk.no", "sven@polar.se", "tuomas@oulu.fi"}
@@ -97,7 +90,7 @@ def test_two_people_of_the_same_name_are_not_guessed(tmp_path: Path) -> None:
             ["Anna Berg", "A AS", "anna@a.no", ""],
             ["Anna Berg", "B AB", "anna@b.se", ""],
             ["Ola Lie", "C Oy", "ola@c.fi", "Anna Berg"]]
-    imported = import_registrations([_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
+    imported = import_registrations([write_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
     assert imported.event.requests == ()
     [entry] = imported.report.skipped
     assert entry.row == 4 and entry.value == "Anna Berg"
@@ -107,7 +100,7 @@ def test_two_people_of_the_same_name_are_not_guessed(tmp_path: Path) -> None:
 def test_a_row_without_a_name_is_reported_not_dropped(tmp_path: Path) -> None:
     rows = [["Name", "Company", "Email"], ["", "Ghost AS", "ghost@x.no"],
             ["Ola Lie", "C Oy", "ola@c.fi"]]
-    imported = import_registrations([_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
+    imported = import_registrations([write_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
     assert [a.name for a in imported.event.attendees] == ["Ola Lie"]
     [entry] = imported.report.skipped
     assert (entry.row, entry.column) == (2, "Name")
@@ -135,7 +128,7 @@ def test_a_separate_sheet_of_pairs_names_people_by_email_or_name(tmp_path: Path)
 
 
 def test_the_report_workbook_lists_every_finding(tmp_path: Path) -> None:
-    path = _csv(tmp_path / "påmelding.csv", NORWEGIAN, ";", "cp1252")
+    path = write_csv(tmp_path / "påmelding.csv", NORWEGIAN, ";", "cp1252")
     imported = import_registrations([path], SETTINGS)
     write_report_workbook(imported.report, tmp_path / "report.xlsx")
     sheet = load_workbook(tmp_path / "report.xlsx")["Import report"]
@@ -161,7 +154,7 @@ def test_a_damaged_or_foreign_file_exits_2_with_a_message(
 
 
 def test_schedule_on_a_csv_writes_the_resolved_wishes(tmp_path: Path) -> None:
-    path = _csv(tmp_path / "påmelding.csv", NORWEGIAN, ";", "cp1252")
+    path = write_csv(tmp_path / "påmelding.csv", NORWEGIAN, ";", "cp1252")
     out = tmp_path / "out.xlsx"
     status = main(["schedule", str(path), "-o", str(out), "--start", "9:00", "--slots", "6",
                    "--tables", "3", "--break", "10:00-10:20", "--time-limit", "5"])
@@ -175,7 +168,7 @@ def test_schedule_on_a_csv_writes_the_resolved_wishes(tmp_path: Path) -> None:
 
 
 def test_no_attendee_sheet_is_an_input_error(tmp_path: Path) -> None:
-    path = _csv(tmp_path / "pairs.csv", [["Requester", "Requested"], ["a", "b"]], ",", "utf-8")
+    path = write_csv(tmp_path / "pairs.csv", [["Requester", "Requested"], ["a", "b"]], ",", "utf-8")
     with pytest.raises(InputError, match="no sheet with a recognizable header row"):
         import_registrations([path], SETTINGS)
 
@@ -190,7 +183,7 @@ DELEGATION = [
 
 
 def test_a_wish_for_an_organization_makes_its_people_one_delegation(tmp_path: Path) -> None:
-    path = _csv(tmp_path / "r.csv", DELEGATION, ";", "cp1252")
+    path = write_csv(tmp_path / "r.csv", DELEGATION, ";", "cp1252")
     imported = import_registrations([path], SETTINGS)
     people = {a.id: a for a in imported.event.attendees}
     assert people["kari@fisk.no"].delegation == people["ola@fisk.no"].delegation == "Fisk AS"
@@ -209,12 +202,12 @@ def test_a_wish_for_an_organization_makes_its_people_one_delegation(tmp_path: Pa
 def test_the_delegation_is_scheduled_as_one_meeting(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out, event_file = tmp_path / "out.xlsx", tmp_path / "day.nblevent"
-    booth = _csv(tmp_path / "booth.csv", DELEGATION, ",", "utf-8")
+    booth = write_csv(tmp_path / "booth.csv", DELEGATION, ",", "utf-8")
     assert main(["schedule", str(booth), "-o", str(out), "--slots", "4", "--tables", "3",
                  "--time-limit", "5"]) == 2
     assert "Anna Berg (anna@stal.se) has the fixed table 'Booth A'" in capsys.readouterr().err
     rows = [[*row[:4], "2" if row[4] == "Booth A" else row[4], *row[5:]] for row in DELEGATION]
-    path = _csv(tmp_path / "r.csv", rows, ",", "utf-8")
+    path = write_csv(tmp_path / "r.csv", rows, ",", "utf-8")
     assert main(["schedule", str(path), "-o", str(out), "--slots", "4", "--tables", "3",
                  "--time-limit", "5", "--event-file", str(event_file)]) == 0
     store = EventStore.open(event_file)
@@ -234,7 +227,7 @@ def test_pick_list_labels_tell_namesakes_apart(tmp_path: Path) -> None:
             ["Aino Dahl", "Twins AS", "aino2@twins.no", ""],
             ["Ola Lie", "C Oy", "ola@c.fi",
              "Erik Dahl (Polar Data Oy); Erik Dal – Polar Data AB; Aino Dahl (Twins AS)"]]
-    imported = import_registrations([_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
+    imported = import_registrations([write_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
     assert {r.requested for r in imported.event.requests} == {"erik@polar.fi", "erik@polar.se"}
     [namesakes] = imported.report.skipped
     assert namesakes.value == "Aino Dahl (Twins AS)"
@@ -247,7 +240,7 @@ def test_an_unknown_country_is_kept_and_an_unknown_language_dropped_both_reporte
     rows = [["Name", "Email", "Country", "Language"],
             ["Ola Lie", "ola@c.fi", "Atlantis", "Klingon"],
             ["Anna Berg", "anna@b.se", "Sverige", "svenska"]]
-    imported = import_registrations([_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
+    imported = import_registrations([write_csv(tmp_path / "r.csv", rows, ",", "utf-8")], SETTINGS)
     people = {a.id: a for a in imported.event.attendees}
     assert (people["ola@c.fi"].country, people["ola@c.fi"].language) == ("Atlantis", "")
     assert (people["anna@b.se"].country, people["anna@b.se"].language) == ("SE", "sv")

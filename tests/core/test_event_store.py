@@ -17,6 +17,7 @@ from nbl_desktop.core.event import (
     MeetingRecord,
     RequestRecord,
 )
+from nbl_desktop.core.importing.choices import ImportChoices
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.core.store.schema import SCHEMA_VERSION
 
@@ -164,7 +165,24 @@ def test_a_file_from_version_1_is_upgraded_and_keeps_its_data(tmp_path: Path) ->
     store.replace_event(EVENT)  # the upgraded file takes the new fields
     store.close()
     with closing(sqlite3.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     reopened = EventStore.open(path)
     assert reopened.load() == EVENT
+    assert reopened.import_choices() == ImportChoices()  # the table version 3 added
+    reopened.close()
+
+
+def test_import_choices_are_kept_and_a_later_answer_replaces_an_earlier(
+        tmp_path: Path) -> None:
+    store = EventStore.create(tmp_path / "day.nblevent", EVENT.settings)
+    store.replace_event(EVENT)
+    store.remember_import_choices(ImportChoices(
+        header_fields={"kontakt": "name", "notater": ""},
+        header_rows={"reg.xlsx: Ark1": 3}, names={"kari": "P1"}))
+    store.remember_import_choices(ImportChoices(names={"kari": "P2"}))
+    store.close()
+    reopened = EventStore.open(tmp_path / "day.nblevent")
+    assert reopened.import_choices() == ImportChoices(
+        header_fields={"kontakt": "name", "notater": ""},
+        header_rows={"reg.xlsx: Ark1": 3}, names={"kari": "P2"})
     reopened.close()

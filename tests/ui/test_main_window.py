@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import file_dialogs, messages
+from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.main_window import MainWindow
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
@@ -28,18 +29,32 @@ def window(qtbot: QtBot) -> MainWindow:
     return created
 
 
-def answer_dialogs(monkeypatch: pytest.MonkeyPatch, **answers: Path) -> None:
-    for name, path in answers.items():
-        monkeypatch.setattr(file_dialogs, name, lambda _parent, path=path: path)
+def answer_dialogs(monkeypatch: pytest.MonkeyPatch, **answers: object) -> None:
+    for name, answer in answers.items():
+        monkeypatch.setattr(file_dialogs, name, lambda _parent, answer=answer: answer)
+
+
+def open_import_dialog(qtbot: QtBot, window: MainWindow) -> ImportDialog:
+    """Import… as the organizer does it; the dialog once the files are read."""
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.import_dialog is not None, timeout=30_000)
+    assert window.import_dialog is not None
+    return window.import_dialog
+
+
+def press_import(qtbot: QtBot, window: MainWindow, dialog: ImportDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.is_reading(), timeout=30_000)
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.import_dialog is None, timeout=10_000)
 
 
 def import_sample(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
                   tmp_path: Path, name: str) -> None:
     answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
-                   ask_registration_workbook=sample(f"{name}.xlsx"))
+                   ask_registration_files=[sample(f"{name}.xlsx")])
     window.new_action.trigger()
-    window.import_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    press_import(qtbot, window, open_import_dialog(qtbot, window))
 
 
 def filled_cells(model: ScheduleGridModel) -> int:
@@ -124,7 +139,7 @@ def test_a_bad_workbook_is_reported_in_a_dialog_and_changes_nothing(
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook")
     answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
-                   ask_registration_workbook=bad)
+                   ask_registration_files=[bad])
     window.new_action.trigger()
     messages.history.clear()
     window.import_action.trigger()
@@ -157,13 +172,12 @@ def test_importing_an_updated_csv_merges_and_keeps_the_schedule(
     update.write_text("Navn;Bedrift;E-post;Må møte\n"
                       f"Nina Ny;Ny Bedrift AS;nina@ny.no;{first.name} ({first.organization})\n",
                       encoding="cp1252")
-    answer_dialogs(monkeypatch, ask_registration_workbook=update)
-    messages.history.clear()
-    window.import_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
-    title, text = messages.history[-1]
-    assert title == "Import finished"
-    assert "61 attendees" in text and "added Nina Ny (Ny Bedrift AS)" in text
+    answer_dialogs(monkeypatch, ask_registration_files=[update])
+    dialog = open_import_dialog(qtbot, window)
+    assert "the event has <b>61 attendees</b>" in dialog.summary_label.text()
+    assert "change: added Nina Ny (Ny Bedrift AS)" in dialog.report_text.toPlainText()
+    assert window.attendee_model.rowCount() == 60  # nothing written before Import
+    press_import(qtbot, window, dialog)
     assert window.attendee_model.rowCount() == 61
     assert window.current_event.meetings == scheduled  # nothing scheduled was lost
     assert ("nina@ny.no", first.id, 3) in {

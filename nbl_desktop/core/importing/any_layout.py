@@ -26,8 +26,9 @@ from nbl_desktop.core.event import (
     ExclusionRecord,
     RequestRecord,
 )
+from nbl_desktop.core.importing.choices import SKIP_SHEET, ImportChoices, name_key, sheet_key
 from nbl_desktop.core.importing.header_detection import ColumnMap, SheetKind, detect_columns
-from nbl_desktop.core.importing.import_report import ImportReport, ReportEntry
+from nbl_desktop.core.importing.import_report import ImportReport, ReportEntry, UnresolvedName
 from nbl_desktop.core.importing.name_matching import NameIndex
 from nbl_desktop.core.importing.raw_tables import RawSheet, read_raw_sheets
 from nbl_desktop.core.importing.vocabulary import (
@@ -78,8 +79,10 @@ class _Wish:
 
 
 class _Importer:
-    def __init__(self, settings: EventSettings, known: Sequence[AttendeeRecord]) -> None:
+    def __init__(self, settings: EventSettings, known: Sequence[AttendeeRecord],
+                 choices: ImportChoices) -> None:
         self.settings = settings
+        self.choices = choices
         self.known = {a.id: a for a in known}
         self.report = ImportReport()
         self.attendees: dict[str, AttendeeRecord] = {}
@@ -210,14 +213,20 @@ class _Importer:
 
     def match(self, index: NameIndex, row: _Row, column: str, name: str,
               requester: str | None = None) -> str | None:
+        chosen = self.choices.names.get(name_key(name))
+        if chosen is not None and (chosen in self.attendees or chosen in self.known):
+            return chosen  # the organizer said whom this name means
         found = index.match(name)
         if found.attendee is None:
+            labels = [index.label(c) for c in found.candidates]
             if found.candidates:
                 self.entry(row, column, name, "matches several people or none clearly",
-                           "write one of: " + "; ".join(found.candidates), skipped=True)
+                           "write one of: " + "; ".join(labels), skipped=True)
             else:
                 self.entry(row, column, name, "matches no registered person or organization",
                            "check the spelling, or register the person first", skipped=True)
+            self.report.unresolved.append(UnresolvedName(
+                name, self.report.entries[-1], tuple(zip(found.candidates, labels, strict=True))))
             return None
         if found.how == "fuzzy":
             self.entry(row, column, name, f"read as {self.person(found.attendee).name} "
@@ -284,31 +293,44 @@ class _Importer:
 
 
 def import_registrations(paths: Sequence[Path], settings: EventSettings,
-                         known: Sequence[AttendeeRecord] = ()) -> RegistrationImport:
+                         known: Sequence[AttendeeRecord] = (),
+                         choices: ImportChoices | None = None) -> RegistrationImport:
     """Read every file; InputError only when a file cannot be read or holds no attendees.
 
     Wish lists may also name `known` people (the event's, on a re-import).
     """
-    importer = _Importer(settings, known)
+    raw = [sheet for path in paths for sheet in read_raw_sheets(Path(path))]
+    return import_sheets(raw, settings, known, choices)
+
+
+def import_sheets(raw: Sequence[RawSheet], settings: EventSettings,
+                  known: Sequence[AttendeeRecord] = (),
+                  choices: ImportChoices | None = None) -> RegistrationImport:
+    """`import_registrations` on sheets already read (the import dialog reads files once)."""
+    choices = choices or ImportChoices()
+    importer = _Importer(settings, known, choices)
     sheets: list[tuple[RawSheet, ColumnMap]] = []
-    for path in paths:
-        for sheet in read_raw_sheets(Path(path)):
-            columns = detect_columns(sheet)
-            sheets.append((sheet, columns))
-            name = f"{sheet.file.name}: {sheet.name}"
-            if columns.kind is SheetKind.UNKNOWN:
-                if sheet.rows:
-                    importer.report.add(ReportEntry(
-                        sheet.file, sheet.name, None, None, "", "no header row with known "
-                        "columns (such as Name, Company, Email); the sheet is not used",
-                        "name the columns in the first row", skipped=True))
-                continue
-            importer.report.columns[name] = [f"header row {columns.header_row}",
-                                             *columns.describe()]
+    for sheet in raw:
+        columns = detect_columns(sheet, choices)
+        sheets.append((sheet, columns))
+        if columns.kind is not SheetKind.UNKNOWN:
+            importer.report.columns[sheet_key(sheet.file, sheet.name)] = [
+                f"header row {columns.header_row}", *columns.describe()]
+        elif choices.header_rows.get(sheet_key(sheet.file, sheet.name)) == SKIP_SHEET:
+            importer.report.add(ReportEntry(
+                sheet.file, sheet.name, None, None, "", "the sheet is not read, as you chose",
+                "choose its header row in the import dialog to read it", skipped=True))
+        elif sheet.rows:
+            importer.report.add(ReportEntry(
+                sheet.file, sheet.name, None, None, "", "no header row with known "
+                "columns (such as Name, Company, Email); the sheet is not used",
+                "name the columns in the first row, or choose the header row and what "
+                "each column holds in the import dialog", skipped=True))
     if not any(c.kind is SheetKind.ATTENDEES for _, c in sheets):
+        files = dict.fromkeys(sheet.file for sheet in raw)
         raise InputError([InputProblem(Path(p), "no sheet with a recognizable header row of "
                                        "attendees (a Name column, or First and Last name)")
-                          for p in paths])
+                          for p in files])
     for sheet, columns in sheets:
         if columns.kind is SheetKind.ATTENDEES:
             for row in _data_rows(sheet, columns):

@@ -38,11 +38,24 @@ class ReportEntry:
         return f"{', '.join(where)}:{value} {state}{self.message}. {self.action}"
 
 
+@dataclass(frozen=True)
+class UnresolvedName:
+    """A wished-for name the importer would not guess, for the organizer to resolve.
+
+    `candidates` are (attendee ID, label) pairs, best first; may be empty.
+    """
+
+    written: str
+    entry: ReportEntry
+    candidates: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class ImportReport:
     """Findings, the detected columns per sheet, and what was imported."""
 
     entries: list[ReportEntry] = field(default_factory=list)
+    unresolved: list[UnresolvedName] = field(default_factory=list)
     columns: dict[str, list[str]] = field(default_factory=dict)  # "file: sheet" -> lines
     counts: dict[str, int] = field(default_factory=dict)
 

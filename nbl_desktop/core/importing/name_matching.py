@@ -55,7 +55,7 @@ class Match:
 
     attendee: str | None
     how: str  # "exact", "normalized", "fuzzy"; "" when unresolved
-    candidates: tuple[str, ...] = ()  # the best candidates when unresolved
+    candidates: tuple[str, ...] = ()  # IDs of the best candidates when unresolved
     members: tuple[str, ...] = ()
 
     @property
@@ -91,12 +91,16 @@ class NameIndex:
         self._choices = sorted({comparable(k) for k in (*self._people, *self._organizations)}
                                - {""})
 
+    def label(self, attendee_id: str) -> str:
+        """'Name (Organization)', with the email where namesakes share both."""
+        return self._label[attendee_id]
+
     def _resolve(self, key: str, how: str) -> Match | None:
         people = sorted(set(self._people.get(key, ())))
         if len(people) == 1:
             return Match(people[0], how)
         if len(people) > 1:
-            return Match(None, "", tuple(self._label[p] for p in people[:5]))
+            return Match(None, "", tuple(people[:5]))
         members = tuple(dict.fromkeys(self._organizations.get(key, [])))
         if members:
             return Match(members[0], how, members=members)
@@ -126,7 +130,7 @@ class NameIndex:
         for choice, score, _ in best:
             if score >= 60:
                 ids = self._people.get(choice) or self._organizations.get(choice, [])
-                candidates += [self._label[p] for p in dict.fromkeys(ids)][:3]
+                candidates += list(dict.fromkeys(ids))[:3]
         return Match(None, "", tuple(dict.fromkeys(candidates)))
 
     def _in_organization(self, name: str, organization: str) -> Match | None:
@@ -141,11 +145,11 @@ class NameIndex:
         if len(exact) == 1:
             return Match(exact[0], "normalized")
         if exact:
-            return Match(None, "", tuple(self._label[m] for m in exact[:5]))
+            return Match(None, "", tuple(exact[:5]))
         names = {m: self._name_of[m] for m in sorted(members)}
         best = process.extract(wanted, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
         if _clear_winner(best):
             return Match(best[0][2], "fuzzy")
         if best:  # near names in that organization, none clearly the one
-            return Match(None, "", tuple(self._label[m] for _, _, m in best))
+            return Match(None, "", tuple(m for _, _, m in best))
         return None

@@ -20,6 +20,7 @@ from nbl_desktop.core.clock import parse_clock
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings
 from nbl_desktop.core.importing.any_layout import import_registrations
+from nbl_desktop.core.importing.choices import ImportChoices
 from nbl_desktop.core.importing.import_report import ImportReport, write_report_workbook
 from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
 
@@ -91,23 +92,26 @@ class FilesRead:
 
 
 def read_files(paths: Sequence[Path], settings: EventSettings,
-               known: Sequence[AttendeeRecord] = ()) -> FilesRead:
+               known: Sequence[AttendeeRecord] = (),
+               choices: ImportChoices | None = None) -> FilesRead:
     """The template workbook (with its own settings), or any layout (with `settings`).
 
-    Wish lists may also name `known` people (the event's, on a re-import).
+    Wish lists may also name `known` people (the event's, on a re-import);
+    `choices` are the organizer's corrections remembered from earlier imports.
     """
     if len(paths) == 1 and is_template_workbook(Path(paths[0])):
         outcome = read_registration_workbook(Path(paths[0]))
         return FilesRead(outcome.event, tuple(f"note: {n}" for n in outcome.notes), None)
-    imported = import_registrations(paths, settings, known)
+    imported = import_registrations(paths, settings, known, choices)
     return FilesRead(imported.event, tuple(imported.report.lines()), imported.report)
 
 
 def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[str], None],
                        report_path: Path | None = None,
-                       known: Sequence[AttendeeRecord] = ()) -> EventData:
+                       known: Sequence[AttendeeRecord] = (),
+                       choices: ImportChoices | None = None) -> EventData:
     """The event in the files, with the flags applied; findings go to `say` (and the report)."""
-    read = read_files(paths, EventSettings(name=Path(paths[0]).stem), known)
+    read = read_files(paths, EventSettings(name=Path(paths[0]).stem), known, choices)
     event = read.event
     if read.report is None:
         for line in read.findings:
@@ -117,7 +121,7 @@ def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[
     if not flags.tables:
         settings = replace(settings, table_labels=tuple(
             str(i) for i in range(1, max(1, len(event.attendees) // 2) + 1)))
-    if not flags.given():
+    if not flags.given() and not known:  # a re-import keeps the event's settings
         say("note: the files carry no event settings; using a start at 09:00, "
             f"{settings.slot_count} slots of {settings.slot_minutes} minutes and "
             f"{len(settings.table_labels)} tables (set --start, --slots, --slot-minutes, "

@@ -93,6 +93,19 @@ EXCLUSION_FIELDS: dict[str, tuple[str, ...]] = {
     "b": _words("Other ID", "Other", "Not with", "Ikke med", "Inte med", "Ei kanssa"),
 }
 
+# What each field is called where the organizer chooses it (the import dialog).
+FIELD_LABELS: dict[str, str] = {
+    "id": "Attendee ID", "name": "Name", "first_name": "First name", "last_name": "Last name",
+    "organization": "Organization", "country": "Country", "email": "Email",
+    "language": "Agenda language", "sector": "Sector", "offers": "Offers", "seeks": "Seeks",
+    "available_from": "Available from", "available_until": "Available until",
+    "max_meetings": "Max meetings", "fixed_table": "Fixed table", "party_size": "Party size",
+    "must_meet": "Must meet (names)", "want_meet": "Want to meet (names)",
+    "could_meet": "Could meet (names)", "do_not_meet": "Do not meet (names)",
+    "requester": "Who asks", "requested": "Whom they ask for", "priority": "Priority",
+    "a": "Person", "b": "Not to meet",
+}
+
 PRIORITY_WORDS: dict[str, int] = {
     **{w: 3 for w in _words("3", "must", "must meet", "må", "må møte", "måste",
                             "måste träffa", "pakko", "pakko tavata", "high", "høy", "hög",

@@ -25,6 +25,7 @@ from nbl_desktop.core.event import (
     MeetingRecord,
     RequestRecord,
 )
+from nbl_desktop.core.importing.choices import ImportChoices
 from nbl_desktop.core.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -142,6 +143,11 @@ class EventStore:
             for r in self._db["meetings"].rows_where(order_by="slot, table_position")
         ]
 
+    def import_choices(self) -> ImportChoices:
+        """What the organizer told earlier imports (header meanings, names)."""
+        return ImportChoices.from_rows([
+            (r["kind"], r["key"], r["value"]) for r in self._db["import_choices"].rows])
+
     def load(self) -> EventData:
         return EventData(
             settings=self.settings(),
@@ -183,6 +189,13 @@ class EventStore:
             self._db["requests"].insert_all(_rows(data.requests))
             self._db["exclusions"].insert_all(_rows(data.exclusions))
             self._insert_meetings(data.meetings)
+
+    def remember_import_choices(self, choices: ImportChoices) -> None:
+        """Keep `choices` for the next import, in place of earlier answers to the same questions."""
+        with self._db.atomic():
+            self._db["import_choices"].upsert_all(
+                ({"kind": kind, "key": key, "value": value}
+                 for kind, key, value in choices.rows()), pk=("kind", "key"))
 
     def replace_meetings(self, meetings: list[MeetingRecord] | tuple[MeetingRecord, ...]) -> None:
         with self._db.atomic():

@@ -12,13 +12,22 @@ from __future__ import annotations
 import sqlite_utils
 
 APPLICATION_ID = 0x4E424C45  # "NBLE"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Columns each version added: table, name, type, value for the rows already there.
 _COLUMNS_ADDED = {
     2: (("attendees", "party_size", int, 1), ("attendees", "fixed_table", str, ""),
         ("attendees", "delegation", str, ""), ("event", "table_seats", int, 4)),
 }
+
+
+def _create_import_choices(db: sqlite_utils.Database) -> None:
+    """The organizer's import corrections (`importing.choices`): kind, key, value."""
+    db["import_choices"].create({"kind": str, "key": str, "value": str}, pk=("kind", "key"))
+
+
+# Tables each version added, created empty in an older file.
+_TABLES_ADDED = {3: (_create_import_choices,)}
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -77,6 +86,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         pk=("slot", "table_position"),
         foreign_keys=[("a", "attendees", "id"), ("b", "attendees", "id")],
     )
+    _create_import_choices(db)
 
 
 def upgrade_schema(db: sqlite_utils.Database, version: int) -> None:
@@ -84,4 +94,6 @@ def upgrade_schema(db: sqlite_utils.Database, version: int) -> None:
     for step in range(version + 1, SCHEMA_VERSION + 1):
         for table, name, kind, default in _COLUMNS_ADDED.get(step, ()):
             db[table].add_column(name, kind, not_null_default=default)
+        for create_table in _TABLES_ADDED.get(step, ()):
+            create_table(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

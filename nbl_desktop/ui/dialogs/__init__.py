@@ -1,0 +1,1 @@
+"""Dialogs: windows that ask the organizer something and then close."""

@@ -1,0 +1,331 @@
+"""The import dialog: what the files hold and how they will be read, before anything is written.
+
+Three tabs: Columns (per sheet: the header row, what each column is read
+as, a few values; every choice can be corrected), Names to check (wished-for
+names the importer would not guess; pick whom each means) and Report (every
+row not used as it stood, and what the import changes). Each correction
+re-reads the files off the GUI thread. Import accepts the dialog; the main
+window then writes the event and keeps the choices for the next import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sized
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.importing.choices import NOT_USED, SKIP_SHEET, header_key
+from nbl_desktop.core.importing.header_detection import SheetKind
+from nbl_desktop.core.importing.import_report import write_report_workbook
+from nbl_desktop.core.importing.into_event import EventImport, ImportSession, SheetPreview
+from nbl_desktop.core.importing.vocabulary import FIELD_LABELS
+from nbl_desktop.ui import file_dialogs, messages
+from nbl_desktop.ui.dialogs.person_choice_delegate import PersonChoiceDelegate
+from nbl_desktop.ui.models.unresolved_names_model import Column, UnresolvedNamesModel
+from nbl_desktop.ui.tasks import BackgroundTask
+
+KIND_TEXT = {SheetKind.ATTENDEES: "attendees", SheetKind.REQUESTS: "wishes (pairs)",
+             SheetKind.EXCLUSIONS: "do-not-meet pairs", SheetKind.UNKNOWN: "not read"}
+NOT_READ_TEXT = "(not read)"
+
+
+def count(items: Sized, one: str, many: str = "") -> str:
+    """'1 wish', '3 wishes'."""
+    return f"{len(items)} {one if len(items) == 1 else many or one + 's'}"
+
+
+class ImportDialog(QDialog):
+    """Preview and correct an import; `outcome` is what Import will write."""
+
+    def __init__(self, session: ImportSession, outcome: EventImport, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.outcome = outcome
+        self.task: BackgroundTask | None = None
+        self._again = False  # a correction came in while the files were being read
+        self._sheet_keys: list[str] = []
+        self.setWindowTitle("Import registrations — " + ", ".join(p.name for p in session.paths))
+        self.resize(960, 640)
+        self._build()
+        self.show_outcome(outcome)
+
+    # -- construction ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_columns_tab(), "Columns")
+        self.names_model = UnresolvedNamesModel(self)
+        self.names_model.chosen.connect(self._name_chosen)
+        self.names_view = QTableView()
+        self.names_view.setModel(self.names_model)
+        self.names_view.setItemDelegateForColumn(Column.MEANS, PersonChoiceDelegate(self))
+        self.names_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.names_view.horizontalHeader().setStretchLastSection(True)
+        names_page = QWidget()
+        names_layout = QVBoxLayout(names_page)
+        names_layout.addWidget(QLabel(
+            "These names in the wish lists match nobody, or several people equally well. "
+            "Choose whom each means (type a few letters to search); your choice is "
+            "remembered for the next import of these files. Unresolved names are left out."))
+        names_layout.addWidget(self.names_view)
+        self.tabs.addTab(names_page, "Names to check")
+        self.report_text = QPlainTextEdit()
+        self.report_text.setReadOnly(True)
+        self.report_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.save_report_button = QPushButton("Save report as workbook…")
+        self.save_report_button.clicked.connect(self.ask_save_report)
+        report_page = QWidget()
+        report_layout = QVBoxLayout(report_page)
+        report_layout.addWidget(self.report_text)
+        report_layout.addWidget(self.save_report_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.tabs.addTab(report_page, "Report")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+
+    def _build_columns_tab(self) -> QWidget:
+        self.sheet_box = QComboBox()
+        self.sheet_box.currentIndexChanged.connect(self._show_sheet)
+        self.read_sheet_box = QCheckBox("Read this sheet")
+        self.read_sheet_box.toggled.connect(self._read_sheet_toggled)
+        self.header_row_box = QSpinBox()
+        self.header_row_box.setRange(1, 1_000_000)
+        self.header_row_box.setPrefix("header in row ")
+        self.header_row_box.editingFinished.connect(self._header_row_chosen)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Sheet:"))
+        top.addWidget(self.sheet_box, 1)
+        top.addWidget(self.read_sheet_box)
+        top.addWidget(self.header_row_box)
+        self.columns_table = QTableWidget(0, 3)
+        self.columns_table.setHorizontalHeaderLabels(["Column header", "Read as", "First values"])
+        self.columns_table.horizontalHeader().setStretchLastSection(True)
+        self.columns_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.columns_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.columns_table.verticalHeader().hide()
+        self.first_rows_text = QPlainTextEdit()
+        self.first_rows_text.setReadOnly(True)
+        self.first_rows_text.setMaximumHeight(110)
+        self.template_label = QLabel("This is the NBL registration template: its columns are "
+                                     "fixed, there is nothing to choose.")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.template_label)
+        layout.addLayout(top)
+        layout.addWidget(self.columns_table, 1)
+        layout.addWidget(QLabel("The sheet's first rows:"))
+        layout.addWidget(self.first_rows_text)
+        return page
+
+    # -- showing an outcome ---------------------------------------------------------------
+
+    def show_outcome(self, outcome: EventImport) -> None:
+        self.outcome = outcome
+        event = outcome.event
+        report = outcome.report
+        self.names_model.set_names(report.unresolved if report is not None else [],
+                                   outcome.labels)
+        self.names_view.resizeColumnsToContents()
+        unclear = self.names_model.rowCount()
+        self.tabs.setTabText(1, f"Names to check ({unclear})")
+        if outcome.blocked:
+            self.summary_label.setText(
+                f"<b style='color:#a00'>Nothing can be imported yet.</b> {outcome.blocked} "
+                "Choose the header row or what a column holds under Columns.")
+        else:
+            skipped = len(report.skipped) if report is not None else 0
+            self.summary_label.setText(
+                f"After the import the event has <b>{count(event.attendees, 'attendee')}</b>, "
+                f"<b>{count(event.requests, 'wish', 'wishes')}</b> and "
+                f"<b>{count(event.exclusions, 'do-not-meet pair')}</b>. "
+                f"{count(outcome.changes, 'change')} to the event; "
+                f"{count(range(skipped), 'row or name', 'rows or names')} not imported; "
+                f"{count(range(unclear), 'name')} to check. "
+                "Nothing is written until you press Import.")
+        lines = [*(f"change: {c}" for c in outcome.changes), *outcome.findings]
+        self.report_text.setPlainText("\n".join(lines))
+        self.save_report_button.setEnabled(report is not None)
+        self._show_sheets(outcome.sheets)
+        self._set_busy(False)
+
+    def _show_sheets(self, sheets: tuple[SheetPreview, ...]) -> None:
+        self.template_label.setVisible(self.session.template)
+        keys = [s.key for s in sheets]
+        current = self.sheet_box.currentIndex()
+        self.sheet_box.blockSignals(True)
+        self.sheet_box.clear()
+        for sheet in sheets:
+            self.sheet_box.addItem(f"{sheet.key} — {KIND_TEXT[sheet.kind]}")
+        self._sheet_keys = keys
+        self.sheet_box.setCurrentIndex(current if 0 <= current < len(keys) else 0)
+        self.sheet_box.blockSignals(False)
+        self._show_sheet(self.sheet_box.currentIndex())
+
+    def _sheet(self, position: int) -> SheetPreview | None:
+        sheets = self.outcome.sheets
+        return sheets[position] if 0 <= position < len(sheets) else None
+
+    def _show_sheet(self, position: int) -> None:
+        sheet = self._sheet(position)
+        for widget in (self.read_sheet_box, self.header_row_box, self.columns_table):
+            widget.setEnabled(sheet is not None)
+        self.columns_table.setRowCount(0)
+        if sheet is None:
+            self.first_rows_text.clear()
+            return
+        skipped = self.session.choices.header_rows.get(sheet.key) == SKIP_SHEET
+        self.read_sheet_box.blockSignals(True)
+        self.read_sheet_box.setChecked(not skipped)
+        self.read_sheet_box.blockSignals(False)
+        self.header_row_box.setEnabled(not skipped)
+        self.header_row_box.blockSignals(True)
+        self.header_row_box.setValue(max(sheet.header_row, 1))
+        self.header_row_box.blockSignals(False)
+        self.first_rows_text.setPlainText(
+            "\n".join(f"{number:>4}: {text}" for number, text in sheet.first_rows))
+        fields = sheet.fields or tuple(FIELD_LABELS)
+        self.columns_table.setRowCount(len(sheet.columns))
+        for row, column in enumerate(sheet.columns):
+            self.columns_table.setItem(row, 0, QTableWidgetItem(column.header))
+            box = QComboBox()
+            box.addItem(NOT_READ_TEXT, NOT_USED)
+            for name in fields:
+                box.addItem(FIELD_LABELS[name], name)
+            box.setCurrentIndex(max(box.findData(column.field or NOT_USED), 0))
+            box.setEnabled(not skipped)
+            box.currentIndexChanged.connect(
+                lambda _i, b=box, h=column.header: self._field_chosen(h, b.currentData()))
+            self.columns_table.setCellWidget(row, 1, box)
+            self.columns_table.setItem(row, 2, QTableWidgetItem("  ·  ".join(column.examples)))
+        self.columns_table.resizeColumnToContents(1)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.import_button.setEnabled(not busy and not self.outcome.blocked)
+        self.import_button.setText("Reading…" if busy else "Import")
+
+    # -- corrections ---------------------------------------------------------------------
+
+    def field_box(self, header: str) -> QComboBox:
+        """The 'Read as' box of the shown sheet's column `header` (for tests and shortcuts)."""
+        for row in range(self.columns_table.rowCount()):
+            item = self.columns_table.item(row, 0)
+            if item is not None and item.text() == header:
+                box = self.columns_table.cellWidget(row, 1)
+                assert isinstance(box, QComboBox)
+                return box
+        raise KeyError(header)
+
+    def _field_chosen(self, header: str, field: str) -> None:
+        self.session.choices.header_fields[header_key(header)] = field
+        self.reread()
+
+    def _current_key(self) -> str | None:
+        position = self.sheet_box.currentIndex()
+        return self._sheet_keys[position] if 0 <= position < len(self._sheet_keys) else None
+
+    def _read_sheet_toggled(self, read: bool) -> None:
+        key = self._current_key()
+        if key is None:
+            return
+        if read:
+            self.session.choices.header_rows.pop(key, None)
+        else:
+            self.session.choices.header_rows[key] = SKIP_SHEET
+        self.reread()
+
+    def _header_row_chosen(self) -> None:
+        key = self._current_key()
+        sheet = self._sheet(self.sheet_box.currentIndex())
+        if key is None or sheet is None or self.header_row_box.value() == sheet.header_row:
+            return
+        self.session.choices.header_rows[key] = self.header_row_box.value()
+        self.reread()
+
+    def _name_chosen(self, key: str, attendee_id: str) -> None:
+        self.session.choices.names[key] = attendee_id
+        self.reread()
+
+    def reread(self) -> None:
+        """Import again with the choices as they are now, off the GUI thread."""
+        if self.task is not None:
+            self._again = True
+            return
+        choices = self.session.choices.copy()
+        session = self.session
+        task = BackgroundTask(lambda _progress, _cancel: session.run(choices), self)
+        self.task = task
+        task.succeeded.connect(self.show_outcome)
+        task.failed.connect(self._reread_failed)
+        task.finished.connect(self._reread_finished)
+        self._set_busy(True)
+        task.start()
+
+    def _reread_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            messages.show_error(self, "Cannot read the files", str(exc))
+        else:
+            messages.show_bug(self, "reading the files", exc)
+
+    def _reread_finished(self) -> None:
+        if self.task is not None:
+            self.task.deleteLater()
+        self.task = None
+        self._set_busy(False)
+        if self._again:
+            self._again = False
+            self.reread()
+
+    def is_reading(self) -> bool:
+        return self.task is not None
+
+    # -- report and closing -----------------------------------------------------------------
+
+    def ask_save_report(self) -> None:
+        path = file_dialogs.ask_report_path(self)
+        if path is None or self.outcome.report is None:
+            return
+        try:
+            write_report_workbook(self.outcome.report, path)
+        except UserError as exc:
+            messages.show_error(self, "Cannot save the report", str(exc))
+
+    def accept(self) -> None:
+        if self.task is not None or self.outcome.blocked:
+            return  # Import waits for the last correction to be read
+        super().accept()
+
+    def done(self, result: int) -> None:
+        if self.task is not None:
+            self.task.wait()
+        super().done(result)
