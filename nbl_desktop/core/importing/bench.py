@@ -7,8 +7,9 @@ lists naming people as "Name (Organization)", as pick-list form tools do,
 or by email for one wish in ten; one name in a hundred with a typo), once
 as .xlsx and once as a Windows-1252 csv with `;`, then imported as the
 organizer would, and as the import dialog does it (the xlsx read again after a
-correction; read into the event it made, as a re-import). The sample has namesakes in the same organization (two Erik
-Dahls at Luleå Engineering Oy); wishes for them are rightly not guessed.
+correction; read into the event it made, as a re-import). The sample has
+namesakes in the same organization (two Erik Dahls at Luleå Engineering Oy);
+wishes for them are rightly not guessed.
 Speed goals live here, not in timed tests.
 """
 
