@@ -47,6 +47,7 @@ class AttendeeRecord:
     party_size: int = 1
     fixed_table: str = ""
     delegation: str = ""
+    notes: str = ""  # the organizer's own, never printed on agendas
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from nbl_desktop.core.edits import Edit, row_key
 from nbl_desktop.core.errors import EventFileError
 from nbl_desktop.core.event import (
     AttendeeRecord,
@@ -197,16 +198,27 @@ class EventStore:
                 ({"kind": kind, "key": key, "value": value}
                  for kind, key, value in choices.rows()), pk=("kind", "key"))
 
+    def apply(self, edit: Edit) -> None:
+        """Write the edit's row changes, in order, all or nothing."""
+        with self._db.atomic():
+            for change in edit.changes:
+                before = row_key(change.before) if change.before is not None else None
+                after = row_key(change.after) if change.after is not None else None
+                if before is not None and before == after:  # in place: rows refer to it
+                    self._db[before[0]].update(before[1], _row(change.after))
+                    continue
+                if before is not None:
+                    self._db[before[0]].delete(before[1])
+                if after is not None:
+                    self._db[after[0]].insert(_row(change.after))
+
     def replace_meetings(self, meetings: list[MeetingRecord] | tuple[MeetingRecord, ...]) -> None:
         with self._db.atomic():
             self._db["meetings"].delete_where()
             self._insert_meetings(meetings)
 
     def _insert_meetings(self, meetings: tuple[MeetingRecord, ...] | list[MeetingRecord]) -> None:
-        self._db["meetings"].insert_all(
-            {"slot": m.slot, "table_position": m.table, "a": m.a, "b": m.b, "locked": int(m.locked)}
-            for m in meetings
-        )
+        self._db["meetings"].insert_all(_row(m) for m in meetings)
 
 
 def _connect(path: Path) -> sqlite_utils.Database:
@@ -222,7 +234,12 @@ def _identity(db: sqlite_utils.Database) -> tuple[int, int]:
     return int(application_id), int(version)
 
 
+def _row(record: Any) -> dict[str, Any]:
+    if isinstance(record, MeetingRecord):
+        return {"slot": record.slot, "table_position": record.table, "a": record.a,
+                "b": record.b, "locked": int(record.locked)}
+    return dict(zip([f.name for f in fields(record)], astuple(record), strict=True))
+
+
 def _rows(records: tuple[Any, ...]) -> list[dict[str, Any]]:
-    return [
-        dict(zip([f.name for f in fields(r)], astuple(r), strict=True)) for r in records
-    ]
+    return [_row(r) for r in records]

@@ -18,6 +18,7 @@ SCHEMA_VERSION = 3
 _COLUMNS_ADDED = {
     2: (("attendees", "party_size", int, 1), ("attendees", "fixed_table", str, ""),
         ("attendees", "delegation", str, ""), ("event", "table_seats", int, 4)),
+    3: (("attendees", "notes", str, ""),),
 }
 
 
@@ -66,10 +67,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
             "party_size": int,
             "fixed_table": str,  # a table label as the organizer wrote it; "" for none
             "delegation": str,  # people with the same delegation meet together; "" alone
+            "notes": str,
         },
         pk="id",
-        not_null={"party_size", "fixed_table", "delegation"},
-        defaults={"party_size": 1, "fixed_table": "", "delegation": ""},
+        not_null={"party_size", "fixed_table", "delegation", "notes"},
+        defaults={"party_size": 1, "fixed_table": "", "delegation": "", "notes": ""},
     )
     db["requests"].create(
         {"requester": str, "requested": str, "priority": int},

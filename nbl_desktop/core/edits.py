@@ -1,0 +1,170 @@
+"""The organizer's edits as data: what each changes, so it can be written, undone and redone.
+
+An `Edit` is a list of row changes (a record before and after; None where
+there was or will be none) with a plain description. The event file writes
+one in a single transaction (`EventStore.apply`), and its inverse undoes it
+exactly. The functions below build the edits the app offers; each checks its
+input and raises UserError with a plain reason instead of writing nonsense.
+Deleting a person takes their wishes, do-not-meet pairs and meetings with
+them, so one undo brings all of it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import (
+    AttendeeRecord,
+    EventData,
+    ExclusionRecord,
+    MeetingRecord,
+    RequestRecord,
+)
+
+Record = AttendeeRecord | RequestRecord | ExclusionRecord | MeetingRecord
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One record of the event file: `before` becomes `after` (None: absent)."""
+
+    before: Record | None
+    after: Record | None
+
+    def inverse(self) -> RowChange:
+        return RowChange(self.after, self.before)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Row changes written together, in order (dependents are removed first)."""
+
+    description: str
+    changes: tuple[RowChange, ...]
+
+    def inverse(self) -> Edit:
+        return Edit(self.description, tuple(c.inverse() for c in reversed(self.changes)))
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+
+def row_key(record: Record) -> tuple[str, tuple[object, ...]]:
+    """The event file's table of a record and its primary key there."""
+    if isinstance(record, AttendeeRecord):
+        return "attendees", (record.id,)
+    if isinstance(record, RequestRecord):
+        return "requests", (record.requester, record.requested)
+    if isinstance(record, ExclusionRecord):
+        return "exclusions", (record.a, record.b)
+    return "meetings", (record.slot, record.table)
+
+
+PRIORITY_NAMES = {1: "nice", 2: "important", 3: "must"}
+
+
+def add_attendee(event: EventData, attendee: AttendeeRecord) -> Edit:
+    if not attendee.name.strip():
+        raise UserError("A person needs a name.")
+    if attendee.id in {a.id for a in event.attendees}:
+        raise UserError(f"The ID {attendee.id} is taken; choose another.")
+    return Edit(f"add {attendee.name}", (RowChange(None, attendee),))
+
+
+def new_attendee_id(event: EventData) -> str:
+    """The first free ID of the form A0001, for a person added by hand."""
+    taken = {a.id for a in event.attendees}
+    number = len(taken) + 1
+    while f"A{number:04d}" in taken:
+        number += 1
+    return f"A{number:04d}"
+
+
+def change_attendee(event: EventData, after: AttendeeRecord) -> Edit:
+    """The person's fields as in `after` (same ID); no edit when nothing changed."""
+    before = event.attendee(after.id)
+    if not after.name.strip():
+        raise UserError("A person needs a name.")
+    if after.party_size < 1:
+        raise UserError("Party size is at least 1.")
+    if after.max_meetings is not None and after.max_meetings < 0:
+        raise UserError("Max meetings cannot be negative.")
+    if (after.available_from is not None and after.available_until is not None
+            and after.available_from >= after.available_until):
+        raise UserError("'Available from' must be before 'available until'.")
+    labels = event.settings.table_labels
+    if after.fixed_table and after.fixed_table not in labels:
+        raise UserError(f"There is no table '{after.fixed_table}'; the tables are "
+                        f"{', '.join(labels[:10])}{' …' if len(labels) > 10 else ''}.")
+    if before == after:
+        return Edit("", ())
+    return Edit(f"edit {after.name}", (RowChange(before, after),))
+
+
+def delete_attendee(event: EventData, attendee_id: str) -> Edit:
+    """The person, with their wishes (both ways), do-not-meet pairs and meetings."""
+    person = event.attendee(attendee_id)
+    changes = [RowChange(m, None) for m in event.meetings if attendee_id in (m.a, m.b)]
+    changes += [RowChange(r, None) for r in event.requests
+                if attendee_id in (r.requester, r.requested)]
+    changes += [RowChange(x, None) for x in event.exclusions if attendee_id in (x.a, x.b)]
+    changes.append(RowChange(person, None))
+    return Edit(f"delete {person.name}", tuple(changes))
+
+
+def what_deleting_takes(event: EventData, attendee_id: str) -> str:
+    """'12 wishes and 3 meetings', for the question before deleting."""
+    edit = delete_attendee(event, attendee_id)
+    kinds = ((RequestRecord, "wish", "wishes"),
+             (ExclusionRecord, "do-not-meet pair", "do-not-meet pairs"),
+             (MeetingRecord, "meeting", "meetings"))
+    parts = []
+    for kind, one, many in kinds:
+        n = sum(isinstance(c.before, kind) for c in edit.changes)
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts)
+
+
+def set_wish(event: EventData, requester: str, requested: str, priority: int | None) -> Edit:
+    """`requester` wants to meet `requested` at `priority` (1–3); None removes the wish."""
+    if requester == requested:
+        raise UserError("A person cannot ask to meet themselves.")
+    for who in (requester, requested):
+        event.attendee(who)  # KeyError for an unknown ID is a bug, not the organizer's
+    if priority is not None and priority not in PRIORITY_NAMES:
+        raise UserError("Priority is 1 (nice), 2 (important) or 3 (must).")
+    before = next((r for r in event.requests
+                   if (r.requester, r.requested) == (requester, requested)), None)
+    if priority is not None and _excluded(event, requester, requested):
+        raise UserError(f"{event.attendee(requester).name} and {event.attendee(requested).name} "
+                        "are marked do-not-meet; remove that first.")
+    after = None if priority is None else RequestRecord(requester, requested, priority)
+    if before == after:
+        return Edit("", ())
+    names = f"{event.attendee(requester).name} → {event.attendee(requested).name}"
+    what = "remove wish" if after is None else ("add wish" if before is None else "change wish")
+    return Edit(f"{what} {names}", (RowChange(before, after),))
+
+
+def set_do_not_meet(event: EventData, a: str, b: str, apart: bool) -> Edit:
+    """Mark (or unmark) two people who must never meet; marking removes wishes between them
+    and any meeting of theirs."""
+    if a == b:
+        raise UserError("Choose two different people.")
+    key = ExclusionRecord(min(a, b), max(a, b))
+    exists = key in event.exclusions
+    names = f"{event.attendee(a).name} / {event.attendee(b).name}"
+    if not apart:
+        return Edit(f"allow {names} to meet", (RowChange(key, None),)) if exists else Edit("", ())
+    if exists:
+        return Edit("", ())
+    changes = [RowChange(m, None) for m in event.meetings if {m.a, m.b} == {a, b}]
+    changes += [RowChange(r, None) for r in event.requests if {r.requester, r.requested} == {a, b}]
+    changes.append(RowChange(None, key))
+    return Edit(f"do not meet: {names}", tuple(changes))
+
+
+def _excluded(event: EventData, a: str, b: str) -> bool:
+    return ExclusionRecord(min(a, b), max(a, b)) in event.exclusions

@@ -1,0 +1,109 @@
+"""Edits written to a real event file, and their inverses restoring it exactly."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from nbl_desktop.core.edits import (
+    add_attendee,
+    change_attendee,
+    delete_attendee,
+    new_attendee_id,
+    set_do_not_meet,
+    set_wish,
+    what_deleting_takes,
+)
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import (
+    AttendeeRecord,
+    EventData,
+    EventSettings,
+    ExclusionRecord,
+    MeetingRecord,
+    RequestRecord,
+)
+from nbl_desktop.core.store import EventStore
+
+EVENT = EventData(
+    EventSettings(name="Day", table_labels=("1", "2", "B7")),
+    attendees=(AttendeeRecord("K", "Kari", "Fisk AS"), AttendeeRecord("S", "Sven", "Polar AB"),
+               AttendeeRecord("T", "Tuomas", "Oulu Oy")),
+    requests=(RequestRecord("K", "S", 3), RequestRecord("S", "T", 2),
+              RequestRecord("T", "K", 1)),
+    exclusions=(ExclusionRecord("S", "T"),),
+    meetings=(MeetingRecord(0, 0, "K", "S", locked=True), MeetingRecord(2, 1, "K", "T")),
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> EventStore:
+    opened = EventStore.create(tmp_path / "day.nblevent", EVENT.settings)
+    opened.replace_event(EVENT)
+    return opened
+
+
+def test_deleting_a_person_takes_their_wishes_and_meetings_and_undo_restores_all(
+        store: EventStore) -> None:
+    assert what_deleting_takes(EVENT, "K") == "2 wishes, 2 meetings"
+    edit = delete_attendee(EVENT, "K")
+    store.apply(edit)
+    after = store.load()
+    assert [a.id for a in after.attendees] == ["S", "T"]
+    assert after.requests == (RequestRecord("S", "T", 2),) and after.meetings == ()
+    store.apply(edit.inverse())
+    assert store.load() == EVENT
+
+
+def test_changing_a_person_is_checked_and_undone(store: EventStore) -> None:
+    kari = EVENT.attendee("K")
+    with pytest.raises(UserError, match="no table 'B9'"):
+        change_attendee(EVENT, replace(kari, fixed_table="B9"))
+    with pytest.raises(UserError, match="before"):
+        change_attendee(EVENT, replace(kari, available_from=600, available_until=540))
+    assert not change_attendee(EVENT, kari)  # nothing changed, nothing to undo
+    edit = change_attendee(EVENT, replace(kari, fixed_table="B7", party_size=2, notes="booth"))
+    store.apply(edit)
+    assert store.load().attendee("K").fixed_table == "B7"
+    assert store.load().attendee("K").notes == "booth"
+    store.apply(edit.inverse())
+    assert store.load() == EVENT
+
+
+def test_adding_a_person_by_hand_gets_a_free_id(store: EventStore) -> None:
+    new = AttendeeRecord(new_attendee_id(EVENT), "Walk In", "Kiruna AB")
+    assert new.id == "A0004"
+    store.apply(add_attendee(EVENT, new))
+    assert store.load().attendee("A0004").name == "Walk In"
+    with pytest.raises(UserError, match="taken"):
+        add_attendee(store.load(), new)
+    with pytest.raises(UserError, match="name"):
+        add_attendee(EVENT, AttendeeRecord("X", " "))
+
+
+def test_wishes_are_added_changed_and_removed(store: EventStore) -> None:
+    store.apply(set_wish(EVENT, "S", "K", 2))
+    store.apply(set_wish(store.load(), "K", "S", 1))
+    store.apply(set_wish(store.load(), "T", "K", None))
+    assert store.load().requests == (RequestRecord("K", "S", 1), RequestRecord("S", "K", 2),
+                                     RequestRecord("S", "T", 2))
+    with pytest.raises(UserError, match="do-not-meet"):
+        set_wish(EVENT, "T", "S", 3)
+    with pytest.raises(UserError, match="themselves"):
+        set_wish(EVENT, "K", "K", 3)
+
+
+def test_do_not_meet_removes_their_wishes_and_meeting_and_undo_restores(
+        store: EventStore) -> None:
+    edit = set_do_not_meet(EVENT, "S", "K", apart=True)
+    store.apply(edit)
+    after = store.load()
+    assert ExclusionRecord("K", "S") in after.exclusions
+    assert RequestRecord("K", "S", 3) not in after.requests
+    assert all({m.a, m.b} != {"K", "S"} for m in after.meetings)
+    store.apply(edit.inverse())
+    assert store.load() == EVENT
+    store.apply(set_do_not_meet(EVENT, "T", "S", apart=False))
+    assert store.load().exclusions == ()
