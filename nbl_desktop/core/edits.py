@@ -11,6 +11,7 @@ them, so one undo brings all of it back.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nbl_desktop.core.errors import UserError
@@ -168,3 +169,12 @@ def set_do_not_meet(event: EventData, a: str, b: str, apart: bool) -> Edit:
 
 def _excluded(event: EventData, a: str, b: str) -> bool:
     return ExclusionRecord(min(a, b), max(a, b)) in event.exclusions
+
+
+def replace_meetings(event: EventData, meetings: Sequence[MeetingRecord],
+                     description: str) -> Edit:
+    """The schedule `meetings` in place of the event's (a solve's result, say)."""
+    kept = set(event.meetings) & set(meetings)
+    gone = [RowChange(m, None) for m in event.meetings if m not in kept]
+    new = [RowChange(None, m) for m in meetings if m not in kept]
+    return Edit(description, tuple(gone + new))

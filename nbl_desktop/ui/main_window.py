@@ -12,13 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDoubleSpinBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -27,10 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from nbl_desktop import APP_NAME, __version__
+from nbl_desktop.core import edits
+from nbl_desktop.core.demand import demand_of
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.event import EventData, EventSettings
+from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
+from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import file_dialogs, messages
@@ -38,7 +46,10 @@ from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.tasks import BackgroundTask
+from nbl_desktop.ui.undo import EditCommand
+from nbl_desktop.ui.widgets.attendee_editor import AttendeeEditor
 from nbl_desktop.ui.widgets.solve_panel import SolvePanel
+from nbl_desktop.ui.widgets.wishes_panel import WishesPanel
 from solver import CancelToken, Progress, SolveOptions, SolveResult, solve
 
 log = logging.getLogger(__name__)
@@ -55,6 +66,8 @@ class MainWindow(QMainWindow):
         self.current_event: EventData | None = None
         self.task: BackgroundTask | None = None
         self.import_dialog: ImportDialog | None = None
+        self.undo_stack = QUndoStack(self)
+        self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
         self.last_result: SolveResult | None = None
         self.request_count = 0  # wishes the running solve works on (colleagues' merged)
         self._build_actions()
@@ -79,6 +92,12 @@ class MainWindow(QMainWindow):
         self.schedule_action = action("&Schedule", "F5")
         self.cancel_action = action("&Cancel scheduling", "Esc")
         self.about_action = action("&About")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.add_person_action = action("&Add person", "Ctrl+Shift+N")
+        self.delete_person_action = action("&Delete person…")
 
     def _build_ui(self) -> None:
         self.resize(1100, 720)
@@ -89,6 +108,13 @@ class MainWindow(QMainWindow):
                 file_menu.addSeparator()
             else:
                 file_menu.addAction(item)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for item in (self.undo_action, self.redo_action, None, self.add_person_action,
+                     self.delete_person_action):
+            if item is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(item)
         schedule_menu = self.menuBar().addMenu("&Schedule")
         schedule_menu.addAction(self.schedule_action)
         schedule_menu.addAction(self.cancel_action)
@@ -121,11 +147,36 @@ class MainWindow(QMainWindow):
         self.attendee_view.setModel(self.attendee_filter)
         self.attendee_view.setSortingEnabled(True)
         self.attendee_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.attendee_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.attendee_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.attendee_view.horizontalHeader().setStretchLastSection(True)
-        attendees_page = QWidget()
-        attendees_layout = QVBoxLayout(attendees_page)
-        attendees_layout.addWidget(self.attendee_search)
-        attendees_layout.addWidget(self.attendee_view)
+        self.attendee_view.setWordWrap(False)
+        self.attendee_view.verticalHeader().hide()
+        self.add_person_button = QPushButton("Add person")
+        self.delete_person_button = QPushButton("Delete person…")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_person_button)
+        buttons.addWidget(self.delete_person_button)
+        buttons.addStretch(1)
+        table_side = QWidget()
+        table_layout = QVBoxLayout(table_side)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.attendee_search)
+        table_layout.addWidget(self.attendee_view)
+        table_layout.addLayout(buttons)
+        self.attendee_editor = AttendeeEditor()
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidget(self.attendee_editor)
+        editor_scroll.setWidgetResizable(True)
+        self.wishes_panel = WishesPanel()
+        details = QSplitter(Qt.Orientation.Vertical)
+        details.addWidget(editor_scroll)
+        details.addWidget(self.wishes_panel)
+        attendees_page = QSplitter(Qt.Orientation.Horizontal)
+        attendees_page.addWidget(table_side)
+        attendees_page.addWidget(details)
+        attendees_page.setStretchFactor(0, 3)
+        attendees_page.setStretchFactor(1, 2)
 
         self.grid_model = ScheduleGridModel(self)
         self.grid_view = QTableView()
@@ -162,6 +213,16 @@ class MainWindow(QMainWindow):
         self.solve_panel.cancel_requested.connect(self.cancel_scheduling)
         self.about_action.triggered.connect(self._show_about)
         self.attendee_search.textChanged.connect(self.attendee_filter.setFilterFixedString)
+        self.attendee_view.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self._show_selected())
+        self.attendee_editor.edited.connect(self._attendee_edited)
+        self.attendee_editor.invalid.connect(self._attendee_invalid)
+        self.wishes_panel.wish_set.connect(self._wish_set)
+        self.wishes_panel.apart_set.connect(self._apart_set)
+        for trigger in (self.add_person_action.triggered, self.add_person_button.clicked):
+            trigger.connect(self.add_person)
+        for trigger in (self.delete_person_action.triggered, self.delete_person_button.clicked):
+            trigger.connect(self.delete_selected_person)
 
     # -- event file --------------------------------------------------------------
 
@@ -195,11 +256,100 @@ class MainWindow(QMainWindow):
             self.store.close()
         self.store = store
         self.last_result = None
+        self.undo_stack.clear()
         self.reload_event()
+        self.attendee_view.resizeColumnsToContents()
 
     def reload_event(self) -> None:
         self.current_event = self.store.load() if self.store is not None else None
+        self.labels = labels_of(self.current_event.attendees) if self.current_event else {}
         self._refresh()
+
+    # -- editing (every edit is undoable and written at once) ---------------------------
+
+    def perform(self, edit: edits.Edit) -> None:
+        """Write `edit` to the event file as one undoable step (nothing for an empty edit)."""
+        if edit:
+            self.undo_stack.push(EditCommand(edit, self._write_edit))
+
+    def _write_edit(self, edit: edits.Edit) -> None:
+        assert self.store is not None
+        self.store.apply(edit)
+        self.reload_event()
+
+    def _try(self, make_edit: Any) -> None:
+        """Build an edit and perform it; a refused edit says why and changes nothing."""
+        if self.current_event is None:
+            return
+        try:
+            edit = make_edit(self.current_event)
+        except UserError as exc:
+            messages.show_error(self, "Cannot make that change", str(exc))
+            self._show_selected()
+            return
+        self.perform(edit)
+
+    def selected_attendee(self) -> AttendeeRecord | None:
+        index = self.attendee_view.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.attendee_model.attendee_at(self.attendee_filter.mapToSource(index).row())
+
+    def select_attendee(self, attendee_id: str) -> None:
+        row = self.attendee_model.row_of(attendee_id)
+        if row is None:
+            return
+        index = self.attendee_filter.mapFromSource(self.attendee_model.index(row, 0))
+        if not index.isValid():  # filtered out: show everyone
+            self.attendee_search.clear()
+            index = self.attendee_filter.mapFromSource(self.attendee_model.index(row, 0))
+        self.attendee_view.selectionModel().setCurrentIndex(
+            index, self.attendee_view.selectionModel().SelectionFlag.ClearAndSelect
+            | self.attendee_view.selectionModel().SelectionFlag.Rows)
+        self.attendee_view.scrollTo(index)
+
+    def _show_selected(self) -> None:
+        attendee = self.selected_attendee()
+        event = self.current_event
+        tables = event.settings.table_labels if event else ()
+        self.attendee_editor.show_attendee(attendee, tables)
+        self.wishes_panel.show_person(event, attendee.id if attendee else None, self.labels)
+        self.delete_person_action.setEnabled(attendee is not None)
+        self.delete_person_button.setEnabled(attendee is not None)
+
+    def _attendee_edited(self, changed: AttendeeRecord) -> None:
+        self._try(lambda event: edits.change_attendee(event, changed))
+
+    def _attendee_invalid(self, reason: str) -> None:
+        messages.show_error(self, "Cannot make that change", reason)
+        self._show_selected()
+
+    def _wish_set(self, requester: str, requested: str, priority: int | None) -> None:
+        self._try(lambda event: edits.set_wish(event, requester, requested, priority))
+
+    def _apart_set(self, a: str, b: str, apart: bool) -> None:
+        self._try(lambda event: edits.set_do_not_meet(event, a, b, apart))
+
+    def add_person(self) -> None:
+        if self.current_event is None:
+            return
+        person = AttendeeRecord(edits.new_attendee_id(self.current_event), "New person")
+        self._try(lambda event: edits.add_attendee(event, person))
+        self.tabs.setCurrentIndex(0)
+        self.select_attendee(person.id)
+        self.attendee_editor.text_edits["name"].setFocus()
+        self.attendee_editor.text_edits["name"].selectAll()
+
+    def delete_selected_person(self) -> None:
+        attendee = self.selected_attendee()
+        if attendee is None or self.current_event is None:
+            return
+        takes = edits.what_deleting_takes(self.current_event, attendee.id)
+        question = f"Delete {self.labels.get(attendee.id, attendee.name)}?"
+        if takes:
+            question += f" This also removes their {takes}."
+        if messages.ask(self, "Delete person", question + " (Undo brings it all back.)"):
+            self._try(lambda event: edits.delete_attendee(event, attendee.id))
 
     # -- import and export ----------------------------------------------------------
 
@@ -244,7 +394,9 @@ class MainWindow(QMainWindow):
         outcome = dialog.outcome
         self.store.replace_event(outcome.event)
         self.store.remember_import_choices(dialog.session.choices)
+        self.undo_stack.clear()  # an import is not undoable (yet); earlier edits no longer fit
         self.reload_event()
+        self.attendee_view.resizeColumnsToContents()
         self.tabs.setCurrentIndex(0)
         event = outcome.event
         for line in (*outcome.changes, *outcome.findings):
@@ -298,9 +450,9 @@ class MainWindow(QMainWindow):
 
     def _store_schedule(self, result: SolveResult) -> None:
         assert self.store is not None and self.current_event is not None
-        self.store.replace_meetings(meetings_from_result(result))
         self.last_result = result
-        self.reload_event()
+        self.perform(edits.replace_meetings(self.current_event, meetings_from_result(result),
+                                            "schedule"))
         self.tabs.setCurrentWidget(self.grid_view)
         self.statusBar().showMessage(summary_line(result, self.request_count))
 
@@ -339,8 +491,14 @@ class MainWindow(QMainWindow):
         self.schedule_action.setEnabled(event is not None and bool(event.attendees) and not busy)
         self.cancel_action.setEnabled(busy)
         self.export_action.setEnabled(event is not None and not busy)
-        self.attendee_model.set_attendees(list(event.attendees) if event else [])
-        self.attendee_view.resizeColumnsToContents()
+        selected = self.selected_attendee()
+        self.attendee_model.set_attendees(list(event.attendees) if event else [],
+                                          demand_of(event) if event else None)
+        if selected is not None:
+            self.select_attendee(selected.id)
+        self._show_selected()
+        self.add_person_action.setEnabled(event is not None and not busy)
+        self.add_person_button.setEnabled(event is not None and not busy)
         self.grid_model.set_event(event)
         if event is None or self.store is None:
             self.setWindowTitle(APP_NAME)

@@ -38,6 +38,20 @@ def comparable(name: str) -> str:
     return " ".join(words)
 
 
+def labels_of(attendees: Sequence[AttendeeRecord]) -> dict[str, str]:
+    """'Name (Organization)' per attendee ID; namesakes in one organization get their email."""
+    label = {a.id: f"{a.name} ({a.organization})" if a.organization else a.name
+             for a in attendees}
+    same_label: dict[str, list[AttendeeRecord]] = defaultdict(list)
+    for a in attendees:
+        same_label[label[a.id]].append(a)
+    for namesakes in (group for group in same_label.values() if len(group) > 1):
+        for a in namesakes:  # only the email (or ID) tells them apart
+            label[a.id] = f"{a.name} ({a.organization}, {a.email or a.id})" \
+                if a.organization else f"{a.name} ({a.email or a.id})"
+    return label
+
+
 def _clear_winner(best: Sequence[tuple[Any, ...]]) -> bool:
     """rapidfuzz's (choice, score, key) results, best first: is the first good and clearly first?"""
     return bool(best) and best[0][1] >= FUZZY_CUTOFF and (
@@ -79,15 +93,8 @@ class NameIndex:
                 for form in {a.organization.strip(), a.organization.strip().casefold(),
                              comparable(a.organization)} - {""}:
                     self._organizations[form].append(a.id)
-            self._label[a.id] = f"{a.name} ({a.organization})" if a.organization else a.name
             self._name_of[a.id] = comparable(a.name)
-        same_label: dict[str, list[AttendeeRecord]] = defaultdict(list)
-        for a in attendees:
-            same_label[self._label[a.id]].append(a)
-        for namesakes in (group for group in same_label.values() if len(group) > 1):
-            for a in namesakes:  # only the email (or ID) tells them apart
-                self._label[a.id] = f"{a.name} ({a.organization}, {a.email or a.id})" \
-                    if a.organization else f"{a.name} ({a.email or a.id})"
+        self._label = labels_of(attendees)
         self._choices = sorted({comparable(k) for k in (*self._people, *self._organizations)}
                                - {""})
 

@@ -1,0 +1,150 @@
+"""Editing people and wishes in the real window; each edit in the file at once, and undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from nbl_desktop.core.event import RequestRecord
+from nbl_desktop.core.store import EventStore
+from nbl_desktop.ui import messages
+from nbl_desktop.ui.main_window import MainWindow
+from nbl_desktop.ui.models.attendee_table_model import COLUMNS, OVER_SUBSCRIBED, Column
+from nbl_desktop.ui.models.wishes_model import Column as WishColumn
+from tests.ui.test_main_window import import_sample
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> MainWindow:
+    created = MainWindow()
+    qtbot.addWidget(created)
+    created.show()
+    import_sample(qtbot, created, monkeypatch, tmp_path, "arctic-60")
+    return created
+
+
+def on_disk(window: MainWindow) -> EventStore:
+    """The event file as another program would read it now."""
+    assert window.store is not None
+    return EventStore.open(window.store.path)
+
+
+def test_a_field_edit_is_written_at_once_and_undone_and_redone(
+        qtbot: QtBot, window: MainWindow) -> None:
+    first = window.current_event.attendees[0]  # type: ignore[union-attr]
+    window.select_attendee(first.id)
+    organization = window.attendee_editor.text_edits["organization"]
+    assert organization.text() == first.organization
+    organization.setFocus()
+    organization.selectAll()
+    qtbot.keyClicks(organization, "Nordlys Fisk AS")
+    qtbot.keyClick(organization, Qt.Key.Key_Return)
+    store = on_disk(window)
+    assert store.load().attendee(first.id).organization == "Nordlys Fisk AS"
+    store.close()
+    assert window.selected_attendee().id == first.id  # type: ignore[union-attr]
+
+    window.undo_action.trigger()
+    assert window.current_event.attendee(first.id).organization == first.organization  # type: ignore[union-attr]
+    assert organization.text() == first.organization
+    window.redo_action.trigger()
+    assert window.current_event.attendee(first.id).organization == "Nordlys Fisk AS"  # type: ignore[union-attr]
+
+
+def test_a_time_that_is_not_one_is_refused_with_the_reason(
+        qtbot: QtBot, window: MainWindow) -> None:
+    first = window.current_event.attendees[0]  # type: ignore[union-attr]
+    window.select_attendee(first.id)
+    messages.history.clear()
+    until = window.attendee_editor.until_edit
+    until.setFocus()
+    qtbot.keyClicks(until, "half past")
+    qtbot.keyClick(until, Qt.Key.Key_Return)
+    assert messages.history[-1][0] == "Cannot make that change"
+    assert "not a time" in messages.history[-1][1]
+    assert window.current_event.attendee(first.id) == first  # type: ignore[union-attr]
+    assert until.text() == ""  # the stored value is shown again
+    assert window.undo_stack.count() == 0
+
+
+def test_add_a_wish_by_typing_change_its_priority_remove_it_and_undo_all(
+        qtbot: QtBot, window: MainWindow) -> None:
+    event = window.current_event
+    assert event is not None
+    asker, other = event.attendees[0], event.attendees[-1]
+    window.select_attendee(asker.id)
+    panel = window.wishes_panel
+    panel.person_edit.setText(window.labels[other.id])
+    panel.priority_box.setCurrentIndex(panel.priority_box.findText("must"))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert RequestRecord(asker.id, other.id, 3) in window.current_event.requests  # type: ignore[union-attr]
+    position = next(i for i in range(panel.model.rowCount())
+                    if panel.model.row(i).other == other.id)
+    assert panel.model.index(position, WishColumn.PRIORITY).data() == "must"
+
+    assert panel.model.setData(panel.model.index(position, WishColumn.PRIORITY), 1)
+    assert RequestRecord(asker.id, other.id, 1) in window.current_event.requests  # type: ignore[union-attr]
+    position = next(i for i in range(panel.model.rowCount())
+                    if panel.model.row(i).other == other.id)
+    panel.view.selectRow(position)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert all((r.requester, r.requested) != (asker.id, other.id)
+               for r in window.current_event.requests)  # type: ignore[union-attr]
+
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert window.current_event.requests == event.requests  # type: ignore[union-attr]
+    store = on_disk(window)
+    assert tuple(store.requests()) == event.requests
+    store.close()
+
+
+def test_an_unknown_name_is_not_added(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_attendee(window.current_event.attendees[0].id)  # type: ignore[union-attr]
+    panel = window.wishes_panel
+    panel.person_edit.setText("Nobody Known Here")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert "No one is called" in panel.message.text()
+    assert window.undo_stack.count() == 0
+
+
+def test_delete_asks_takes_wishes_and_meetings_and_undo_restores(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.time_limit_box.setValue(2)
+    window.schedule_action.trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    before = window.current_event
+    assert before is not None and before.meetings
+    busy = before.meetings[0].a
+    window.select_attendee(busy)
+    messages.history.clear()
+    qtbot.mouseClick(window.delete_person_button, Qt.MouseButton.LeftButton)
+    title, question = messages.history[-1]
+    assert title == "Delete person" and "meeting" in question and "wish" in question
+    after = window.current_event
+    assert after is not None and busy not in {a.id for a in after.attendees}
+    assert all(busy not in (m.a, m.b) for m in after.meetings)
+    window.undo_action.trigger()
+    assert window.current_event == before
+
+    window.undo_action.trigger()  # the schedule itself
+    assert window.current_event.meetings == ()  # type: ignore[union-attr]
+    window.redo_action.trigger()
+    assert window.current_event.meetings == before.meetings  # type: ignore[union-attr]
+
+
+def test_demand_shows_who_is_over_subscribed(window: MainWindow) -> None:
+    model = window.attendee_model
+    asked, can = COLUMNS.index(Column.ASKED_BY), COLUMNS.index(Column.CAN_MEET)
+    over = [r for r in range(model.rowCount())
+            if model.index(r, asked).data() > model.index(r, can).data()]
+    fine = [r for r in range(model.rowCount()) if r not in over]
+    assert over and fine  # the sample has both
+    assert model.index(over[0], 0).data(Qt.ItemDataRole.BackgroundRole) == OVER_SUBSCRIBED
+    assert model.index(fine[0], 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert "asked by" in model.index(over[0], 0).data(Qt.ItemDataRole.ToolTipRole)
