@@ -1,6 +1,7 @@
 """Asking the organizer for file names; one function per question.
 
 Returning None means the organizer cancelled. Tests replace these functions.
+Each dialog starts in the folder used last, and remembers the one chosen.
 """
 
 from __future__ import annotations
@@ -9,45 +10,68 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from nbl_desktop.ui import app_settings
+
 EVENT_FILTER = "NBL events (*.nblevent)"
 WORKBOOK_FILTER = "Excel workbooks (*.xlsx)"
 REGISTRATION_FILTER = "Registration files (*.xlsx *.csv);;All files (*)"
 
 
 def _chosen(name: str) -> Path | None:
-    return Path(name) if name else None
+    if not name:
+        return None
+    app_settings.remember_folder(Path(name))
+    return Path(name)
+
+
+def _in_last_folder(name: str = "") -> str:
+    folder = app_settings.last_folder()
+    return str(Path(folder) / name) if folder else name
 
 
 def ask_new_event_path(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "New event file", "", EVENT_FILTER)
+    name, _ = QFileDialog.getSaveFileName(parent, "New event file", _in_last_folder(),
+                                          EVENT_FILTER)
     if name and not name.endswith(".nblevent"):
         name += ".nblevent"
     return _chosen(name)
 
 
 def ask_event_to_open(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open event file", "", EVENT_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, "Open event file", _in_last_folder(),
+                                          EVENT_FILTER)
     return _chosen(name)
 
 
 def ask_registration_files(parent: QWidget) -> list[Path] | None:
     """One file, or several (say, the people and a separate file of wishes)."""
-    names, _ = QFileDialog.getOpenFileNames(parent, "Import registrations", "",
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import registrations", _in_last_folder(),
                                             REGISTRATION_FILTER)
+    if names:
+        app_settings.remember_folder(Path(names[0]))
     return [Path(n) for n in names] or None
 
 
 def ask_report_path(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Save the import report", "import-report.xlsx",
-                                          WORKBOOK_FILTER)
+    name, _ = QFileDialog.getSaveFileName(parent, "Save the import report",
+                                          _in_last_folder("import-report.xlsx"), WORKBOOK_FILTER)
     if name and not name.endswith(".xlsx"):
         name += ".xlsx"
     return _chosen(name)
 
 
 def ask_schedule_export_path(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Export schedule", "schedule.xlsx",
-                                          WORKBOOK_FILTER)
+    name, _ = QFileDialog.getSaveFileName(parent, "Export schedule",
+                                          _in_last_folder("schedule.xlsx"), WORKBOOK_FILTER)
     if name and not name.endswith(".xlsx"):
         name += ".xlsx"
+    return _chosen(name)
+
+
+def ask_copy_path(parent: QWidget, current: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Save the event as",
+                                          _in_last_folder(f"{current.stem} copy.nblevent"),
+                                          EVENT_FILTER)
+    if name and not name.endswith(".nblevent"):
+        name += ".nblevent"
     return _chosen(name)

@@ -41,7 +41,7 @@ from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.store import EventStore
-from nbl_desktop.ui import file_dialogs, messages
+from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._connect_signals()
         self._refresh()
+        geometry = app_settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
 
     # -- construction ----------------------------------------------------------
 
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
 
         self.new_action = action("&New event…", QKeySequence.StandardKey.New)
         self.open_action = action("&Open event…", QKeySequence.StandardKey.Open)
+        self.save_as_action = action("Save event &as…", QKeySequence.StandardKey.SaveAs)
         self.import_action = action("&Import registrations…", "Ctrl+I")
         self.export_action = action("&Export schedule…", "Ctrl+E")
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit)
@@ -102,8 +106,12 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self.resize(1100, 720)
         file_menu = self.menuBar().addMenu("&File")
-        for item in (self.new_action, self.open_action, None, self.import_action,
-                     self.export_action, None, self.quit_action):
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for item in (self.save_as_action, None, self.import_action, self.export_action, None,
+                     self.quit_action):
             if item is None:
                 file_menu.addSeparator()
             else:
@@ -205,6 +213,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.new_action.triggered.connect(self.ask_new_event)
         self.open_action.triggered.connect(self.ask_open_event)
+        self.save_as_action.triggered.connect(self.ask_save_as)
         self.import_action.triggered.connect(self.ask_import_registrations)
         self.export_action.triggered.connect(self.ask_export_schedule)
         self.quit_action.triggered.connect(self.close)
@@ -251,9 +260,38 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             messages.show_error(self, "Cannot open the event", str(exc))
 
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = app_settings.recent_files()
+        for path in recent:
+            self.recent_menu.addAction(path.name, lambda p=path: self.open_event(p)) \
+                .setToolTip(str(path))
+        if not recent:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    def ask_save_as(self) -> None:
+        if self.store is None:
+            return
+        path = file_dialogs.ask_copy_path(self, self.store.path)
+        if path is not None:
+            self.save_as(path)
+
+    def save_as(self, path: Path) -> None:
+        """Copy the event to `path` (a consistent snapshot) and go on working in the copy."""
+        assert self.store is not None
+        try:
+            self.store.save_copy(path)
+            copy = EventStore.open(path)
+        except UserError as exc:
+            messages.show_error(self, "Cannot save the event", str(exc))
+            return
+        self.set_store(copy)
+        self.statusBar().showMessage(f"Saved the event as {path}; you are now working in it.")
+
     def set_store(self, store: EventStore) -> None:
         if self.store is not None:
             self.store.close()
+        app_settings.remember_recent(store.path)
         self.store = store
         self.last_result = None
         self.undo_stack.clear()
@@ -487,6 +525,7 @@ class MainWindow(QMainWindow):
         busy = self.task is not None
         for act in (self.new_action, self.open_action):
             act.setEnabled(not busy)
+        self.save_as_action.setEnabled(event is not None and not busy)
         self.import_action.setEnabled(event is not None and not busy)
         self.schedule_action.setEnabled(event is not None and bool(event.attendees) and not busy)
         self.cancel_action.setEnabled(busy)
@@ -515,6 +554,7 @@ class MainWindow(QMainWindow):
                            f"{APP_NAME} {__version__}\nOffline scheduling for B2B meeting days.")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        app_settings.remember_window_geometry(self.saveGeometry())
         if self.task is not None:
             self.task.cancel()
             self.task.wait()

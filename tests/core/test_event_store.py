@@ -186,3 +186,20 @@ def test_import_choices_are_kept_and_a_later_answer_replaces_an_earlier(
         header_fields={"kontakt": "name", "notater": ""},
         header_rows={"reg.xlsx: Ark1": 3}, names={"kari": "P2"})
     reopened.close()
+
+
+def test_save_copy_writes_a_consistent_event_file_and_leaves_the_original_open(
+        tmp_path: Path) -> None:
+    store = EventStore.create(tmp_path / "day.nblevent", EVENT.settings)
+    store.replace_event(EVENT)
+    store.save_copy(tmp_path / "copy.nblevent")
+    store.replace_meetings([])  # the original goes on; the copy is a snapshot
+    copy = EventStore.open(tmp_path / "copy.nblevent")
+    assert copy.load() == EVENT
+    copy.close()
+    with pytest.raises(EventFileError, match="another file name"):
+        store.save_copy(tmp_path / "day.nblevent")
+    with pytest.raises(EventFileError, match="Cannot save a copy"):
+        store.save_copy(tmp_path / "no-such-folder" / "copy.nblevent")
+    assert not list(tmp_path.glob("*.partial"))
+    store.close()

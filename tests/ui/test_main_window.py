@@ -31,7 +31,7 @@ def window(qtbot: QtBot) -> MainWindow:
 
 def answer_dialogs(monkeypatch: pytest.MonkeyPatch, **answers: object) -> None:
     for name, answer in answers.items():
-        monkeypatch.setattr(file_dialogs, name, lambda _parent, answer=answer: answer)
+        monkeypatch.setattr(file_dialogs, name, lambda *_asked, answer=answer: answer)
 
 
 def open_import_dialog(qtbot: QtBot, window: MainWindow) -> ImportDialog:

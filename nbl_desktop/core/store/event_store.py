@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from dataclasses import astuple, fields
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,21 @@ class EventStore:
 
     def close(self) -> None:
         self._db.close()
+
+    def save_copy(self, target: Path) -> None:
+        """A consistent copy of the event in `target` (SQLite's online backup); this file
+        stays open and unchanged. An existing `target` is replaced."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise EventFileError("Choose another file name: that is the event file itself.")
+        partial = target.with_name(target.name + ".partial")
+        try:
+            with closing(sqlite3.connect(partial)) as copy:
+                self._db.conn.backup(copy)
+            partial.replace(target)  # a crash mid-copy never leaves a half file at `target`
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise EventFileError(f"Cannot save a copy as {target}: {exc}.") from exc
 
     # -- reading -------------------------------------------------------------
 

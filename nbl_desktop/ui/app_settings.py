@@ -1,0 +1,50 @@
+"""What the app remembers between runs: recent event files, the last folder, window geometry.
+
+Kept with QSettings in an ini file in the user's data folder (so
+NBL_DESKTOP_DATA_DIR moves it too: tests, a portable install on a stick).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from nbl_desktop.paths import user_data_dir
+
+RECENT_LIMIT = 8
+
+
+def _settings() -> QSettings:
+    return QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def recent_files() -> list[Path]:
+    """Event files opened lately, newest first, those that still exist."""
+    names = _settings().value("recent_files", []) or []
+    if isinstance(names, str):  # QSettings gives a lone value as a string
+        names = [names]
+    return [Path(n) for n in names if Path(n).is_file()]
+
+
+def remember_recent(path: Path) -> None:
+    path = Path(path).resolve()
+    names = [str(path)] + [str(p) for p in recent_files() if p.resolve() != path]
+    _settings().setValue("recent_files", names[:RECENT_LIMIT])
+
+
+def last_folder() -> str:
+    return str(_settings().value("last_folder", "") or "")
+
+
+def remember_folder(path: Path) -> None:
+    _settings().setValue("last_folder", str(Path(path).parent))
+
+
+def window_geometry() -> QByteArray | None:
+    value = _settings().value("window_geometry")
+    return value if isinstance(value, QByteArray) else None
+
+
+def remember_window_geometry(geometry: QByteArray) -> None:
+    _settings().setValue("window_geometry", geometry)
