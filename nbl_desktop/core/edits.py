@@ -12,18 +12,20 @@ them, so one undo brings all of it back.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import (
     AttendeeRecord,
     EventData,
+    EventSettings,
     ExclusionRecord,
     MeetingRecord,
     RequestRecord,
 )
+from nbl_desktop.core.meeting_checks import still_valid, who
 
-Record = AttendeeRecord | RequestRecord | ExclusionRecord | MeetingRecord
+Record = AttendeeRecord | RequestRecord | ExclusionRecord | MeetingRecord | EventSettings
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ def row_key(record: Record) -> tuple[str, tuple[object, ...]]:
         return "requests", (record.requester, record.requested)
     if isinstance(record, ExclusionRecord):
         return "exclusions", (record.a, record.b)
+    if isinstance(record, EventSettings):
+        return "event", (1,)
     return "meetings", (record.slot, record.table)
 
 
@@ -132,8 +136,8 @@ def set_wish(event: EventData, requester: str, requested: str, priority: int | N
     """`requester` wants to meet `requested` at `priority` (1–3); None removes the wish."""
     if requester == requested:
         raise UserError("A person cannot ask to meet themselves.")
-    for who in (requester, requested):
-        event.attendee(who)  # KeyError for an unknown ID is a bug, not the organizer's
+    for person in (requester, requested):
+        event.attendee(person)  # KeyError for an unknown ID is a bug, not the organizer's
     if priority is not None and priority not in PRIORITY_NAMES:
         raise UserError("Priority is 1 (nice), 2 (important) or 3 (must).")
     before = next((r for r in event.requests
@@ -178,3 +182,37 @@ def replace_meetings(event: EventData, meetings: Sequence[MeetingRecord],
     gone = [RowChange(m, None) for m in event.meetings if m not in kept]
     new = [RowChange(None, m) for m in meetings if m not in kept]
     return Edit(description, tuple(gone + new))
+
+
+@dataclass(frozen=True)
+class SettingsChange:
+    """New settings as an edit, and the meetings they leave out (a line each, with the reason)."""
+
+    edit: Edit
+    dropped: tuple[str, ...]
+    unknown_fixed_tables: tuple[str, ...]  # people whose fixed table no longer exists
+
+
+def change_settings(event: EventData, settings: EventSettings) -> SettingsChange:
+    """The event's frame as `settings`; meetings that no longer fit become unscheduled."""
+    if not settings.name.strip():
+        raise UserError("The event needs a name.")
+    if settings.slot_count < 1 or settings.slot_minutes < 1:
+        raise UserError("The day needs at least one slot of at least one minute.")
+    if not settings.table_labels:
+        raise UserError("The event needs at least one table.")
+    if len(set(settings.table_labels)) != len(settings.table_labels):
+        raise UserError("Two tables have the same label; give each table its own.")
+    if settings.table_seats < 2:
+        raise UserError("A table needs at least 2 seats.")
+    if any(start >= end for start, end in settings.breaks):
+        raise UserError("A break must end after it starts.")
+    if settings == event.settings:
+        return SettingsChange(Edit("", ()), (), ())
+    kept, dropped = still_valid(replace(event, settings=settings), event.meetings)
+    gone = [RowChange(m, None) for m in event.meetings if m not in set(kept)]
+    unknown = tuple(who(a) for a in event.attendees
+                    if a.fixed_table and a.fixed_table not in settings.table_labels)
+    return SettingsChange(Edit("change the event settings",
+                               (*gone, RowChange(event.settings, settings))),
+                          tuple(dropped), unknown)

@@ -42,6 +42,7 @@ from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import app_settings, file_dialogs, messages
+from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.current_event: EventData | None = None
         self.task: BackgroundTask | None = None
         self.import_dialog: ImportDialog | None = None
+        self.settings_dialog: EventSettingsDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
         self.last_result: SolveResult | None = None
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.settings_action = action("Event &settings…", "Ctrl+,")
         self.add_person_action = action("&Add person", "Ctrl+Shift+N")
         self.delete_person_action = action("&Delete person…")
 
@@ -117,8 +120,8 @@ class MainWindow(QMainWindow):
             else:
                 file_menu.addAction(item)
         edit_menu = self.menuBar().addMenu("&Edit")
-        for item in (self.undo_action, self.redo_action, None, self.add_person_action,
-                     self.delete_person_action):
+        for item in (self.undo_action, self.redo_action, None, self.settings_action, None,
+                     self.add_person_action, self.delete_person_action):
             if item is None:
                 edit_menu.addSeparator()
             else:
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self.ask_new_event)
         self.open_action.triggered.connect(self.ask_open_event)
         self.save_as_action.triggered.connect(self.ask_save_as)
+        self.settings_action.triggered.connect(self.open_settings_dialog)
         self.import_action.triggered.connect(self.ask_import_registrations)
         self.export_action.triggered.connect(self.ask_export_schedule)
         self.quit_action.triggered.connect(self.close)
@@ -367,6 +371,38 @@ class MainWindow(QMainWindow):
 
     def _apart_set(self, a: str, b: str, apart: bool) -> None:
         self._try(lambda event: edits.set_do_not_meet(event, a, b, apart))
+
+    def open_settings_dialog(self) -> None:
+        if self.current_event is None:
+            return
+        dialog = EventSettingsDialog(self.current_event.settings, self)
+        self.settings_dialog = dialog
+        dialog.accepted.connect(lambda: self.change_settings(dialog.settings()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def change_settings(self, settings: EventSettings) -> None:
+        """Apply new settings as one undoable edit, after saying which meetings they cost."""
+        if self.current_event is None:
+            return
+        try:
+            change = edits.change_settings(self.current_event, settings)
+        except UserError as exc:
+            messages.show_error(self, "Cannot use these settings", str(exc))
+            return
+        warnings = list(change.dropped)
+        if change.unknown_fixed_tables:
+            warnings.append("These people's fixed table no longer exists (choose another "
+                            "before scheduling): " + ", ".join(change.unknown_fixed_tables))
+        if warnings:
+            shown = "\n".join(warnings[:15])
+            more = f"\n… and {len(warnings) - 15} more" if len(warnings) > 15 else ""
+            if not messages.ask(self, "Meetings no longer fit",
+                                f"With these settings {len(change.dropped)} scheduled meetings "
+                                f"become unscheduled:\n{shown}{more}\n\nApply the settings? "
+                                "(Undo brings the meetings back.)"):
+                return
+        self.perform(change.edit)
 
     def add_person(self) -> None:
         if self.current_event is None:
@@ -530,6 +566,7 @@ class MainWindow(QMainWindow):
         self.schedule_action.setEnabled(event is not None and bool(event.attendees) and not busy)
         self.cancel_action.setEnabled(busy)
         self.export_action.setEnabled(event is not None and not busy)
+        self.settings_action.setEnabled(event is not None and not busy)
         selected = self.selected_attendee()
         self.attendee_model.set_attendees(list(event.attendees) if event else [],
                                           demand_of(event) if event else None)

@@ -10,6 +10,7 @@ import pytest
 from nbl_desktop.core.edits import (
     add_attendee,
     change_attendee,
+    change_settings,
     delete_attendee,
     new_attendee_id,
     set_do_not_meet,
@@ -107,3 +108,35 @@ def test_do_not_meet_removes_their_wishes_and_meeting_and_undo_restores(
     assert store.load() == EVENT
     store.apply(set_do_not_meet(EVENT, "T", "S", apart=False))
     assert store.load().exclusions == ()
+
+
+def test_a_shorter_day_unschedules_what_no_longer_fits_and_undo_brings_it_back(
+        store: EventStore) -> None:
+    shorter = replace(EVENT.settings, slot_count=2, table_labels=("1", "2"))
+    change = change_settings(EVENT, shorter)
+    assert len(change.dropped) == 1 and "no longer in the event" in change.dropped[0]
+    store.apply(change.edit)
+    after = store.load()
+    assert after.settings == shorter
+    assert after.meetings == (MeetingRecord(0, 0, "K", "S", locked=True),)
+    store.apply(change.edit.inverse())
+    assert store.load() == EVENT
+
+
+def test_a_later_start_unschedules_who_is_no_longer_available(store: EventStore) -> None:
+    event = EventData(EVENT.settings, (replace(EVENT.attendees[0], available_until=9 * 60 + 20),
+                                       *EVENT.attendees[1:]), meetings=EVENT.meetings[:1])
+    change = change_settings(event, replace(EVENT.settings, start_minute=10 * 60))
+    assert change.dropped and "Kari (Fisk AS) is not available then" in change.dropped[0]
+    assert change_settings(event, event.settings).edit.changes == ()
+
+
+def test_settings_that_cannot_work_are_refused() -> None:
+    for bad, reason in ((replace(EVENT.settings, table_labels=("1", "1")), "same label"),
+                        (replace(EVENT.settings, table_labels=()), "at least one table"),
+                        (replace(EVENT.settings, breaks=((720, 700),)), "end after"),
+                        (replace(EVENT.settings, name=" "), "name")):
+        with pytest.raises(UserError, match=reason):
+            change_settings(EVENT, bad)
+    assert change_settings(EVENT, replace(EVENT.settings, table_labels=("1", "2"))
+                           ).unknown_fixed_tables == ()

@@ -20,12 +20,10 @@ from nbl_desktop.core.event import (
     AttendeeRecord,
     EventData,
     ExclusionRecord,
-    MeetingRecord,
     RequestRecord,
 )
 from nbl_desktop.core.importing.any_layout import generated_id, is_generated_id
-from nbl_desktop.core.parties import parties_of
-from nbl_desktop.core.slot_grid import available_slots, slot_times
+from nbl_desktop.core.meeting_checks import still_valid, who
 
 
 @dataclass(frozen=True)
@@ -47,15 +45,15 @@ def merge_import(current: EventData, imported: EventData) -> MergeOutcome:
             attendee_id = _free_id(people, new.id)
             renamed[new.id] = attendee_id
             people[attendee_id] = replace(new, id=attendee_id)
-            changes.append(f"added {_who(new)}")
+            changes.append(f"added {who(new)}")
             continue
         renamed[new.id] = known.id
         updated, what = _updated(known, new)
         if what:
             people[known.id] = updated
-            changes.append(f"updated {_who(known)}: {'; '.join(what)}")
+            changes.append(f"updated {who(known)}: {'; '.join(what)}")
     in_file = set(renamed.values())
-    changes += [f"kept {_who(a)}: not in the new file (delete them in the app if they "
+    changes += [f"kept {who(a)}: not in the new file (delete them in the app if they "
                 "cancelled)" for a in current.attendees if a.id not in in_file]
 
     requests = {(r.requester, r.requested): r for r in current.requests}
@@ -63,56 +61,22 @@ def merge_import(current: EventData, imported: EventData) -> MergeOutcome:
         key = (renamed.get(r.requester, r.requester), renamed.get(r.requested, r.requested))
         earlier = requests.get(key)
         if earlier is None:
-            changes.append(f"new wish: {_who(people[key[0]])} → {_who(people[key[1]])}")
+            changes.append(f"new wish: {who(people[key[0]])} → {who(people[key[1]])}")
         elif earlier.priority != r.priority:
-            changes.append(f"wish {_who(people[key[0]])} → {_who(people[key[1]])}: priority "
+            changes.append(f"wish {who(people[key[0]])} → {who(people[key[1]])}: priority "
                            f"{earlier.priority} → {r.priority}")
         requests[key] = RequestRecord(*key, r.priority)
     exclusions = {(e.a, e.b): e for e in current.exclusions}
     for e in imported.exclusions:
         a, b = sorted((renamed.get(e.a, e.a), renamed.get(e.b, e.b)))
         if (a, b) not in exclusions:
-            changes.append(f"new do-not-meet pair: {_who(people[a])} and {_who(people[b])}")
+            changes.append(f"new do-not-meet pair: {who(people[a])} and {who(people[b])}")
             exclusions[(a, b)] = ExclusionRecord(a, b)
     merged = EventData(current.settings, tuple(people.values()), tuple(requests.values()),
                        tuple(exclusions.values()))
     kept, dropped = still_valid(merged, current.meetings)
     changes += dropped
     return MergeOutcome(replace(merged, meetings=tuple(kept)), tuple(changes))
-
-
-def still_valid(event: EventData, meetings: tuple[MeetingRecord, ...]
-                ) -> tuple[list[MeetingRecord], list[str]]:
-    """The meetings that still obey the event's rules, and a line for each one that does not."""
-    slots = slot_times(event.settings)
-    parties = parties_of(event.attendees)
-    apart = {frozenset((parties.lead_of[e.a], parties.lead_of[e.b])) for e in event.exclusions}
-    busy: set[tuple[str, int]] = set()
-    kept: list[MeetingRecord] = []
-    dropped: list[str] = []
-    for m in sorted(meetings, key=lambda m: (m.slot, m.table)):
-        names = f"{_who(event.attendee(m.a))} and {_who(event.attendee(m.b))}"
-        when = format_clock(slots[m.slot].start) if m.slot < len(slots) else f"slot {m.slot + 1}"
-        reason = None
-        if m.slot >= len(slots) or m.table >= len(event.settings.table_labels):
-            reason = "its slot or table is no longer in the event"
-        elif any(parties.lead_of[p] != p for p in (m.a, m.b)):
-            reason = "one of them now meets as part of a delegation"
-        elif frozenset((m.a, m.b)) in apart:
-            reason = "they must not meet"
-        else:
-            absent = [a for p in (m.a, m.b) for a in parties.members[p]
-                      if m.slot not in available_slots(event.attendee(a), slots)]
-            if absent:
-                reason = f"{_who(event.attendee(absent[0]))} is not available then"
-            elif (m.a, m.slot) in busy or (m.b, m.slot) in busy:
-                reason = "one of them already has a meeting then"
-        if reason is not None:
-            dropped.append(f"removed the {when} meeting of {names}: {reason}")
-            continue
-        busy.update({(m.a, m.slot), (m.b, m.slot)})
-        kept.append(m)
-    return kept, dropped
 
 
 def _same_person(people: dict[str, AttendeeRecord],
@@ -153,8 +117,3 @@ def _shown(name: str, value: object) -> str:
         return "(empty)"
     return format_clock(value) if name.startswith("available") and isinstance(value, int) \
         else str(value)
-
-
-def _who(attendee: AttendeeRecord) -> str:
-    return f"{attendee.name} ({attendee.organization})" if attendee.organization \
-        else attendee.name

@@ -218,6 +218,9 @@ class EventStore:
         """Write the edit's row changes, in order, all or nothing."""
         with self._db.atomic():
             for change in edit.changes:
+                if isinstance(change.after, EventSettings):
+                    self.set_settings(change.after)
+                    continue
                 before = row_key(change.before) if change.before is not None else None
                 after = row_key(change.after) if change.after is not None else None
                 if before is not None and before == after:  # in place: rows refer to it
