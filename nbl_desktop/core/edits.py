@@ -23,7 +23,7 @@ from nbl_desktop.core.event import (
     MeetingRecord,
     RequestRecord,
 )
-from nbl_desktop.core.meeting_checks import still_valid, who
+from nbl_desktop.core.meeting_checks import still_valid, who, why_not_here
 
 Record = AttendeeRecord | RequestRecord | ExclusionRecord | MeetingRecord | EventSettings
 
@@ -216,3 +216,58 @@ def change_settings(event: EventData, settings: EventSettings) -> SettingsChange
     return SettingsChange(Edit("change the event settings",
                                (*gone, RowChange(event.settings, settings))),
                           tuple(dropped), unknown)
+
+
+def move_meeting(event: EventData, meeting: MeetingRecord, slot: int, table: int) -> Edit:
+    """`meeting` to another slot and table; onto another meeting, the two swap places.
+
+    UserError with the reason when a hard rule would break (see
+    `meeting_checks.why_not_here`); a locked meeting is never moved.
+    """
+    if (slot, table) == (meeting.slot, meeting.table):
+        return Edit("", ())
+    target = next((m for m in event.meetings if (m.slot, m.table) == (slot, table)), None)
+    for fixed in (meeting, target):
+        if fixed is not None and fixed.locked:
+            raise UserError(f"The meeting of {_pair(event, fixed)} is locked; unlock it first.")
+    moved = [replace(meeting, slot=slot, table=table)]
+    if target is not None:
+        moved.append(replace(target, slot=meeting.slot, table=meeting.table))
+    staying = [m for m in event.meetings if m not in (meeting, target)]
+    for placed in moved:
+        reason = why_not_here(event, placed, staying + [m for m in moved if m is not placed])
+        if reason is not None:
+            raise UserError(f"The meeting of {_pair(event, placed)} cannot go there: {reason}.")
+    what = "swap meetings" if target is not None else "move meeting"
+    originals = [meeting] + ([target] if target is not None else [])
+    return Edit(f"{what} of {_pair(event, meeting)}",
+                tuple([RowChange(m, None) for m in originals]
+                      + [RowChange(None, m) for m in moved]))
+
+
+def create_meeting(event: EventData, a: str, b: str, slot: int, table: int) -> Edit:
+    """A new meeting of `a` and `b` (say, from an unmet wish); UserError when it cannot be."""
+    if any({m.a, m.b} == {a, b} for m in event.meetings):
+        raise UserError(f"{_pair(event, MeetingRecord(slot, table, a, b))} already meet.")
+    meeting = MeetingRecord(slot, table, a, b)
+    reason = why_not_here(event, meeting, event.meetings)
+    if reason is not None:
+        raise UserError(f"The meeting of {_pair(event, meeting)} cannot go there: {reason}.")
+    return Edit(f"add meeting of {_pair(event, meeting)}", (RowChange(None, meeting),))
+
+
+def delete_meeting(event: EventData, meeting: MeetingRecord) -> Edit:
+    return Edit(f"delete meeting of {_pair(event, meeting)}", (RowChange(meeting, None),))
+
+
+def set_locked(event: EventData, meeting: MeetingRecord, locked: bool) -> Edit:
+    """Lock (the next solve keeps it where it is) or unlock a meeting."""
+    if meeting.locked == locked:
+        return Edit("", ())
+    what = "lock" if locked else "unlock"
+    return Edit(f"{what} meeting of {_pair(event, meeting)}",
+                (RowChange(meeting, replace(meeting, locked=locked)),))
+
+
+def _pair(event: EventData, meeting: MeetingRecord) -> str:
+    return f"{who(event.attendee(meeting.a))} and {who(event.attendee(meeting.b))}"

@@ -51,3 +51,45 @@ def still_valid(event: EventData, meetings: tuple[MeetingRecord, ...]
         busy.update({(m.a, m.slot), (m.b, m.slot)})
         kept.append(m)
     return kept, dropped
+
+
+def why_not_here(event: EventData, meeting: MeetingRecord,
+                 others: list[MeetingRecord] | tuple[MeetingRecord, ...]) -> str | None:
+    """Why `meeting` cannot be at its slot and table beside `others`; None when it can.
+
+    The hard rules the engine keeps, checked for one hand-placed meeting: the
+    slot and table exist and the table is free, both parties (every member of
+    a delegation) are available and not at another meeting then, they may
+    meet, a fixed table is respected, and the table seats both parties.
+    """
+    settings = event.settings
+    slots = slot_times(settings)
+    if not 0 <= meeting.slot < len(slots) or not 0 <= meeting.table < len(settings.table_labels):
+        return "that slot or table is not in the event"
+    label = settings.table_labels[meeting.table]
+    when = f"at {format_clock(slots[meeting.slot].start)}"
+    parties = parties_of(event.attendees)
+    people = [event.attendee(p) for p in (meeting.a, meeting.b)]
+    for other in others:
+        if (other.slot, other.table) == (meeting.slot, meeting.table):
+            return f"table {label} is taken {when}"
+        if other.slot == meeting.slot:
+            busy = {other.a, other.b} & {meeting.a, meeting.b}
+            if busy:
+                return f"{who(event.attendee(busy.pop()))} already has a meeting {when}"
+    pair = {parties.lead_of[meeting.a], parties.lead_of[meeting.b]}
+    if any({parties.lead_of[x.a], parties.lead_of[x.b]} == pair for x in event.exclusions):
+        return f"{who(people[0])} and {who(people[1])} must not meet"
+    members = [event.attendee(m) for p in (meeting.a, meeting.b)
+               for m in parties.members.get(parties.lead_of[p], (p,))]
+    for member in members:
+        if meeting.slot not in available_slots(member, slots):
+            return f"{who(member)} is not available {when}"
+    fixed = {m.fixed_table for m in members if m.fixed_table}
+    if fixed and label not in fixed:
+        owner = next(m for m in members if m.fixed_table)
+        return f"{who(owner)} meets only at their own table {owner.fixed_table}"
+    seats = sum(m.party_size for m in members)
+    if seats > settings.table_seats:
+        return f"{seats} people do not fit at a table of {settings.table_seats} seats"
+    return None

@@ -35,7 +35,7 @@ from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core import edits
 from nbl_desktop.core.demand import demand_of
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings
+from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, MeetingRecord
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.core.importing.name_matching import labels_of
@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.settings_action = action("Event &settings…", "Ctrl+,")
+        self.lock_action = action("&Lock / unlock meeting", "Ctrl+L")
+        self.delete_meeting_action = action("Delete &meeting", QKeySequence.StandardKey.Delete)
+        self.delete_meeting_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.add_person_action = action("&Add person", "Ctrl+Shift+N")
         self.delete_person_action = action("&Delete person…")
 
@@ -128,6 +131,8 @@ class MainWindow(QMainWindow):
                 edit_menu.addAction(item)
         schedule_menu = self.menuBar().addMenu("&Schedule")
         schedule_menu.addAction(self.schedule_action)
+        schedule_menu.addAction(self.lock_action)
+        schedule_menu.addAction(self.delete_meeting_action)
         schedule_menu.addAction(self.cancel_action)
         self.menuBar().addMenu("&Help").addAction(self.about_action)
 
@@ -199,6 +204,12 @@ class MainWindow(QMainWindow):
         self.grid_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         line = self.grid_view.fontMetrics().lineSpacing()
         self.grid_view.verticalHeader().setDefaultSectionSize(2 * line + 10)
+        self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.grid_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.grid_view.setDragDropOverwriteMode(True)
+        self.grid_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.grid_view.addActions([self.lock_action, self.delete_meeting_action])
 
         self.tabs = QTabWidget()
         self.tabs.addTab(attendees_page, "Attendees")
@@ -218,6 +229,9 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.ask_open_event)
         self.save_as_action.triggered.connect(self.ask_save_as)
         self.settings_action.triggered.connect(self.open_settings_dialog)
+        self.grid_model.move_requested.connect(self.move_meeting)
+        self.lock_action.triggered.connect(self.toggle_lock_selected)
+        self.delete_meeting_action.triggered.connect(self.delete_selected_meeting)
         self.import_action.triggered.connect(self.ask_import_registrations)
         self.export_action.triggered.connect(self.ask_export_schedule)
         self.quit_action.triggered.connect(self.close)
@@ -371,6 +385,36 @@ class MainWindow(QMainWindow):
 
     def _apart_set(self, a: str, b: str, apart: bool) -> None:
         self._try(lambda event: edits.set_do_not_meet(event, a, b, apart))
+
+    def selected_meeting(self) -> MeetingRecord | None:
+        index = self.grid_view.currentIndex()
+        return self.grid_model.meeting_at(index.row(), index.column()) if index.isValid() \
+            else None
+
+    def move_meeting(self, from_slot: int, from_table: int, to_slot: int, to_table: int) -> None:
+        """A dragged meeting: moved, or swapped with the one it was dropped on, or refused
+        with the reason."""
+        meeting = self.grid_model.meeting_at(from_slot, from_table)
+        if meeting is None or self.current_event is None:
+            return
+        try:
+            edit = edits.move_meeting(self.current_event, meeting, to_slot, to_table)
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 10_000)
+            messages.show_error(self, "Cannot move the meeting", str(exc))
+            return
+        self.perform(edit)
+        self.grid_view.setCurrentIndex(self.grid_model.index(to_slot, to_table))
+
+    def toggle_lock_selected(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self._try(lambda event: edits.set_locked(event, meeting, not meeting.locked))
+
+    def delete_selected_meeting(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self._try(lambda event: edits.delete_meeting(event, meeting))
 
     def open_settings_dialog(self) -> None:
         if self.current_event is None:
@@ -575,7 +619,11 @@ class MainWindow(QMainWindow):
         self._show_selected()
         self.add_person_action.setEnabled(event is not None and not busy)
         self.add_person_button.setEnabled(event is not None and not busy)
+        cell = self.grid_view.currentIndex()
         self.grid_model.set_event(event)
+        if cell.isValid() and cell.row() < self.grid_model.rowCount() \
+                and cell.column() < self.grid_model.columnCount():
+            self.grid_view.setCurrentIndex(self.grid_model.index(cell.row(), cell.column()))
         if event is None or self.store is None:
             self.setWindowTitle(APP_NAME)
             self.summary_label.setText("Create or open an event (File menu).")

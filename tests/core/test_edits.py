@@ -11,9 +11,13 @@ from nbl_desktop.core.edits import (
     add_attendee,
     change_attendee,
     change_settings,
+    create_meeting,
     delete_attendee,
+    delete_meeting,
+    move_meeting,
     new_attendee_id,
     set_do_not_meet,
+    set_locked,
     set_wish,
     what_deleting_takes,
 )
@@ -140,3 +144,51 @@ def test_settings_that_cannot_work_are_refused() -> None:
             change_settings(EVENT, bad)
     assert change_settings(EVENT, replace(EVENT.settings, table_labels=("1", "2"))
                            ).unknown_fixed_tables == ()
+
+
+def test_a_meeting_moves_to_a_free_place_or_swaps_and_breaking_a_rule_is_refused(
+        store: EventStore) -> None:
+    kari_tuomas = EVENT.meetings[1]  # slot 2, table 1
+    moved = move_meeting(EVENT, kari_tuomas, 3, 2)
+    store.apply(moved)
+    assert MeetingRecord(3, 2, "K", "T") in store.load().meetings
+    store.apply(moved.inverse())
+    assert store.load() == EVENT
+    with pytest.raises(UserError, match="Kari \\(Fisk AS\\) already has a meeting at 09:00"):
+        move_meeting(EVENT, kari_tuomas, 0, 1)
+    with pytest.raises(UserError, match="locked"):
+        move_meeting(EVENT, kari_tuomas, 0, 0)  # onto the locked meeting: no swap
+    tight = EventData(replace(EVENT.settings, table_seats=2), (
+        replace(EVENT.attendees[0], party_size=2), *EVENT.attendees[1:]),
+        EVENT.requests, EVENT.exclusions, EVENT.meetings)
+    with pytest.raises(UserError, match="3 people do not fit at a table of 2 seats"):
+        move_meeting(tight, kari_tuomas, 4, 1)
+    booth = EventData(EVENT.settings, (replace(EVENT.attendees[2], fixed_table="B7"),
+                                       *EVENT.attendees[:2]), meetings=EVENT.meetings)
+    with pytest.raises(UserError, match="meets only at their own table B7"):
+        move_meeting(booth, kari_tuomas, 4, 1)
+    assert move_meeting(booth, kari_tuomas, 4, 2)  # B7 is table position 2
+
+
+def test_two_unlocked_meetings_swap_places(store: EventStore) -> None:
+    event = EventData(EVENT.settings, EVENT.attendees,
+                      meetings=(MeetingRecord(0, 0, "K", "S"), MeetingRecord(2, 1, "K", "T")))
+    store.replace_event(event)
+    store.apply(move_meeting(event, event.meetings[1], 0, 0))
+    assert store.load().meetings == (MeetingRecord(0, 0, "K", "T"), MeetingRecord(2, 1, "K", "S"))
+
+
+def test_meetings_are_created_deleted_locked_and_unlocked(store: EventStore) -> None:
+    with pytest.raises(UserError, match="must not meet"):
+        create_meeting(EVENT, "S", "T", 5, 0)
+    store.apply(delete_meeting(EVENT, EVENT.meetings[1]))
+    with pytest.raises(UserError, match="already meet"):
+        create_meeting(EVENT, "S", "K", 5, 0)
+    after = store.load()
+    store.apply(create_meeting(after, "K", "T", 5, 2))
+    assert MeetingRecord(5, 2, "K", "T") in store.load().meetings
+    unlock = set_locked(EVENT, EVENT.meetings[0], False)
+    store.apply(unlock)
+    assert not store.load().meetings[0].locked
+    store.apply(unlock.inverse())
+    assert store.load().meetings[0].locked

@@ -1,24 +1,43 @@
-"""The schedule as a grid: a row per slot (with its times), a column per table."""
+"""The schedule as a grid: a row per slot (with its times), a column per table.
+
+Locked meetings are tinted, must-meets in bold. A meeting can be dragged to
+another cell: the model only announces `move_requested(from, to)`; the main
+window checks the hard rules and makes the undoable edit, or says why not.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from nbl_desktop.core.event import EventData, MeetingRecord
 from nbl_desktop.core.slot_grid import SlotTime, slot_times
 
 Index = QModelIndex | QPersistentModelIndex
 LOCKED_BACKGROUND = QColor("#fff2cc")
+MEETING_MIME = "application/x-nbl-meeting"
+_BOLD = QFont()
+_BOLD.setBold(True)
 
 
 class ScheduleGridModel(QAbstractTableModel):
     """Cells show both parties of the meeting at that slot and table."""
 
+    move_requested = Signal(int, int, int, int)  # from slot, from table, to slot, to table
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._must: set[frozenset[str]] = set()
         self._slots: list[SlotTime] = []
         self._tables: tuple[str, ...] = ()
         self._cells: dict[tuple[int, int], MeetingRecord] = {}
@@ -28,10 +47,13 @@ class ScheduleGridModel(QAbstractTableModel):
         self.beginResetModel()
         if event is None:
             self._slots, self._tables, self._cells, self._names = [], (), {}, {}
+            self._must = set()
         else:
             self._slots = slot_times(event.settings)
             self._tables = event.settings.table_labels
             self._cells = {(m.slot, m.table): m for m in event.meetings}
+            self._must = {frozenset((r.requester, r.requested)) for r in event.requests
+                          if r.priority == 3}
             self._names = {
                 a.id: f"{a.name} ({a.organization})" if a.organization else a.name
                 for a in event.attendees
@@ -56,11 +78,52 @@ class ScheduleGridModel(QAbstractTableModel):
         text = f"{self._names.get(meeting.a, meeting.a)}\n{self._names.get(meeting.b, meeting.b)}"
         if role == Qt.ItemDataRole.DisplayRole:
             return text
+        must = frozenset((meeting.a, meeting.b)) in self._must
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text + ("\nLocked: the next schedule keeps it here" if meeting.locked else "")
+            return text + ("\nMust meet" if must else "") + (
+                "\nLocked: the next schedule keeps it here" if meeting.locked else "")
         if role == Qt.ItemDataRole.BackgroundRole and meeting.locked:
             return QBrush(LOCKED_BACKGROUND)
+        if role == Qt.ItemDataRole.FontRole and must:
+            return _BOLD
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if not index.isValid():
+            return base
+        base |= Qt.ItemFlag.ItemIsDropEnabled
+        if (index.row(), index.column()) in self._cells:
+            base |= Qt.ItemFlag.ItemIsDragEnabled
+        return base
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MEETING_MIME]
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        data = QMimeData()
+        cells = [f"{i.row()},{i.column()}" for i in indexes if i.isValid()][:1]
+        data.setData(MEETING_MIME, QByteArray(";".join(cells).encode()))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        return data.hasFormat(MEETING_MIME) and parent.isValid()
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        """Announce the move; the grid changes only when the edit is made (and reloaded)."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        text = bytes(data.data(MEETING_MIME).data()).decode()
+        if not text:
+            return False
+        from_slot, from_table = (int(v) for v in text.split(","))
+        self.move_requested.emit(from_slot, from_table, parent.row(), parent.column())
+        return False  # the view must not remove the dragged cell itself
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

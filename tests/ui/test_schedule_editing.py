@@ -1,0 +1,110 @@
+"""Editing the schedule grid by hand: drops checked against the hard rules, lock, re-solve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.ui import messages
+from nbl_desktop.ui.main_window import MainWindow
+from tests.conftest import run_referee, sample
+from tests.ui.test_main_window import answer_dialogs, import_sample
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> MainWindow:
+    created = MainWindow()
+    qtbot.addWidget(created)
+    created.show()
+    import_sample(qtbot, created, monkeypatch, tmp_path, "arctic-60")
+    schedule(qtbot, created)
+    return created
+
+
+def schedule(qtbot: QtBot, window: MainWindow) -> None:
+    window.time_limit_box.setValue(2)
+    window.schedule_action.trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+
+
+def drop(window: MainWindow, meeting: MeetingRecord, slot: int, table: int) -> None:
+    """What the grid view does when a dragged cell is let go over another."""
+    model = window.grid_model
+    data = model.mimeData([model.index(meeting.slot, meeting.table)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(slot, table))
+
+
+def busy_slots(event: EventData, person: str) -> set[int]:
+    return {m.slot for m in event.meetings if person in (m.a, m.b)}
+
+
+def movable(event: EventData) -> tuple[MeetingRecord, int, int]:
+    """A meeting of two people here all day (one with other meetings too), and an empty cell
+    in a slot where neither meets."""
+    taken = {(m.slot, m.table) for m in event.meetings}
+    for meeting in event.meetings:
+        if any(event.attendee(p).available_from or event.attendee(p).available_until
+               for p in (meeting.a, meeting.b)) or len(busy_slots(event, meeting.a)) < 2:
+            continue
+        busy = busy_slots(event, meeting.a) | busy_slots(event, meeting.b)
+        for slot in range(event.settings.slot_count):
+            for table in range(len(event.settings.table_labels)):
+                if slot not in busy and (slot, table) not in taken:
+                    return meeting, slot, table
+    raise AssertionError("no meeting can move to an empty cell")
+
+
+def test_a_drop_on_a_conflict_is_refused_and_on_a_free_cell_accepted_then_undone(
+        qtbot: QtBot, window: MainWindow) -> None:
+    event = window.current_event
+    assert event is not None
+    meeting, slot, table = movable(event)
+    clash = next(m for m in event.meetings
+                 if meeting.a in (m.a, m.b) and m.slot != meeting.slot)
+    elsewhere = (clash.table + 1) % len(event.settings.table_labels)
+    messages.history.clear()
+    drop(window, meeting, clash.slot, elsewhere)  # empty, or a swap: either way a clash
+    title, reason = messages.history[-1]
+    assert title == "Cannot move the meeting" and "already has a meeting" in reason
+    assert window.current_event == event
+
+    drop(window, meeting, slot, table)
+    after = window.current_event
+    assert after is not None
+    moved = next(m for m in after.meetings if {m.a, m.b} == {meeting.a, meeting.b})
+    assert (moved.slot, moved.table) == (slot, table)
+    assert len(after.meetings) == len(event.meetings)
+    window.undo_action.trigger()
+    assert window.current_event == event
+
+
+def test_a_locked_meeting_stays_put_through_a_new_schedule(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    event = window.current_event
+    assert event is not None
+    meeting, slot, table = movable(event)
+    drop(window, meeting, slot, table)
+    window.grid_view.setCurrentIndex(window.grid_model.index(slot, table))
+    window.lock_action.trigger()
+    locked = MeetingRecord(slot, table, meeting.a, meeting.b, locked=True)
+    assert locked in window.current_event.meetings  # type: ignore[union-attr]
+    assert window.grid_model.data(window.grid_model.index(slot, table),
+                                  Qt.ItemDataRole.BackgroundRole) is not None
+
+    schedule(qtbot, window)
+    assert locked in window.current_event.meetings  # type: ignore[union-attr]
+    answer_dialogs(monkeypatch, ask_schedule_export_path=tmp_path / "schedule.xlsx")
+    window.export_action.trigger()
+    assert run_referee(sample("arctic-60.json"), tmp_path / "schedule.xlsx")["violations"] == "0"
+
+    window.grid_view.setCurrentIndex(window.grid_model.index(slot, table))
+    window.delete_meeting_action.trigger()
+    assert all({m.a, m.b} != {meeting.a, meeting.b}
+               for m in window.current_event.meetings)  # type: ignore[union-attr]
