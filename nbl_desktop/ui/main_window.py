@@ -640,6 +640,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         app_settings.remember_window_geometry(self.saveGeometry())
+        if self.import_dialog is not None:
+            self.import_dialog.reject()  # waits for a re-read still running
         if self.task is not None:
             self.task.cancel()
             self.task.wait()
