@@ -25,6 +25,8 @@ from nbl_desktop.core.event import (
 from nbl_desktop.core.importing.any_layout import generated_id, is_generated_id
 from nbl_desktop.core.meeting_checks import still_valid, who
 
+_NAMES_LISTED = 10
+
 
 @dataclass(frozen=True)
 class MergeOutcome:
@@ -53,8 +55,13 @@ def merge_import(current: EventData, imported: EventData) -> MergeOutcome:
             people[known.id] = updated
             changes.append(f"updated {who(known)}: {'; '.join(what)}")
     in_file = set(renamed.values())
-    changes += [f"kept {who(a)}: not in the new file (delete them in the app if they "
-                "cancelled)" for a in current.attendees if a.id not in in_file]
+    missing = [who(a) for a in current.attendees if a.id not in in_file]
+    if missing:  # one line: a file of late registrations leaves out nearly everyone
+        shown = ", ".join(missing[:_NAMES_LISTED]) + (
+            f" and {len(missing) - _NAMES_LISTED} more" if len(missing) > _NAMES_LISTED else "")
+        changes.append(f"kept {len(missing)} {'person' if len(missing) == 1 else 'people'} "
+                       f"not in the new file (delete them in the app if they cancelled): "
+                       f"{shown}")
 
     requests = {(r.requester, r.requested): r for r in current.requests}
     for r in imported.requests:

@@ -174,7 +174,8 @@ class ImportDialog(QDialog):
                 f"{count(range(unclear), 'name')} to check. "
                 "Nothing is written until you press Import.")
         lines = [*(f"change: {c}" for c in outcome.changes), *outcome.findings]
-        self.report_text.setPlainText("\n".join(lines))
+        self.report_text.setPlainText("\n".join(lines) or "Nothing to report: every row was "
+                                      "read as it stood, and the event would not change.")
         self.save_report_button.setEnabled(report is not None)
         self._show_sheets(outcome.sheets)
         self._set_busy(False)

@@ -1,0 +1,92 @@
+"""Take the README's pictures from the running app on the demo event (offscreen is fine).
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [FOLDER]
+
+Writes attendees.png, schedule.png, settings.png, import.png and
+import-names.png into FOLDER
+(default docs/screenshots). The schedule is solved for a few seconds first,
+so the grid shows a real schedule; the pictures differ a little run to run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLVE_SECONDS = 5
+# A form tool's export as Nordic Excel saves it: ';' and Windows-1252, a header the
+# importer does not know ("Kontakt") and a wish naming two people ("Sofia Öberg").
+FORM_EXPORT = """Kontakt;Bedrift;E-post;Land;Må møte;Ønsker å møte
+Nina Ny;Ny Bedrift AS;nina@ny.no;Norge;Sofia Öberg;Marte Hansen, Kemi Space
+Pekka Uusi;Uusi Oy;pekka@uusi.fi;Suomi;Laura Mäkinen (Rovaniemi Energy Oy);Johan Öberg
+"""
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
+    target.mkdir(parents=True, exist_ok=True)
+    # A private data folder: no recent-files entry or geometry leaks into the user's settings.
+    os.environ["NBL_DESKTOP_DATA_DIR"] = tempfile.mkdtemp(prefix="nbl-shots-")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from nbl_desktop.core.demo import open_demo_event
+    from nbl_desktop.core.importing.into_event import ImportSession
+    from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
+    from nbl_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    window = MainWindow()
+    window.resize(1400, 820)
+    window.show()
+    window.set_store(open_demo_event())
+    event = window.current_event
+    assert event is not None
+    window.select_attendee(event.attendees[3].id)
+
+    def settle(milliseconds: int = 200) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(milliseconds, loop.quit)
+        loop.exec()
+
+    settle()
+    window.grab().save(str(target / "attendees.png"))
+
+    window.time_limit_box.setValue(SOLVE_SECONDS)
+    window.schedule_action.trigger()
+    while window.task is not None:
+        settle(100)
+    window.grid_view.setCurrentIndex(window.grid_model.index(1, 1))
+    window.lock_action.trigger()
+    settle()
+    window.grab().save(str(target / "schedule.png"))
+
+    window.open_settings_dialog()
+    settle()
+    assert window.settings_dialog is not None
+    window.settings_dialog.grab().save(str(target / "settings.png"))
+    window.settings_dialog.reject()
+
+    export = Path(os.environ["NBL_DESKTOP_DATA_DIR"]) / "skjema-svar.csv"
+    export.write_text(FORM_EXPORT, encoding="cp1252")
+    session = ImportSession([export], window.current_event)
+    session.choices.header_fields["kontakt"] = "name"  # as if the organizer had chosen it
+    dialog = ImportDialog(session, session.run(), window)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(target / "import.png"))
+    dialog.tabs.setCurrentIndex(1)
+    settle()
+    dialog.grab().save(str(target / "import-names.png"))
+    dialog.reject()
+    window.close()
+    app.quit()
+    sys.stdout.write(f"Wrote the pictures to {target}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
