@@ -8,6 +8,7 @@ file as it is made, so there is no Save and nothing to lose on close.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,18 +41,19 @@ from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
+from nbl_desktop.core.solve_process import solve_in_process
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
-from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
+from nbl_desktop.ui.models.attendee_table_model import SEARCH_ROLE, AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.tasks import BackgroundTask
 from nbl_desktop.ui.undo import EditCommand
 from nbl_desktop.ui.widgets.attendee_editor import AttendeeEditor
 from nbl_desktop.ui.widgets.solve_panel import SolvePanel
 from nbl_desktop.ui.widgets.wishes_panel import WishesPanel
-from solver import CancelToken, Progress, SolveOptions, SolveResult, solve
+from solver import CancelToken, Progress, SolveOptions, SolveResult
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +157,8 @@ class MainWindow(QMainWindow):
         self.attendee_filter = QSortFilterProxyModel(self)
         self.attendee_filter.setSourceModel(self.attendee_model)
         self.attendee_filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.attendee_filter.setFilterKeyColumn(-1)
+        self.attendee_filter.setFilterKeyColumn(0)
+        self.attendee_filter.setFilterRole(SEARCH_ROLE)
         self.attendee_search = QLineEdit()
         self.attendee_search.setPlaceholderText("Search name, organization, country, sector…")
         self.attendee_search.setClearButtonEnabled(True)
@@ -329,9 +332,15 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(EditCommand(edit, self._write_edit))
 
     def _write_edit(self, edit: edits.Edit) -> None:
-        assert self.store is not None
+        assert self.store is not None and self.current_event is not None
         self.store.apply(edit)
-        self.reload_event()
+        if all(isinstance(c.before or c.after, MeetingRecord) for c in edit.changes):
+            # Only the schedule changed: people, wishes and demand stay as they are.
+            self.current_event = replace(self.current_event,
+                                         meetings=tuple(self.store.meetings()))
+            self._refresh_schedule()
+        else:
+            self.reload_event()
 
     def _try(self, make_edit: Any) -> None:
         """Build an edit and perform it; a refused edit says why and changes nothing."""
@@ -554,7 +563,7 @@ class MainWindow(QMainWindow):
         options = SolveOptions(time_limit_seconds=self.time_limit_box.value())
 
         def work(report: Any, cancel: CancelToken) -> SolveResult:
-            return solve(problem, options, on_progress=report, cancel=cancel)
+            return solve_in_process(problem, options, on_progress=report, cancel=cancel)
 
         self.solve_panel.start(options.time_limit_seconds)
         self._run(work, self._store_schedule, "scheduling", on_progress=self._show_progress)
@@ -584,7 +593,7 @@ class MainWindow(QMainWindow):
         task.succeeded.connect(on_success)
         task.failed.connect(lambda exc: self._task_failed(what, exc))
         task.finished.connect(self._task_finished)
-        self._refresh()
+        self._refresh_actions()
         task.start()
 
     def _task_failed(self, what: str, exc: BaseException) -> None:
@@ -598,27 +607,35 @@ class MainWindow(QMainWindow):
         if self.task is not None:
             self.task.deleteLater()
         self.task = None
-        self._refresh()
+        self._refresh_actions()
 
-    def _refresh(self) -> None:
+    def _refresh_actions(self) -> None:
+        """What can be done now (cheap: no model is touched)."""
         event = self.current_event
         busy = self.task is not None
         for act in (self.new_action, self.open_action):
             act.setEnabled(not busy)
-        self.save_as_action.setEnabled(event is not None and not busy)
-        self.import_action.setEnabled(event is not None and not busy)
+        for act in (self.save_as_action, self.import_action, self.export_action,
+                    self.settings_action, self.add_person_action, self.add_person_button):
+            act.setEnabled(event is not None and not busy)
         self.schedule_action.setEnabled(event is not None and bool(event.attendees) and not busy)
         self.cancel_action.setEnabled(busy)
-        self.export_action.setEnabled(event is not None and not busy)
-        self.settings_action.setEnabled(event is not None and not busy)
+
+    def _refresh(self) -> None:
+        """Every view from `current_event` (after loading or an edit)."""
+        self._refresh_actions()
+        event = self.current_event
         selected = self.selected_attendee()
         self.attendee_model.set_attendees(list(event.attendees) if event else [],
                                           demand_of(event) if event else None)
         if selected is not None:
             self.select_attendee(selected.id)
         self._show_selected()
-        self.add_person_action.setEnabled(event is not None and not busy)
-        self.add_person_button.setEnabled(event is not None and not busy)
+        self._refresh_schedule()
+
+    def _refresh_schedule(self) -> None:
+        """The grid and the title and figures line, from `current_event`."""
+        event = self.current_event
         cell = self.grid_view.currentIndex()
         self.grid_model.set_event(event)
         if cell.isValid() and cell.row() < self.grid_model.rowCount() \

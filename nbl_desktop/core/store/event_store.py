@@ -12,6 +12,7 @@ import json
 import sqlite3
 from contextlib import closing
 from dataclasses import astuple, fields
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -215,21 +216,34 @@ class EventStore:
                  for kind, key, value in choices.rows()), pk=("kind", "key"))
 
     def apply(self, edit: Edit) -> None:
-        """Write the edit's row changes, in order, all or nothing."""
+        """Write the edit's row changes, in order, all or nothing.
+
+        Runs of the same statement on the same table go to SQLite in one
+        executemany (a new schedule is thousands of rows; the GUI waits for it).
+        """
+        operations: list[tuple[str, str, tuple[str, ...], tuple[Any, ...]]] = []
+        for change in edit.changes:
+            if isinstance(change.after, EventSettings):
+                operations.append(("settings", "event", (), (change.after,)))
+                continue
+            before = row_key(change.before) if change.before is not None else None
+            after = row_key(change.after) if change.after is not None else None
+            if before is not None and before == after:  # in place: other rows refer to it
+                row = _row(change.after)
+                operations.append(("update", before[0], tuple(row), (*row.values(), *before[1])))
+                continue
+            if before is not None:
+                operations.append(("delete", before[0], (), before[1]))
+            if after is not None:
+                row = _row(change.after)
+                operations.append(("insert", after[0], tuple(row), tuple(row.values())))
         with self._db.atomic():
-            for change in edit.changes:
-                if isinstance(change.after, EventSettings):
-                    self.set_settings(change.after)
-                    continue
-                before = row_key(change.before) if change.before is not None else None
-                after = row_key(change.after) if change.after is not None else None
-                if before is not None and before == after:  # in place: rows refer to it
-                    self._db[before[0]].update(before[1], _row(change.after))
-                    continue
-                if before is not None:
-                    self._db[before[0]].delete(before[1])
-                if after is not None:
-                    self._db[after[0]].insert(_row(change.after))
+            for (operation, table, columns), run in groupby(operations, key=lambda o: o[:3]):
+                values = [o[3] for o in run]
+                if operation == "settings":
+                    self.set_settings(values[-1][0])
+                else:
+                    self._db.conn.executemany(_statement(operation, table, columns), values)
 
     def replace_meetings(self, meetings: list[MeetingRecord] | tuple[MeetingRecord, ...]) -> None:
         with self._db.atomic():
@@ -251,6 +265,21 @@ def _identity(db: sqlite_utils.Database) -> tuple[int, int]:
     application_id = db.execute("PRAGMA application_id").fetchone()[0]
     version = db.execute("PRAGMA user_version").fetchone()[0]
     return int(application_id), int(version)
+
+
+# Primary-key columns, in the order `edits.row_key` gives the key's values.
+_KEY_COLUMNS = {"attendees": ("id",), "requests": ("requester", "requested"),
+                "exclusions": ("a", "b"), "meetings": ("slot", "table_position")}
+
+
+def _statement(operation: str, table: str, columns: tuple[str, ...]) -> str:
+    keys = " AND ".join(f"[{c}] = ?" for c in _KEY_COLUMNS[table])
+    if operation == "delete":
+        return f"DELETE FROM [{table}] WHERE {keys}"
+    if operation == "update":
+        return f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in columns)} WHERE {keys}"
+    return (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})")
 
 
 def _row(record: Any) -> dict[str, Any]:
