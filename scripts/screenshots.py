@@ -61,6 +61,8 @@ def main(argv: list[str]) -> int:
         settle(100)
     window.grid_view.setCurrentIndex(window.grid_model.index(1, 1))
     window.lock_action.trigger()
+    while window.figures_worker.is_working():
+        settle(100)
     settle()
     window.grab().save(str(target / "schedule.png"))
 

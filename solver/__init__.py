@@ -5,6 +5,7 @@ format, so that the CLI, the GUI and the tests all drive the same engine.
 """
 
 from solver.cancel import CancelToken
+from solver.explain import explain_schedule
 from solver.options import SolveOptions
 from solver.problem import (
     Attendee,
@@ -18,6 +19,7 @@ from solver.problem import (
 )
 from solver.replan import AttendeeChanges, ReplanResult, replan
 from solver.result import (
+    AttendeeFigures,
     LevelResult,
     Meeting,
     Progress,
@@ -31,6 +33,7 @@ from solver.solve import solve
 __all__ = [
     "Attendee",
     "AttendeeChanges",
+    "AttendeeFigures",
     "CancelToken",
     "Exclusion",
     "LevelResult",
@@ -48,6 +51,7 @@ __all__ = [
     "Table",
     "UnmetReason",
     "UnmetRequest",
+    "explain_schedule",
     "replan",
     "solve",
 ]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 
-from solver.candidates import Candidate, usable_slots
+from solver.candidates import Candidate, candidate_pairs, usable_slots
 from solver.figures import busy_slots, idle_slots_and_breaks
+from solver.options import SolveOptions
 from solver.plan import Plan
-from solver.problem import Problem, pair_key
-from solver.result import AttendeeFigures, UnmetReason, UnmetRequest
+from solver.problem import LockedMeeting, Problem, pair_key
+from solver.result import AttendeeFigures, Meeting, UnmetReason, UnmetRequest
 
 
 def unmet_requests(problem: Problem, candidates: list[Candidate],
@@ -62,3 +65,19 @@ def attendee_figures(problem: Problem, candidates: list[Candidate],
         result[a.id] = AttendeeFigures(len(busy.get(a.id, [])), made[a.id], received[a.id],
                                        fulfilled[a.id], idle, breaks)
     return result
+
+
+def explain_schedule(problem: Problem, meetings: Sequence[Meeting],
+                     options: SolveOptions | None = None,
+                     ) -> tuple[tuple[UnmetRequest, ...], dict[str, AttendeeFigures]]:
+    """Unmet requests with their reasons, and each attendee's figures, for any valid
+    schedule of `problem`: one the engine made, or one edited by hand since."""
+    weights = (options or SolveOptions()).priority_weights
+    as_given = replace(problem, locked=tuple(LockedMeeting(m.slot, m.table, m.a, m.b)
+                                             for m in meetings))
+    candidates = candidate_pairs(as_given, weights)
+    index = {pair_key(c.a, c.b): i for i, c in enumerate(candidates)}
+    plan = [(index[pair_key(m.a, m.b)], m.slot) for m in meetings
+            if pair_key(m.a, m.b) in index]
+    return (unmet_requests(as_given, candidates, plan),
+            attendee_figures(as_given, candidates, plan))

@@ -23,7 +23,7 @@ from nbl_desktop.core.event import (
     MeetingRecord,
     RequestRecord,
 )
-from nbl_desktop.core.meeting_checks import still_valid, who, why_not_here
+from nbl_desktop.core.meeting_checks import still_valid, who, why_not_another, why_not_here
 
 Record = AttendeeRecord | RequestRecord | ExclusionRecord | MeetingRecord | EventSettings
 
@@ -250,7 +250,7 @@ def create_meeting(event: EventData, a: str, b: str, slot: int, table: int) -> E
     if any({m.a, m.b} == {a, b} for m in event.meetings):
         raise UserError(f"{_pair(event, MeetingRecord(slot, table, a, b))} already meet.")
     meeting = MeetingRecord(slot, table, a, b)
-    reason = why_not_here(event, meeting, event.meetings)
+    reason = why_not_another(event, a, b) or why_not_here(event, meeting, event.meetings)
     if reason is not None:
         raise UserError(f"The meeting of {_pair(event, meeting)} cannot go there: {reason}.")
     return Edit(f"add meeting of {_pair(event, meeting)}", (RowChange(None, meeting),))

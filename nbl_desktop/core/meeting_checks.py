@@ -93,3 +93,19 @@ def why_not_here(event: EventData, meeting: MeetingRecord,
     if seats > settings.table_seats:
         return f"{seats} people do not fit at a table of {settings.table_seats} seats"
     return None
+
+
+def why_not_another(event: EventData, a: str, b: str) -> str | None:
+    """Why `a` and `b` cannot have one more meeting: someone has reached their maximum."""
+    parties = parties_of(event.attendees)
+    for person in (a, b):
+        members = [event.attendee(m) for m in parties.members.get(parties.lead_of[person],
+                                                                  (person,))]
+        limits = [m.max_meetings for m in members if m.max_meetings is not None]
+        if not limits:
+            continue
+        held = sum(1 for m in event.meetings if person in (m.a, m.b))
+        if held >= min(limits):
+            return f"{who(event.attendee(person))} already has their maximum of " \
+                   f"{min(limits)} meetings"
+    return None

@@ -40,17 +40,21 @@ from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, Mee
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.core.importing.name_matching import labels_of
+from nbl_desktop.core.meeting_checks import why_not_another
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
+from nbl_desktop.core.schedule_figures import free_places
 from nbl_desktop.core.solve_process import solve_in_process
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
+from nbl_desktop.ui.figures_worker import FiguresWorker
 from nbl_desktop.ui.models.attendee_table_model import SEARCH_ROLE, AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.tasks import BackgroundTask
 from nbl_desktop.ui.undo import EditCommand
 from nbl_desktop.ui.widgets.attendee_editor import AttendeeEditor
+from nbl_desktop.ui.widgets.figures_panel import FiguresPanel
 from nbl_desktop.ui.widgets.solve_panel import SolvePanel
 from nbl_desktop.ui.widgets.wishes_panel import WishesPanel
 from solver import CancelToken, Progress, SolveOptions, SolveResult
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self.current_event: EventData | None = None
         self.task: BackgroundTask | None = None
         self.import_dialog: ImportDialog | None = None
+        self.figures_worker = FiguresWorker(self)
         self.settings_dialog: EventSettingsDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
@@ -214,9 +219,16 @@ class MainWindow(QMainWindow):
         self.grid_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.grid_view.addActions([self.lock_action, self.delete_meeting_action])
 
+        self.figures_panel = FiguresPanel()
+        self.schedule_page = QSplitter(Qt.Orientation.Horizontal)
+        self.schedule_page.addWidget(self.grid_view)
+        self.schedule_page.addWidget(self.figures_panel)
+        self.schedule_page.setStretchFactor(0, 3)
+        self.schedule_page.setStretchFactor(1, 2)
+        self.schedule_page.setSizes([840, 560])
         self.tabs = QTabWidget()
         self.tabs.addTab(attendees_page, "Attendees")
-        self.tabs.addTab(self.grid_view, "Schedule")
+        self.tabs.addTab(self.schedule_page, "Schedule")
         self.solve_panel = SolvePanel()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -233,6 +245,11 @@ class MainWindow(QMainWindow):
         self.save_as_action.triggered.connect(self.ask_save_as)
         self.settings_action.triggered.connect(self.open_settings_dialog)
         self.grid_model.move_requested.connect(self.move_meeting)
+        self.figures_panel.meet_requested.connect(self.meet_by_hand)
+        self.figures_worker.ready.connect(
+            lambda figures: self.figures_panel.show_figures(figures, self.labels))
+        self.figures_worker.failed.connect(
+            lambda problem: self.figures_panel.show_figures(None, self.labels, problem))
         self.lock_action.triggered.connect(self.toggle_lock_selected)
         self.delete_meeting_action.triggered.connect(self.delete_selected_meeting)
         self.import_action.triggered.connect(self.ask_import_registrations)
@@ -425,6 +442,30 @@ class MainWindow(QMainWindow):
         if meeting is not None:
             self._try(lambda event: edits.delete_meeting(event, meeting))
 
+    def _work_out_figures(self) -> None:
+        """The figures panel for the current schedule, worked out in another process."""
+        if self.current_event is None:
+            self.figures_panel.show_figures(None, {})
+            return
+        self.figures_panel.show_working()
+        self.figures_worker.request(self.current_event)
+
+    def meet_by_hand(self, requester: str, requested: str) -> None:
+        """An unmet wish met in the first place where it breaks no rule, or why it cannot be."""
+        event = self.current_event
+        if event is None:
+            return
+        places = free_places(event, requester, requested)
+        if not places:
+            reason = why_not_another(event, requester, requested) or (
+                "there is no free table in any slot where both are free and available")
+            messages.show_error(self, "No place for this meeting", f"{reason}.")
+            return
+        slot, table = places[0]
+        self._try(lambda current: edits.create_meeting(current, requester, requested,
+                                                        slot, table))
+        self.grid_view.setCurrentIndex(self.grid_model.index(slot, table))
+
     def open_settings_dialog(self) -> None:
         if self.current_event is None:
             return
@@ -580,7 +621,7 @@ class MainWindow(QMainWindow):
         self.last_result = result
         self.perform(edits.replace_meetings(self.current_event, meetings_from_result(result),
                                             "schedule"))
-        self.tabs.setCurrentWidget(self.grid_view)
+        self.tabs.setCurrentWidget(self.schedule_page)
         self.statusBar().showMessage(summary_line(result, self.request_count))
 
     # -- plumbing --------------------------------------------------------------------
@@ -636,6 +677,7 @@ class MainWindow(QMainWindow):
     def _refresh_schedule(self) -> None:
         """The grid and the title and figures line, from `current_event`."""
         event = self.current_event
+        self._work_out_figures()
         cell = self.grid_view.currentIndex()
         self.grid_model.set_event(event)
         if cell.isValid() and cell.row() < self.grid_model.rowCount() \
@@ -662,6 +704,7 @@ class MainWindow(QMainWindow):
         if self.task is not None:
             self.task.cancel()
             self.task.wait()
+        self.figures_worker.stop()
         if self.store is not None:
             self.store.close()
             self.store = None

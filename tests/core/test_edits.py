@@ -192,3 +192,12 @@ def test_meetings_are_created_deleted_locked_and_unlocked(store: EventStore) -> 
     assert not store.load().meetings[0].locked
     store.apply(unlock.inverse())
     assert store.load().meetings[0].locked
+
+
+def test_a_meeting_beyond_someones_maximum_is_refused() -> None:
+    capped = EventData(EVENT.settings, (replace(EVENT.attendees[0], max_meetings=2),
+                                        *EVENT.attendees[1:], AttendeeRecord("U", "Unni")),
+                       meetings=EVENT.meetings)
+    with pytest.raises(UserError, match="Kari \\(Fisk AS\\) already has their maximum of 2"):
+        create_meeting(capped, "U", "K", 4, 0)
+    assert create_meeting(capped, "U", "S", 4, 0)

@@ -108,3 +108,29 @@ def test_a_locked_meeting_stays_put_through_a_new_schedule(
     window.delete_meeting_action.trigger()
     assert all({m.a, m.b} != {meeting.a, meeting.b}
                for m in window.current_event.meetings)  # type: ignore[union-attr]
+
+
+def test_the_figures_panel_counts_the_schedule_and_an_unmet_wish_can_be_met_by_hand(
+        qtbot: QtBot, window: MainWindow) -> None:
+    event = window.current_event
+    assert event is not None
+    wished = {frozenset((r.requester, r.requested)) for r in event.requests}
+    meeting = next(m for m in event.meetings
+                   if frozenset((m.a, m.b)) in wished and not m.locked)
+    window.grid_view.setCurrentIndex(window.grid_model.index(meeting.slot, meeting.table))
+    window.delete_meeting_action.trigger()
+    panel = window.figures_panel
+    qtbot.waitUntil(lambda: f"<b>{len(event.meetings) - 1}</b> meetings"
+                    in panel.figures_label.text(), timeout=30_000)
+    row = next(r for r in range(panel.model.rowCount())
+               if {panel.model.wish(r).requester, panel.model.wish(r).requested}
+               == {meeting.a, meeting.b})
+    panel.view.selectRow(row)
+    qtbot.mouseClick(panel.meet_button, Qt.MouseButton.LeftButton)
+    after = window.current_event
+    assert after is not None and len(after.meetings) == len(event.meetings)
+    assert any({m.a, m.b} == {meeting.a, meeting.b} for m in after.meetings)
+    qtbot.waitUntil(lambda: f"<b>{len(event.meetings)}</b> meetings"
+                    in panel.figures_label.text(), timeout=30_000)
+    window.undo_action.trigger()
+    assert len(window.current_event.meetings) == len(event.meetings) - 1  # type: ignore[union-attr]

@@ -1,0 +1,76 @@
+"""Beside the grid: the schedule's figures, the unmet wishes with their reasons, and a way
+to meet one by hand.
+
+The figures are worked out off the GUI thread (a second or so at 3,000
+attendees); until they arrive the panel says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nbl_desktop.core.schedule_figures import ScheduleFigures
+from nbl_desktop.ui.models.unmet_model import UnmetModel
+
+
+class FiguresPanel(QWidget):
+    """`meet_requested(requester, requested)`: the organizer wants this wish met by hand."""
+
+    meet_requested = Signal(str, str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.figures_label = QLabel()
+        self.figures_label.setWordWrap(True)
+        self.model = UnmetModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.meet_button = QPushButton("Meet in the first free place")
+        self.meet_button.setToolTip("Add a meeting for the selected wish where no rule is "
+                                    "broken (undo takes it away again)")
+        self.meet_button.clicked.connect(self._meet_selected)
+        self.view.doubleClicked.connect(lambda _index: self._meet_selected())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.figures_label)
+        layout.addWidget(QLabel("Unmet wishes:"))
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.meet_button)
+
+    def show_working(self) -> None:
+        self.figures_label.setText("Working out the figures…")
+
+    def show_figures(self, figures: ScheduleFigures | None, labels: dict[str, str],
+                     problem: str = "") -> None:
+        if figures is None:
+            self.figures_label.setText(problem or "No schedule yet.")
+            self.model.set_unmet((), labels)
+            return
+        self.figures_label.setText(
+            f"<b>{figures.meetings}</b> meetings · must-meets <b>{figures.must_met} of "
+            f"{figures.must_total}</b> · <b>{figures.left_out}</b> people with wishes but no "
+            f"meeting · <b>{figures.idle_slots}</b> idle slots · <b>{len(figures.unmet)}</b> "
+            "wishes unmet")
+        self.model.set_unmet(figures.unmet, labels)
+        self.view.resizeColumnsToContents()
+
+    def _meet_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            wish = self.model.wish(rows[0].row())
+            self.meet_requested.emit(wish.requester, wish.requested)
