@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core import edits
+from nbl_desktop.core.agenda import agenda_of
 from nbl_desktop.core.demand import demand_of
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, MeetingRecord
@@ -49,6 +50,7 @@ from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.figures_worker import FiguresWorker
+from nbl_desktop.ui.models.agenda_model import AgendaModel
 from nbl_desktop.ui.models.attendee_table_model import SEARCH_ROLE, AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.tasks import BackgroundTask
@@ -193,9 +195,18 @@ class MainWindow(QMainWindow):
         editor_scroll.setWidget(self.attendee_editor)
         editor_scroll.setWidgetResizable(True)
         self.wishes_panel = WishesPanel()
+        self.agenda_model = AgendaModel(self)
+        self.agenda_view = QTableView()
+        self.agenda_view.setModel(self.agenda_model)
+        self.agenda_view.verticalHeader().hide()
+        self.agenda_view.horizontalHeader().setStretchLastSection(True)
+        self.agenda_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.person_tabs = QTabWidget()
+        self.person_tabs.addTab(self.wishes_panel, "Wishes")
+        self.person_tabs.addTab(self.agenda_view, "Agenda")
         details = QSplitter(Qt.Orientation.Vertical)
         details.addWidget(editor_scroll)
-        details.addWidget(self.wishes_panel)
+        details.addWidget(self.person_tabs)
         attendees_page = QSplitter(Qt.Orientation.Horizontal)
         attendees_page.addWidget(table_side)
         attendees_page.addWidget(details)
@@ -246,6 +257,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings_dialog)
         self.grid_model.move_requested.connect(self.move_meeting)
         self.figures_panel.meet_requested.connect(self.meet_by_hand)
+        self.agenda_view.doubleClicked.connect(self._show_in_grid)
         self.figures_worker.ready.connect(
             lambda figures: self.figures_panel.show_figures(figures, self.labels))
         self.figures_worker.failed.connect(
@@ -356,6 +368,7 @@ class MainWindow(QMainWindow):
             self.current_event = replace(self.current_event,
                                          meetings=tuple(self.store.meetings()))
             self._refresh_schedule()
+            self._show_agenda()
         else:
             self.reload_event()
 
@@ -396,8 +409,28 @@ class MainWindow(QMainWindow):
         tables = event.settings.table_labels if event else ()
         self.attendee_editor.show_attendee(attendee, tables)
         self.wishes_panel.show_person(event, attendee.id if attendee else None, self.labels)
+        self._show_agenda()
         self.delete_person_action.setEnabled(attendee is not None)
         self.delete_person_button.setEnabled(attendee is not None)
+
+    def _show_agenda(self) -> None:
+        attendee = self.selected_attendee()
+        event = self.current_event
+        self.agenda_model.set_lines(agenda_of(event, attendee.id)
+                                    if event is not None and attendee is not None else [])
+        self.agenda_view.resizeColumnsToContents()
+
+    def _show_in_grid(self, index: Any) -> None:
+        """Double-click on an agenda line: that meeting in the grid."""
+        line = self.agenda_model.line(index.row())
+        if line.kind != "meeting":
+            return
+        table = self.current_event.settings.table_labels.index(line.table) \
+            if self.current_event is not None else 0
+        cell = self.grid_model.index(line.slot, table)
+        self.tabs.setCurrentWidget(self.schedule_page)
+        self.grid_view.setCurrentIndex(cell)
+        self.grid_view.scrollTo(cell)
 
     def _attendee_edited(self, changed: AttendeeRecord) -> None:
         self._try(lambda event: edits.change_attendee(event, changed))

@@ -134,3 +134,29 @@ def test_the_figures_panel_counts_the_schedule_and_an_unmet_wish_can_be_met_by_h
                     in panel.figures_label.text(), timeout=30_000)
     window.undo_action.trigger()
     assert len(window.current_event.meetings) == len(event.meetings) - 1  # type: ignore[union-attr]
+
+
+def test_a_persons_agenda_follows_the_schedule_and_leads_to_the_grid(
+        qtbot: QtBot, window: MainWindow) -> None:
+    event = window.current_event
+    assert event is not None
+    meeting = event.meetings[0]
+    window.tabs.setCurrentIndex(0)
+    window.select_attendee(meeting.a)
+    model = window.agenda_model
+    lines = [model.line(r) for r in range(model.rowCount())]
+    assert [line.slot for line in lines if line.kind == "meeting"] == sorted(
+        m.slot for m in event.meetings if meeting.a in (m.a, m.b))
+    assert len([line for line in lines if line.kind != "break"]) == event.settings.slot_count
+    row = next(r for r, line in enumerate(lines) if line.slot == meeting.slot)
+    partner = event.attendee(meeting.b)
+    assert model.index(row, 2).data().startswith(partner.name)
+
+    window.agenda_view.doubleClicked.emit(model.index(row, 2))
+    assert window.tabs.currentWidget() is window.schedule_page
+    current = window.grid_view.currentIndex()
+    assert (current.row(), current.column()) == (meeting.slot, meeting.table)
+
+    window.delete_meeting_action.trigger()  # the agenda shows the slot free at once
+    freed = window.agenda_model.line(row)
+    assert (freed.slot, freed.kind) == (meeting.slot, "free")

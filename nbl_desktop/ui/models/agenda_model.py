@@ -1,0 +1,59 @@
+"""One person's agenda as a table: time, table, with whom; free slots and breaks greyed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from nbl_desktop.core.agenda import AgendaLine
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("Time", "Table", "With")
+QUIET = QBrush(QColor("#808080"))
+EMPTY_TEXT = {"free": "(free)", "away": "(not here)", "break": "break"}
+
+
+class AgendaModel(QAbstractTableModel):
+    """Read-only `AgendaLine` rows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._lines: list[AgendaLine] = []
+
+    def set_lines(self, lines: list[AgendaLine]) -> None:
+        self.beginResetModel()
+        self._lines = list(lines)
+        self.endResetModel()
+
+    def line(self, row: int) -> AgendaLine:
+        return self._lines[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self._lines[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and line.kind != "meeting":
+            return QUIET
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == 0:
+            return line.time
+        if index.column() == 1:
+            return line.table
+        if line.kind != "meeting":
+            return EMPTY_TEXT[line.kind]
+        return line.partner + ("  (locked)" if line.locked else "")
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return HEADERS[section] if orientation == Qt.Orientation.Horizontal else section + 1
