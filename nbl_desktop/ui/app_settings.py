@@ -1,4 +1,5 @@
-"""What the app remembers between runs: recent event files, the last folder, window geometry.
+"""What the app remembers between runs: recent event files, the last folder, window geometry,
+the schedule options.
 
 Kept with QSettings in an ini file in the user's data folder (so
 NBL_DESKTOP_DATA_DIR moves it too: tests, a portable install on a stick).
@@ -6,11 +7,14 @@ NBL_DESKTOP_DATA_DIR moves it too: tests, a portable install on a stick).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from nbl_desktop.paths import user_data_dir
+from solver import SolveOptions
+from solver.options import Compactness
 
 RECENT_LIMIT = 8
 
@@ -48,3 +52,27 @@ def window_geometry() -> QByteArray | None:
 
 def remember_window_geometry(geometry: QByteArray) -> None:
     _settings().setValue("window_geometry", geometry)
+
+
+def solve_options() -> SolveOptions:
+    """The schedule options last chosen (defaults where none were, or unreadable)."""
+    stored = _settings().value("solve_options")
+    if not isinstance(stored, str) or not stored:
+        return SolveOptions()
+    try:
+        values = json.loads(stored)
+        return SolveOptions(
+            min_meetings=int(values["min_meetings"]),
+            priority_weights={int(k): int(v) for k, v in values["priority_weights"].items()},
+            value_tolerance=float(values["value_tolerance"]),
+            compactness=Compactness(values["compactness"]),
+            max_break_spread=values["max_break_spread"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return SolveOptions()
+
+
+def remember_solve_options(options: SolveOptions) -> None:
+    _settings().setValue("solve_options", json.dumps({
+        "min_meetings": options.min_meetings, "priority_weights": options.priority_weights,
+        "value_tolerance": options.value_tolerance, "compactness": options.compactness.value,
+        "max_break_spread": options.max_break_spread}))

@@ -49,6 +49,7 @@ from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
+from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
 from nbl_desktop.ui.figures_worker import FiguresWorker
 from nbl_desktop.ui.models.agenda_model import AgendaModel
 from nbl_desktop.ui.models.attendee_table_model import SEARCH_ROLE, AttendeeTableModel
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None
         self.figures_worker = FiguresWorker(self)
         self.settings_dialog: EventSettingsDialog | None = None
+        self.options_dialog: ScheduleOptionsDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
         self.last_result: SolveResult | None = None
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.export_action = action("&Export schedule…", "Ctrl+E")
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit)
         self.schedule_action = action("&Schedule", "F5")
+        self.options_action = action("Schedule &options…")
         self.cancel_action = action("&Cancel scheduling", "Esc")
         self.about_action = action("&About")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
                 edit_menu.addAction(item)
         schedule_menu = self.menuBar().addMenu("&Schedule")
         schedule_menu.addAction(self.schedule_action)
+        schedule_menu.addAction(self.options_action)
         schedule_menu.addAction(self.lock_action)
         schedule_menu.addAction(self.delete_meeting_action)
         schedule_menu.addAction(self.cancel_action)
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.ask_open_event)
         self.save_as_action.triggered.connect(self.ask_save_as)
         self.settings_action.triggered.connect(self.open_settings_dialog)
+        self.options_action.triggered.connect(self.open_options_dialog)
         self.grid_model.move_requested.connect(self.move_meeting)
         self.figures_panel.meet_requested.connect(self.meet_by_hand)
         self.agenda_view.doubleClicked.connect(self._show_in_grid)
@@ -634,13 +639,25 @@ class MainWindow(QMainWindow):
             messages.show_error(self, "Cannot schedule", str(exc))
             return
         self.request_count = len(problem.requests)
-        options = SolveOptions(time_limit_seconds=self.time_limit_box.value())
+        options = self.solve_options()
 
         def work(report: Any, cancel: CancelToken) -> SolveResult:
             return solve_in_process(problem, options, on_progress=report, cancel=cancel)
 
         self.solve_panel.start(options.time_limit_seconds)
         self._run(work, self._store_schedule, "scheduling", on_progress=self._show_progress)
+
+    def solve_options(self) -> SolveOptions:
+        """The options chosen in Schedule options, with the toolbar's time limit."""
+        return replace(app_settings.solve_options(),
+                       time_limit_seconds=self.time_limit_box.value())
+
+    def open_options_dialog(self) -> None:
+        dialog = ScheduleOptionsDialog(app_settings.solve_options(), self)
+        self.options_dialog = dialog
+        dialog.accepted.connect(lambda: app_settings.remember_solve_options(dialog.options()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def cancel_scheduling(self) -> None:
         if self.task is not None:

@@ -1,4 +1,5 @@
-"""Shows a running solve: elapsed time, best value, proven bound, and Cancel."""
+"""Shows a running solve: elapsed time, the level worked on, best value, proven bound,
+% of bound, a live chart of value over time, and Cancel."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from nbl_desktop.ui.widgets.value_chart import ValueChart
 from solver import Progress
 
 
@@ -30,6 +32,7 @@ class SolvePanel(QWidget):
         self.activity.setMaximumWidth(220)
         self.elapsed_label = QLabel()
         self.figures_label = QLabel("Looking for a first schedule…")
+        self.chart = ValueChart()
         self.cancel_button = QPushButton("Cancel (keep best so far)")
         self._tick = QTimer(self)
         self._tick.setInterval(250)
@@ -38,6 +41,7 @@ class SolvePanel(QWidget):
         layout.addWidget(self.activity)
         layout.addWidget(self.elapsed_label)
         layout.addWidget(self.figures_label, 1)
+        layout.addWidget(self.chart)
         layout.addWidget(self.cancel_button)
 
     def _connect_signals(self) -> None:
@@ -47,6 +51,7 @@ class SolvePanel(QWidget):
     def start(self, time_limit: float) -> None:
         self._started = time.monotonic()
         self._time_limit = time_limit
+        self.chart.start(time_limit)
         self.activity.setRange(0, 0)
         self.figures_label.setText("Looking for a first schedule…")
         self.cancel_button.setEnabled(True)
@@ -58,6 +63,7 @@ class SolvePanel(QWidget):
         share = 100.0 if progress.bound <= 0 else 100.0 * progress.value / progress.bound
         self.activity.setRange(0, 1000)
         self.activity.setValue(round(10 * share))
+        self.chart.add(progress.elapsed_seconds, progress.value, progress.bound)
         self.figures_label.setText(
             f"{progress.level}: must-meets {progress.must_met} · best value {progress.value} · "
             f"proven bound {progress.bound} · {share:.1f}% of bound · "

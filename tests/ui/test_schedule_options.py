@@ -1,0 +1,67 @@
+"""Schedule options set in their dialog, used by the next solve, kept between runs; the
+live chart of a solve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from nbl_desktop.ui.main_window import MainWindow
+from solver import SolveOptions
+from solver.options import Compactness
+from tests.ui.test_main_window import import_sample
+
+pytestmark = pytest.mark.gui
+
+
+def new_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_options_are_used_and_remembered_and_defaults_come_back(qtbot: QtBot) -> None:
+    window = new_window(qtbot)
+    window.time_limit_box.setValue(7)
+    window.options_action.trigger()
+    dialog = window.options_dialog
+    assert dialog is not None
+    dialog.min_meetings_box.setValue(3)
+    dialog.weight_boxes[3].setValue(10)
+    dialog.tolerance_box.setValue(0)
+    assert not dialog.spread_box.isEnabled()
+    dialog.compactness_box.setCurrentIndex(1)
+    assert dialog.spread_box.isEnabled()
+    dialog.spread_box.setValue(2)
+    dialog.accept()
+    chosen = window.solve_options()
+    assert (chosen.time_limit_seconds, chosen.min_meetings, chosen.priority_weights,
+            chosen.value_tolerance, chosen.compactness, chosen.max_break_spread) == (
+        7, 3, {1: 1, 2: 2, 3: 10}, 0.0, Compactness.BREAKS, 2)
+    window.close()
+
+    again = new_window(qtbot)
+    assert again.solve_options().priority_weights[3] == 10
+    again.options_action.trigger()
+    assert again.options_dialog is not None
+    again.options_dialog.restore_defaults()
+    again.options_dialog.accept()
+    defaults = SolveOptions()
+    assert again.solve_options().min_meetings == defaults.min_meetings
+    assert again.solve_options().compactness is defaults.compactness
+
+
+def test_the_live_chart_follows_the_solve(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    window = new_window(qtbot)
+    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
+    window.time_limit_box.setValue(2)
+    window.schedule_action.trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    chart = window.solve_panel.chart
+    assert chart.points and chart.bound >= max(v for _, v in chart.points)
+    seconds = [t for t, _ in chart.points]
+    assert seconds == sorted(seconds) and seconds[-1] <= 2 + 1
