@@ -271,3 +271,31 @@ def set_locked(event: EventData, meeting: MeetingRecord, locked: bool) -> Edit:
 
 def _pair(event: EventData, meeting: MeetingRecord) -> str:
     return f"{who(event.attendee(meeting.a))} and {who(event.attendee(meeting.b))}"
+
+
+def replace_event(event: EventData, new: EventData, description: str) -> Edit:
+    """`new` in place of `event` as one edit (an import, say): only what differs is written.
+
+    Dependents go first (meetings, wishes and do-not-meet pairs that go, then
+    people who go), then people who come or change, then what refers to them.
+    """
+    def diff(old: Sequence[Record], now: Sequence[Record]) -> tuple[list[RowChange],
+                                                                   list[RowChange]]:
+        before = {row_key(r): r for r in old}
+        after = {row_key(r): r for r in now}
+        gone = [RowChange(r, None) for k, r in before.items() if k not in after]
+        come = [RowChange(before.get(k), r) for k, r in after.items() if before.get(k) != r]
+        return gone, come
+
+    people_gone, people_come = diff(event.attendees, new.attendees)
+    changes: list[RowChange] = []
+    later: list[RowChange] = []
+    for old, now in ((event.meetings, new.meetings), (event.requests, new.requests),
+                     (event.exclusions, new.exclusions)):
+        gone, come = diff(old, now)
+        changes += gone
+        later += come
+    changes += people_gone + people_come + later
+    if new.settings != event.settings:
+        changes.append(RowChange(event.settings, new.settings))
+    return Edit(description, tuple(changes))

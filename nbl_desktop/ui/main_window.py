@@ -597,18 +597,18 @@ class MainWindow(QMainWindow):
 
     def _store_import(self, dialog: ImportDialog) -> None:
         assert self.store is not None
+        assert self.current_event is not None
         outcome = dialog.outcome
-        self.store.replace_event(outcome.event)
+        names = ", ".join(p.name for p in dialog.session.paths)
+        self.perform(edits.replace_event(self.current_event, outcome.event, f"import {names}"))
         self.store.remember_import_choices(dialog.session.choices)
-        self.undo_stack.clear()  # an import is not undoable (yet); earlier edits no longer fit
-        self.reload_event()
         self.attendee_view.resizeColumnsToContents()
         self.tabs.setCurrentIndex(0)
         event = outcome.event
         for line in (*outcome.changes, *outcome.findings):
             log.info("import: %s", line)
         self.statusBar().showMessage(
-            f"Imported {', '.join(p.name for p in dialog.session.paths)}: the event now has "
+            f"Imported {names}: the event now has "
             f"{len(event.attendees)} attendees, {len(event.requests)} wishes and "
             f"{len(event.meetings)} meetings.")
 

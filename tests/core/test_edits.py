@@ -16,6 +16,7 @@ from nbl_desktop.core.edits import (
     delete_meeting,
     move_meeting,
     new_attendee_id,
+    replace_event,
     set_do_not_meet,
     set_locked,
     set_wish,
@@ -201,3 +202,19 @@ def test_a_meeting_beyond_someones_maximum_is_refused() -> None:
     with pytest.raises(UserError, match="Kari \\(Fisk AS\\) already has their maximum of 2"):
         create_meeting(capped, "U", "K", 4, 0)
     assert create_meeting(capped, "U", "S", 4, 0)
+
+
+def test_a_whole_new_event_is_one_edit_that_undo_takes_back(store: EventStore) -> None:
+    new = EventData(replace(EVENT.settings, name="Day 2"),
+                    attendees=(replace(EVENT.attendees[0], organization="Fisk Nord AS"),
+                               *EVENT.attendees[1:], AttendeeRecord("W", "Walk In")),
+                    requests=(RequestRecord("K", "S", 2), RequestRecord("W", "K", 3)),
+                    exclusions=(), meetings=EVENT.meetings[:1])
+    edit = replace_event(EVENT, new, "import")
+    assert len(edit.changes) == 9  # 1 meeting, 2 wishes, 1 pair out; 2 people, 2 wishes in
+    # ... and the settings
+    store.apply(edit)
+    assert store.load() == new
+    store.apply(edit.inverse())
+    assert store.load() == EVENT
+    assert not replace_event(EVENT, EVENT, "nothing")

@@ -182,3 +182,9 @@ def test_importing_an_updated_csv_merges_and_keeps_the_schedule(
     assert window.current_event.meetings == scheduled  # nothing scheduled was lost
     assert ("nina@ny.no", first.id, 3) in {
         (r.requester, r.requested, r.priority) for r in window.current_event.requests}
+    imported = window.current_event
+    window.undo_action.trigger()  # an import is one undoable step
+    assert window.attendee_model.rowCount() == 60
+    assert window.current_event.meetings == scheduled  # type: ignore[union-attr]
+    window.redo_action.trigger()
+    assert window.current_event == imported
