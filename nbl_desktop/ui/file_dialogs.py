@@ -17,9 +17,12 @@ WORKBOOK_FILTER = "Excel workbooks (*.xlsx)"
 REGISTRATION_FILTER = "Registration files (*.xlsx *.csv);;All files (*)"
 
 
-def _chosen(name: str) -> Path | None:
+def _chosen(name: str, suffix: str = "") -> Path | None:
+    """The chosen file (with `suffix` added when typed without it), or None."""
     if not name:
         return None
+    if suffix and not name.endswith(suffix):
+        name += suffix
     app_settings.remember_folder(Path(name))
     return Path(name)
 
@@ -32,9 +35,7 @@ def _in_last_folder(name: str = "") -> str:
 def ask_new_event_path(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, "New event file", _in_last_folder(),
                                           EVENT_FILTER)
-    if name and not name.endswith(".nblevent"):
-        name += ".nblevent"
-    return _chosen(name)
+    return _chosen(name, ".nblevent")
 
 
 def ask_event_to_open(parent: QWidget) -> Path | None:
@@ -55,23 +56,17 @@ def ask_registration_files(parent: QWidget) -> list[Path] | None:
 def ask_report_path(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, "Save the import report",
                                           _in_last_folder("import-report.xlsx"), WORKBOOK_FILTER)
-    if name and not name.endswith(".xlsx"):
-        name += ".xlsx"
-    return _chosen(name)
+    return _chosen(name, ".xlsx")
 
 
 def ask_schedule_export_path(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, "Export schedule",
                                           _in_last_folder("schedule.xlsx"), WORKBOOK_FILTER)
-    if name and not name.endswith(".xlsx"):
-        name += ".xlsx"
-    return _chosen(name)
+    return _chosen(name, ".xlsx")
 
 
 def ask_copy_path(parent: QWidget, current: Path) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, "Save the event as",
                                           _in_last_folder(f"{current.stem} copy.nblevent"),
                                           EVENT_FILTER)
-    if name and not name.endswith(".nblevent"):
-        name += ".nblevent"
-    return _chosen(name)
+    return _chosen(name, ".nblevent")

@@ -395,18 +395,22 @@ class MainWindow(QMainWindow):
             return None
         return self.attendee_model.attendee_at(self.attendee_filter.mapToSource(index).row())
 
-    def select_attendee(self, attendee_id: str) -> None:
+    def select_attendee(self, attendee_id: str) -> bool:
+        """Make the person the current row; True when that changed the current row (the
+        selection signal then shows them in the details)."""
         row = self.attendee_model.row_of(attendee_id)
         if row is None:
-            return
+            return False
         index = self.attendee_filter.mapFromSource(self.attendee_model.index(row, 0))
         if not index.isValid():  # filtered out: show everyone
             self.attendee_search.clear()
             index = self.attendee_filter.mapFromSource(self.attendee_model.index(row, 0))
-        self.attendee_view.selectionModel().setCurrentIndex(
-            index, self.attendee_view.selectionModel().SelectionFlag.ClearAndSelect
-            | self.attendee_view.selectionModel().SelectionFlag.Rows)
+        selection = self.attendee_view.selectionModel()
+        changed = selection.currentIndex() != index
+        selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect
+                                  | selection.SelectionFlag.Rows)
         self.attendee_view.scrollTo(index)
+        return changed
 
     def _show_selected(self) -> None:
         attendee = self.selected_attendee()
@@ -719,9 +723,8 @@ class MainWindow(QMainWindow):
         selected = self.selected_attendee()
         self.attendee_model.set_attendees(list(event.attendees) if event else [],
                                           demand_of(event) if event else None)
-        if selected is not None:
-            self.select_attendee(selected.id)
-        self._show_selected()
+        if selected is None or not self.select_attendee(selected.id):
+            self._show_selected()
         self._refresh_schedule()
 
     def _refresh_schedule(self) -> None:

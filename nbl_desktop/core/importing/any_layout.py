@@ -30,7 +30,7 @@ from nbl_desktop.core.importing.choices import SKIP_SHEET, ImportChoices, name_k
 from nbl_desktop.core.importing.header_detection import ColumnMap, SheetKind, detect_columns
 from nbl_desktop.core.importing.import_report import ImportReport, ReportEntry, UnresolvedName
 from nbl_desktop.core.importing.name_matching import NameIndex
-from nbl_desktop.core.importing.raw_tables import RawSheet, read_raw_sheets
+from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text, read_raw_sheets
 from nbl_desktop.core.importing.vocabulary import (
     COUNTRIES,
     LANGUAGES,
@@ -102,7 +102,7 @@ class _Importer:
     # -- attendees ------------------------------------------------------------------
 
     def read_attendee(self, row: _Row, columns: ColumnMap) -> None:
-        text = {name: _text(row.cells.get(name)) for name in columns.columns}
+        text = {name: cell_text(row.cells.get(name)) for name in columns.columns}
         name = text.get("name") or " ".join(
             p for p in (text.get("first_name", ""), text.get("last_name", "")) if p)
         if not name:
@@ -153,7 +153,7 @@ class _Importer:
     def code(self, row: _Row, columns: ColumnMap, name: str, codes: dict[str, str],
              unknown: str, action: str, keep_unknown: bool) -> str:
         """The code of the cell's country or language; an unknown one is reported."""
-        value = _text(row.cells.get(name))
+        value = cell_text(row.cells.get(name))
         if not value:
             return ""
         code = codes.get(normalize(value))
@@ -164,7 +164,7 @@ class _Importer:
 
     def clock(self, row: _Row, columns: ColumnMap, name: str) -> int | None:
         value = row.cells.get(name)
-        if _text(value) == "":
+        if cell_text(value) == "":
             return None
         if isinstance(value, str):
             value = _CLOCK_PREFIX.sub("", value)
@@ -176,7 +176,7 @@ class _Importer:
             return None
 
     def whole(self, row: _Row, columns: ColumnMap, name: str) -> int | None:
-        value = _text(row.cells.get(name))
+        value = cell_text(row.cells.get(name))
         if value == "":
             return None
         if value.isdigit() and int(value) >= 1:
@@ -271,9 +271,9 @@ class _Importer:
         is_request = columns.kind is SheetKind.REQUESTS
         first, second = ("requester", "requested") if is_request else ("a", "b")
         a = self.match(index, row, columns.headers[columns.columns[first]],
-                       _text(row.cells.get(first)))
+                       cell_text(row.cells.get(first)))
         b = self.match(index, row, columns.headers[columns.columns[second]],
-                       _text(row.cells.get(second)))
+                       cell_text(row.cells.get(second)))
         if a is None or b is None:
             return
         if a == b:
@@ -283,7 +283,7 @@ class _Importer:
         if not is_request:
             self.exclude(a, b)
             return
-        priority_text = _text(row.cells.get("priority"))
+        priority_text = cell_text(row.cells.get("priority"))
         priority = PRIORITY_WORDS.get(normalize(priority_text), 0) if priority_text else 2
         if priority == 0:
             self.entry(row, _header(columns, "priority"), priority_text, "not a priority",
@@ -361,14 +361,6 @@ def _header(columns: ColumnMap, *names: str) -> str | None:
         if name in columns.columns:
             return columns.headers[columns.columns[name]]
     return None
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _merged(earlier: AttendeeRecord, later: AttendeeRecord) -> AttendeeRecord:

@@ -22,10 +22,10 @@ from nbl_desktop.core.importing.any_layout import import_sheets
 from nbl_desktop.core.importing.choices import ImportChoices, sheet_key
 from nbl_desktop.core.importing.header_detection import FIELDS_OF_KIND, SheetKind, detect_columns
 from nbl_desktop.core.importing.import_report import ImportReport
-from nbl_desktop.core.importing.name_matching import NameIndex
-from nbl_desktop.core.importing.raw_tables import RawSheet, read_raw_sheets
+from nbl_desktop.core.importing.name_matching import labels_of
+from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text, read_raw_sheets
 from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
-from nbl_desktop.core.importing.registrations import is_template_workbook
+from nbl_desktop.core.importing.registrations import is_template
 from nbl_desktop.core.importing.reimport import merge_import
 
 _EXAMPLES = 3
@@ -81,7 +81,7 @@ class ImportSession:
         self.paths = [Path(p) for p in paths]
         self.current = current
         self.choices = choices.copy() if choices else ImportChoices()
-        self.template = len(self.paths) == 1 and is_template_workbook(self.paths[0])
+        self.template = is_template(self.paths)
         self.sheets: list[RawSheet] = [] if self.template else [
             sheet for path in self.paths for sheet in read_raw_sheets(path)]
 
@@ -106,9 +106,8 @@ class ImportSession:
         if self.current.attendees:
             merged = merge_import(self.current, read)
             event, changes = merged.event, merged.changes
-        index = NameIndex(event.attendees)
-        labels = {a.id: index.label(a.id) for a in event.attendees}
-        return EventImport(event, findings, changes, report, sheets, labels=labels)
+        return EventImport(event, findings, changes, report, sheets,
+                           labels=labels_of(event.attendees))
 
     def _preview(self, sheet: RawSheet, choices: ImportChoices) -> SheetPreview:
         columns = detect_columns(sheet, choices)
@@ -136,9 +135,5 @@ def _examples(rows: list[tuple[Any, ...]], column: int) -> tuple[str, ...]:
 
 
 def _cell(values: tuple[Any, ...], column: int) -> str:
-    value = values[column] if column < len(values) else None
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip().replace("\n", " ")
+    """The cell on one line, for the preview."""
+    return cell_text(values[column] if column < len(values) else None).replace("\n", " ")

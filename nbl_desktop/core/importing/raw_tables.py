@@ -29,6 +29,15 @@ class RawSheet:
     rows: tuple[tuple[int, tuple[Any, ...]], ...]
 
 
+def cell_text(value: Any) -> str:
+    """A cell as the organizer reads it: trimmed, a whole number without '.0', None as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def read_raw_sheets(path: Path) -> list[RawSheet]:
     """Every sheet of the file, or InputError saying why the file cannot be read."""
     path = Path(path)

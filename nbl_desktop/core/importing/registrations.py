@@ -69,6 +69,11 @@ class EventFlags:
         return replace(settings, **changes)  # type: ignore[arg-type]
 
 
+def is_template(paths: Sequence[Path]) -> bool:
+    """One workbook with the template's Event and Attendees sheets: read strictly."""
+    return len(paths) == 1 and is_template_workbook(Path(paths[0]))
+
+
 def is_template_workbook(path: Path) -> bool:
     if path.suffix.lower() != ".xlsx":
         return False
@@ -99,7 +104,7 @@ def read_files(paths: Sequence[Path], settings: EventSettings,
     Wish lists may also name `known` people (the event's, on a re-import);
     `choices` are the organizer's corrections remembered from earlier imports.
     """
-    if len(paths) == 1 and is_template_workbook(Path(paths[0])):
+    if is_template(paths):
         outcome = read_registration_workbook(Path(paths[0]))
         return FilesRead(outcome.event, tuple(f"note: {n}" for n in outcome.notes), None)
     imported = import_registrations(paths, settings, known, choices)
