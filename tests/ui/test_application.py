@@ -9,17 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import app_settings, file_dialogs
-from nbl_desktop.ui.main_window import MainWindow
-from tests.ui.test_main_window import answer_dialogs, import_sample
+from tests.ui.driving import answer_dialogs, import_sample, new_window
 
 pytestmark = pytest.mark.gui
-
-
-def new_window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_save_as_copies_the_event_and_goes_on_in_the_copy(

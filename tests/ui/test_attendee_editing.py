@@ -14,18 +14,14 @@ from nbl_desktop.ui import messages
 from nbl_desktop.ui.main_window import MainWindow
 from nbl_desktop.ui.models.attendee_table_model import COLUMNS, OVER_SUBSCRIBED, Column
 from nbl_desktop.ui.models.wishes_model import Column as WishColumn
-from tests.ui.test_main_window import import_sample
+from tests.ui.driving import schedule, window_with_sample
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> MainWindow:
-    created = MainWindow()
-    qtbot.addWidget(created)
-    created.show()
-    import_sample(qtbot, created, monkeypatch, tmp_path, "arctic-60")
-    return created
+    return window_with_sample(qtbot, monkeypatch, tmp_path)
 
 
 def on_disk(window: MainWindow) -> EventStore:
@@ -117,9 +113,7 @@ def test_an_unknown_name_is_not_added(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_delete_asks_takes_wishes_and_meetings_and_undo_restores(
         qtbot: QtBot, window: MainWindow) -> None:
-    window.time_limit_box.setValue(2)
-    window.schedule_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    schedule(qtbot, window)
     before = window.current_event
     assert before is not None and before.meetings
     busy = before.meetings[0].a

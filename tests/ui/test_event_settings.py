@@ -11,18 +11,14 @@ from pytestqt.qtbot import QtBot
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import parse_breaks, parse_table_labels
 from nbl_desktop.ui.main_window import MainWindow
-from tests.ui.test_main_window import import_sample
+from tests.ui.driving import schedule, window_with_sample
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> MainWindow:
-    created = MainWindow()
-    qtbot.addWidget(created)
-    created.show()
-    import_sample(qtbot, created, monkeypatch, tmp_path, "arctic-60")
-    return created
+    return window_with_sample(qtbot, monkeypatch, tmp_path)
 
 
 def preview_lines(window: MainWindow) -> list[str]:
@@ -54,9 +50,7 @@ def test_the_grid_is_previewed_as_times_while_typing(qtbot: QtBot, window: MainW
 
 def test_a_shorter_day_warns_lists_the_lost_meetings_and_undo_restores_them(
         qtbot: QtBot, window: MainWindow) -> None:
-    window.time_limit_box.setValue(2)
-    window.schedule_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    schedule(qtbot, window)
     before = window.current_event
     assert before is not None
     late = [m for m in before.meetings if m.slot >= 6]

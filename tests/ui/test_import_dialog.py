@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui.main_window import MainWindow
 from nbl_desktop.ui.models.unresolved_names_model import Column, UnresolvedNamesModel
-from tests.ui.test_main_window import answer_dialogs, open_import_dialog, press_import
+from tests.ui.driving import answer_dialogs, new_window, open_import_dialog, press_import
 from tests.workbooks import write_csv
 
 pytestmark = pytest.mark.gui
@@ -27,9 +27,7 @@ FORM_EXPORT = [["Kontakt", "Bedrift", "E-post", "Må møte"],
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> MainWindow:
-    created = MainWindow()
-    qtbot.addWidget(created)
-    created.show()
+    created = new_window(qtbot)
     answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
                    ask_registration_files=[write_csv(tmp_path / "skjema.csv", FORM_EXPORT,
                                                      ";", "cp1252")])

@@ -10,51 +10,27 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.store import EventStore
-from nbl_desktop.ui import file_dialogs, messages
-from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
+from nbl_desktop.ui import messages
 from nbl_desktop.ui.main_window import MainWindow
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from solver import StopReason
 from tests.conftest import run_referee, sample
+from tests.ui.driving import (
+    answer_dialogs,
+    import_sample,
+    new_window,
+    open_import_dialog,
+    press_import,
+    schedule,
+)
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot: QtBot) -> MainWindow:
-    created = MainWindow()
-    qtbot.addWidget(created)
-    created.show()
-    return created
-
-
-def answer_dialogs(monkeypatch: pytest.MonkeyPatch, **answers: object) -> None:
-    for name, answer in answers.items():
-        monkeypatch.setattr(file_dialogs, name, lambda *_asked, answer=answer: answer)
-
-
-def open_import_dialog(qtbot: QtBot, window: MainWindow) -> ImportDialog:
-    """Import… as the organizer does it; the dialog once the files are read."""
-    window.import_action.trigger()
-    qtbot.waitUntil(lambda: window.import_dialog is not None, timeout=30_000)
-    assert window.import_dialog is not None
-    return window.import_dialog
-
-
-def press_import(qtbot: QtBot, window: MainWindow, dialog: ImportDialog) -> None:
-    qtbot.waitUntil(lambda: not dialog.is_reading(), timeout=30_000)
-    assert dialog.import_button.isEnabled()
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.import_dialog is None, timeout=10_000)
-
-
-def import_sample(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
-                  tmp_path: Path, name: str) -> None:
-    answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
-                   ask_registration_files=[sample(f"{name}.xlsx")])
-    window.new_action.trigger()
-    press_import(qtbot, window, open_import_dialog(qtbot, window))
+    return new_window(qtbot)
 
 
 def filled_cells(model: ScheduleGridModel) -> int:
@@ -161,9 +137,7 @@ def test_importing_an_updated_csv_merges_and_keeps_the_schedule(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
-    window.time_limit_box.setValue(2)
-    window.schedule_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    schedule(qtbot, window)
     assert window.current_event is not None
     scheduled = window.current_event.meetings
     assert scheduled

@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from nbl_desktop.core.event import EventSettings
 from nbl_desktop.core.importing.registrations import read_files
 from nbl_desktop.core.store import EventStore
-from nbl_desktop.ui.main_window import MainWindow
 from tests.conftest import sample
+from tests.ui.driving import new_window
 
 pytestmark = pytest.mark.gui
 
@@ -31,9 +31,7 @@ def test_no_gap_over_200_ms_in_the_event_loop_while_solving_arctic_1000(
     event = read_files([sample("arctic-1000.xlsx")], EventSettings(name="x")).event
     store = EventStore.create(tmp_path / "big.nblevent", event.settings)
     store.replace_event(event)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+    window = new_window(qtbot)
     window.set_store(store)
 
     ticks: list[float] = []

@@ -12,25 +12,16 @@ from nbl_desktop.core.event import EventData, MeetingRecord
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.main_window import MainWindow
 from tests.conftest import run_referee, sample
-from tests.ui.test_main_window import answer_dialogs, import_sample
+from tests.ui.driving import answer_dialogs, schedule, window_with_sample
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> MainWindow:
-    created = MainWindow()
-    qtbot.addWidget(created)
-    created.show()
-    import_sample(qtbot, created, monkeypatch, tmp_path, "arctic-60")
+    created = window_with_sample(qtbot, monkeypatch, tmp_path)
     schedule(qtbot, created)
     return created
-
-
-def schedule(qtbot: QtBot, window: MainWindow) -> None:
-    window.time_limit_box.setValue(2)
-    window.schedule_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
 
 
 def drop(window: MainWindow, meeting: MeetingRecord, slot: int, table: int) -> None:

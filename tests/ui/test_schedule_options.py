@@ -8,19 +8,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from nbl_desktop.ui.main_window import MainWindow
 from solver import SolveOptions
 from solver.options import Compactness
-from tests.ui.test_main_window import import_sample
+from tests.ui.driving import new_window, schedule, window_with_sample
 
 pytestmark = pytest.mark.gui
-
-
-def new_window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def test_options_are_used_and_remembered_and_defaults_come_back(qtbot: QtBot) -> None:
@@ -56,11 +48,8 @@ def test_options_are_used_and_remembered_and_defaults_come_back(qtbot: QtBot) ->
 
 def test_the_live_chart_follows_the_solve(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    window = new_window(qtbot)
-    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
-    window.time_limit_box.setValue(2)
-    window.schedule_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    window = window_with_sample(qtbot, monkeypatch, tmp_path)
+    schedule(qtbot, window)
     chart = window.solve_panel.chart
     assert chart.points and chart.bound >= max(v for _, v in chart.points)
     seconds = [t for t, _ in chart.points]
