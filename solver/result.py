@@ -24,6 +24,7 @@ class StopReason(enum.Enum):
 
     OPTIMAL = "optimal"
     TIME_LIMIT = "time limit"
+    NO_GAPS_LEFT = "no idle time left to remove (value not proven optimal)"
     CANCELLED = "cancelled"
     NO_IMPROVEMENT_FOUND = "search ended without improving the starting schedule"
 

@@ -4,7 +4,8 @@
 coverage, value, compactness), fixing each level before the next; it proves
 optima on small events. `neighbourhood_search` re-decides the meetings among
 a cluster of attendees while all others stay fixed, again and again; it
-scales to thousands of attendees. Both only ever accept a plan that is at
+scales to thousands of attendees. `cluster_search` re-times clusters with the
+window model of `solver.compaction`. All only ever accept a plan that is at
 least as good, so the plan in hand is always valid and never gets worse.
 """
 
@@ -23,6 +24,7 @@ from solver.bound import LevelBounds
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
+from solver.compaction.neighbourhoods import pick_cluster, retime_cluster
 from solver.figures import Figures, figures_of, idle_slots_and_breaks, requesters_and_requested
 from solver.model import ScheduleModel, build_model
 from solver.options import SolveOptions
@@ -205,11 +207,12 @@ class _Adjacency:
 
 
 def neighbourhood_search(context: SearchContext, state: SearchState, rng: random.Random,
-                         value_share: float = 0.4) -> None:
+                         value_share: float = 0.4, give_up_after: float | None = None) -> None:
     """Re-decide clusters of attendees until the deadline.
 
     The first `value_share` of the time improves must-meets, coverage and value;
-    the rest improves compactness above the value floor.
+    the rest improves compactness above the value floor. With `give_up_after`,
+    the search also ends when it found nothing in that many seconds.
     """
     candidates = context.candidates
     adjacency = _Adjacency(defaultdict(list))
@@ -220,14 +223,20 @@ def neighbourhood_search(context: SearchContext, state: SearchState, rng: random
     start = time.monotonic()
     value_phase_ends = start + value_share * (context.deadline - start)
     target = 6000
+    last_found = start
     while context.remaining() > 0.2 and not context.cancel.cancelled:
+        if give_up_after is not None and time.monotonic() - last_found > give_up_after:
+            return
         compact_phase = time.monotonic() >= value_phase_ends
         if compact_phase and state.value_floor is None:
             state.value_floor = math.ceil(
                 (1 - context.options.value_tolerance) * state.figures.value)
         scope = _pick_neighbourhood(context, state, adjacency, rng, target, compact_phase)
-        seconds = min(context.remaining(), 4.0)
+        seconds = min(context.remaining(), 4.0, give_up_after or 4.0)
+        before = state.figures
         solved_optimally = _improve_neighbourhood(context, state, scope, seconds, compact_phase)
+        if state.figures != before:
+            last_found = time.monotonic()
         target = int(target * 1.15) if solved_optimally else max(1500, int(target * 0.8))
         target = min(target, 40_000)
 
@@ -311,3 +320,25 @@ def _improve_neighbourhood(context: SearchContext, state: SearchState, scope: fr
         plan = fixed + model.variables.extract(solver)
         accept_if_better(context, state, plan, COMPACTNESS if compact_phase else VALUE)
     return status == cp_model.OPTIMAL
+
+
+# -- clusters re-timed with the window model --------------------------------------------
+
+
+def cluster_search(context: SearchContext, state: SearchState, rng: random.Random) -> None:
+    """Re-time clusters of attendees (see `solver.compaction.neighbourhoods`) until the deadline.
+
+    A cluster solved to optimality grows, one that runs out of time shrinks.
+    """
+    size = 20
+    while context.remaining() > 0.2 and not context.cancel.cancelled:
+        cluster = pick_cluster(context.candidates, state.plan, size, rng,
+                               context.options.compactness)
+        if not cluster:
+            return  # nobody has a gap
+        plan, optimal = retime_cluster(context.problem, context.candidates, state.plan, cluster,
+                                       context.options, context.capacities,
+                                       min(context.remaining(), 0.5), context.cancel)
+        if plan is not None:
+            accept_if_better(context, state, plan, COMPACTNESS)
+        size = min(100, size + 1) if optimal else max(12, int(size * 0.85))

@@ -41,6 +41,7 @@ from solver.search import (
     SearchContext,
     SearchState,
     accept_if_better,
+    cluster_search,
     neighbourhood_search,
     staged_search,
     variable_count,
@@ -55,6 +56,7 @@ _MOVES_SECONDS = 1.0  # single-meeting moves at the start; all compaction steps 
 # then neighbourhoods for value until _VALUE_SHARE, then compaction above the value floor.
 _SWAP_SECONDS = 2.0  # one-for-one value swaps on the starting schedule
 _RETIME_SHARE, _VALUE_SHARE, _COMPACT_SHARE = 0.1, 0.25, 0.25
+_FRUITLESS_VALUE_SECONDS = 3.0  # the value search ends when it found nothing for so long
 # Small events: time for seating every must-meet at once, and for re-timing by windows.
 _MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
 
@@ -112,10 +114,10 @@ def solve(
         _compact(context, state, _RETIME_SHARE * options.time_limit_seconds)
         value_phase = started + _VALUE_SHARE * options.time_limit_seconds
         neighbourhood_search(replace(context, deadline=value_phase), state, rng,
-                             value_share=1.0)
+                             value_share=1.0, give_up_after=_FRUITLESS_VALUE_SECONDS)
         state.value_floor = math.ceil((1 - options.value_tolerance) * state.figures.value)
         _compact(context, state, _COMPACT_SHARE * options.time_limit_seconds)
-        neighbourhood_search(context, state, rng, value_share=0.0)
+        cluster_search(context, state, rng)
     if not cancel.cancelled and not proven_all:
         _compact(context, state, _MOVES_SECONDS)
     _final_bounds(lp, state, bounds)
@@ -123,6 +125,8 @@ def solve(
         reason = StopReason.CANCELLED
     elif proven_all:
         reason = StopReason.OPTIMAL
+    elif state.figures.compactness(options) == 0 and time.monotonic() < context.deadline:
+        reason = StopReason.NO_GAPS_LEFT
     else:
         reason = StopReason.TIME_LIMIT
     log.info("solve ended (%s) after %.1fs: %s", reason.value, time.monotonic() - started,

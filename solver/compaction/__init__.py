@@ -6,7 +6,9 @@ Every step keeps every hard rule and never lowers must-meets or coverage:
 - `local_search.compact_by_exchanges`: fill holes with unscheduled pairs, above a value floor;
 - `local_search.compact_by_moves`: move single meetings;
 - `exact.retime_exactly`: the same meetings with the fewest gaps, by CP-SAT over per-person
-  windows, with a proof when it can (small events and the research benchmark).
+  windows, with a proof when it can (small events and the research benchmark);
+- `neighbourhoods.retime_cluster`: the same by windows for the meetings inside a cluster of
+  attendees, all others staying (large events).
 """
 
 from solver.compaction.exact import Retimed, retime_exactly

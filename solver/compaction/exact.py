@@ -28,6 +28,7 @@ from ortools.sat.python import cp_model
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
+from solver.compaction.windows import add_window
 from solver.figures import figures_of
 from solver.model import (
     Fixed,
@@ -153,7 +154,7 @@ def _fewest_gaps_each(problem: Problem, candidates: list[Candidate], meetings: S
                 literals[s].append(var)
         for same_slot in literals.values():
             model.add_at_most_one(same_slot)
-        gaps = _add_window(model, person, literals, set(), len(mine), len(problem.slots),
+        gaps = add_window(model, person, literals, set(), len(mine), len(problem.slots),
                            measure)
         model.minimize(gaps)
         solver = cp_model.CpSolver()
@@ -231,7 +232,7 @@ def _ask(question: _Question, extra: int | None, seconds: float, cancel: CancelT
     for person, count in meeting_count.items():
         literals = {s: variables.by_attendee_slot.get((person, s), [])
                     for s in range(slot_count)}
-        gaps = _add_window(model, person, literals, locked_busy[person], count, slot_count,
+        gaps = add_window(model, person, literals, locked_busy[person], count, slot_count,
                            options.compactness)
         per_person.append(gaps)
         if extra is not None:
@@ -277,84 +278,6 @@ def _question_solver(options: SolveOptions, seconds: float) -> cp_model.CpSolver
         solver.parameters.num_full_subsolvers = 2
         solver.parameters.use_lns = False
     return solver
-
-
-def _add_window(model: cp_model.CpModel, person: str,
-                literals: dict[int, list[cp_model.IntVar]], locked_busy: set[int],
-                count: int, slot_count: int, measure: Compactness) -> LinearExpr:
-    """One window per attendee holding all `count` meetings; returns the attendee's gaps.
-
-    started[s] / ended[s]: the window starts at or before s / ended before s,
-    so slot s is inside it when started − ended = 1. A window is tight (a
-    meeting in its first and last slot), so its idle slots are exactly g.
-    """
-    busy: list[cp_model.IntVar | int] = []
-    for s in range(slot_count):
-        if s in locked_busy:
-            busy.append(1)
-        elif literals.get(s):
-            var = model.new_bool_var(f"busy_{person}_{s}")
-            model.add(var == LinearExpr.sum(literals[s]))
-            busy.append(var)
-        else:
-            busy.append(0)
-    usable = [not isinstance(b, int) or b == 1 for b in busy]
-    model.add(LinearExpr.sum(busy) == count)
-    first_locked = min(locked_busy, default=slot_count)
-    last_locked = max(locked_busy, default=-1)
-    windows: dict[tuple[int, int], cp_model.IntVar] = {}
-    usable_before = [0]
-    for s in range(slot_count):
-        usable_before.append(usable_before[-1] + int(usable[s]))
-    for first in range(min(slot_count, first_locked + 1)):
-        if not usable[first]:
-            continue
-        for last in range(max(first + count - 1, last_locked), slot_count):
-            if usable[last] and usable_before[last + 1] - usable_before[first] >= count:
-                windows[(first, last)] = model.new_bool_var(f"window_{person}_{first}_{last}")
-    model.add_exactly_one(windows.values())
-    starting: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    ending: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    for (first, last), var in windows.items():
-        for edge in (first, last):
-            if not isinstance(busy[edge], int):
-                model.add_implication(var, busy[edge])
-        starting[first].append(var)
-        ending[last].append(var)
-    started: cp_model.IntVar | int = 0
-    ended: cp_model.IntVar | int = 0
-    for s in range(slot_count):
-        if starting.get(s):
-            now_started = model.new_bool_var(f"started_{person}_{s}")
-            model.add(now_started == started + LinearExpr.sum(starting[s]))
-            started = now_started
-        if not isinstance(busy[s], int):
-            model.add(busy[s] <= started - ended)
-        if ending.get(s):
-            now_ended = model.new_bool_var(f"ended_{person}_{s}")
-            model.add(now_ended == ended + LinearExpr.sum(ending[s]))
-            ended = now_ended
-    idle = {key: key[1] - key[0] + 1 - count for key in windows}
-    if measure is Compactness.IDLE_SLOTS:
-        return LinearExpr.weighted_sum(list(windows.values()), list(idle.values()))
-    run_starts: list[LinearExpr | int] = []
-    for s in range(slot_count):
-        before = busy[s - 1] if s > 0 else 0
-        if isinstance(busy[s], int):  # a locked meeting (1) or no meeting possible (0)
-            if busy[s] == 1:
-                run_starts.append(1 - before)
-            continue
-        starts = model.new_bool_var(f"run_start_{person}_{s}")
-        model.add(starts >= busy[s] - before)
-        model.add(starts <= busy[s])
-        if not isinstance(before, int):
-            model.add(starts <= 1 - before)
-        elif before == 1:
-            model.add(starts == 0)
-        run_starts.append(starts)
-    breaks = LinearExpr.sum(run_starts) - 1
-    model.add(breaks >= LinearExpr.sum([var for key, var in windows.items() if idle[key] > 0]))
-    return breaks
 
 
 def _limit_spread(model: cp_model.CpModel, per_person: list[LinearExpr], spread: int,

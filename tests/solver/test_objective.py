@@ -109,3 +109,14 @@ def test_a_must_meet_ranks_above_the_break_spread_rule() -> None:
     fair_all = replace(all_met_unfair, break_spread=2, breaks=90)
     assert fair_all.key(options) > all_met_unfair.key(options)
 
+
+
+def test_a_large_event_search_ends_once_nobody_has_idle_time_left() -> None:
+    # full_model_limit=0 takes the large-event path (neighbourhoods) on a tiny event.
+    problem = make_problem("ABCDEF", [("A", "B", 1), ("A", "C", 2), ("D", "E", 3),
+                                      ("E", "F", 1)], slots=6, tables=2)
+    options = SolveOptions(time_limit_seconds=60, workers=1, full_model_limit=0)
+    result = solve(problem, options)
+    assert result.stop_reason is StopReason.NO_GAPS_LEFT
+    assert result.level("compactness").reached == 0
+    assert not violations(problem, result.meetings)
