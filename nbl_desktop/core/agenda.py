@@ -13,7 +13,8 @@ from nbl_desktop.core.slot_grid import available_slots, slot_times
 
 @dataclass(frozen=True)
 class AgendaLine:
-    """`kind`: "meeting", "free", "away" (not available then) or "break"."""
+    """`kind`: "meeting", "free", "away" (not available then), "break", or "day" (a new
+    day of an event of several days begins; `time` holds its date or "Day N")."""
 
     time: str
     kind: str
@@ -33,19 +34,25 @@ def agenda_of(event: EventData, attendee_id: str) -> list[AgendaLine]:
     here = available_slots(person, slots)
     lines: list[AgendaLine] = []
     for index, slot in enumerate(slots):
-        if lines and slots[index - 1].end < slot.start:
+        if slot.day_name and (index == 0 or slots[index - 1].day != slot.day):
+            lines.append(AgendaLine(slot.day_name, "day"))
+        elif lines and slots[index - 1].end < slot.start:
             lines.append(AgendaLine(f"{format_clock(slots[index - 1].end)}–"
                                     f"{format_clock(slot.start)}", "break"))
+        time = _clock_label(slot.start, slot.end)
         meeting = by_slot.get(index)
         if meeting is None:
-            lines.append(AgendaLine(slot.label(), "free" if index in here else "away",
-                                    slot=index))
+            lines.append(AgendaLine(time, "free" if index in here else "away", slot=index))
             continue
         other = meeting.b if meeting.a == lead else meeting.a
         people = [event.attendee(m) for m in parties.members.get(other, (other,))]
         partner = ", ".join(p.name for p in people) + (
             f" ({people[0].organization})" if people[0].organization else "")
-        lines.append(AgendaLine(slot.label(), "meeting",
+        lines.append(AgendaLine(time, "meeting",
                                 event.settings.table_labels[meeting.table], partner, other,
                                 meeting.locked, index))
     return lines
+
+
+def _clock_label(start: int, end: int) -> str:
+    return f"{format_clock(start)}–{format_clock(end)}"

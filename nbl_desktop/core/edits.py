@@ -197,16 +197,17 @@ def change_settings(event: EventData, settings: EventSettings) -> SettingsChange
     """The event's frame as `settings`; meetings that no longer fit become unscheduled."""
     if not settings.name.strip():
         raise UserError("The event needs a name.")
-    if settings.slot_count < 1 or settings.slot_minutes < 1:
-        raise UserError("The day needs at least one slot of at least one minute.")
+    for number, day in enumerate(settings.days(), start=1):
+        if day.slot_count < 1 or day.slot_minutes < 1:
+            raise UserError(f"Day {number} needs at least one slot of at least one minute.")
+        if any(start >= end for start, end in day.breaks):
+            raise UserError(f"A break of day {number} must end after it starts.")
     if not settings.table_labels:
         raise UserError("The event needs at least one table.")
     if len(set(settings.table_labels)) != len(settings.table_labels):
         raise UserError("Two tables have the same label; give each table its own.")
-    if settings.table_seats < 2:
+    if min(settings.seats_of(t) for t in range(len(settings.table_labels))) < 2:
         raise UserError("A table needs at least 2 seats.")
-    if any(start >= end for start, end in settings.breaks):
-        raise UserError("A break must end after it starts.")
     if settings == event.settings:
         return SettingsChange(Edit("", ()), (), ())
     kept, dropped = still_valid(replace(event, settings=settings), event.meetings)

@@ -6,12 +6,31 @@ UI. Times are minutes after midnight; slots and tables are 0-based indices.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class EventDay:
+    """One day's frame: its date, when slots start, how long they are, and breaks."""
+
+    date: str = ""
+    start_minute: int = 9 * 60
+    slot_minutes: int = 20
+    slot_count: int = 12
+    breaks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
 class EventSettings:
-    """The day's frame: when slots start, how long they are, breaks and tables."""
+    """The event's frame: its days' slots and breaks, and its tables.
+
+    The first day's frame is in the flat fields (a one-day event needs no
+    more); `later_days` adds the days after it. Slots are numbered across
+    days: the second day's first slot follows the first day's last.
+    Tables have a label each, and optionally a room and their own number of
+    seats (`table_rooms`, `table_seat_counts`: per table; "" or 0 means none
+    named / `table_seats`).
+    """
 
     name: str
     date: str = ""
@@ -21,6 +40,39 @@ class EventSettings:
     breaks: tuple[tuple[int, int], ...] = ()
     table_labels: tuple[str, ...] = ()
     table_seats: int = 4  # chairs per table: both parties of a meeting must fit
+    later_days: tuple[EventDay, ...] = ()
+    table_rooms: tuple[str, ...] = ()
+    table_seat_counts: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Per-table values that say nothing are stored as (), so equal settings compare equal.
+        if not any(self.table_rooms):
+            object.__setattr__(self, "table_rooms", ())
+        if not any(self.table_seat_counts):
+            object.__setattr__(self, "table_seat_counts", ())
+
+    def days(self) -> tuple[EventDay, ...]:
+        first = EventDay(self.date, self.start_minute, self.slot_minutes, self.slot_count,
+                         self.breaks)
+        return (first, *self.later_days)
+
+    @property
+    def total_slots(self) -> int:
+        return sum(day.slot_count for day in self.days())
+
+    def room_of(self, table: int) -> str:
+        return self.table_rooms[table] if table < len(self.table_rooms) else ""
+
+    def seats_of(self, table: int) -> int:
+        own = self.table_seat_counts[table] if table < len(self.table_seat_counts) else 0
+        return own or self.table_seats
+
+    def with_days(self, days: tuple[EventDay, ...]) -> EventSettings:
+        """These settings with `days` as the event's days (at least one)."""
+        first = days[0]
+        return replace(self, date=first.date, start_minute=first.start_minute,
+                       slot_minutes=first.slot_minutes, slot_count=first.slot_count,
+                       breaks=first.breaks, later_days=tuple(days[1:]))
 
 
 @dataclass(frozen=True)

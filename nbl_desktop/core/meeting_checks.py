@@ -10,7 +10,7 @@ from __future__ import annotations
 from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.event import AttendeeRecord, EventData, MeetingRecord
 from nbl_desktop.core.parties import parties_of
-from nbl_desktop.core.slot_grid import available_slots, slot_times
+from nbl_desktop.core.slot_grid import SlotTime, available_slots, slot_times
 
 
 def who(attendee: AttendeeRecord) -> str:
@@ -30,7 +30,7 @@ def still_valid(event: EventData, meetings: tuple[MeetingRecord, ...]
     dropped: list[str] = []
     for m in sorted(meetings, key=lambda m: (m.slot, m.table)):
         names = f"{who(event.attendee(m.a))} and {who(event.attendee(m.b))}"
-        when = format_clock(slots[m.slot].start) if m.slot < len(slots) else f"slot {m.slot + 1}"
+        when = _when(slots[m.slot]) if m.slot < len(slots) else f"slot {m.slot + 1}"
         reason = None
         if m.slot >= len(slots) or m.table >= len(event.settings.table_labels):
             reason = "its slot or table is no longer in the event"
@@ -67,7 +67,7 @@ def why_not_here(event: EventData, meeting: MeetingRecord,
     if not 0 <= meeting.slot < len(slots) or not 0 <= meeting.table < len(settings.table_labels):
         return "that slot or table is not in the event"
     label = settings.table_labels[meeting.table]
-    when = f"at {format_clock(slots[meeting.slot].start)}"
+    when = f"at {_when(slots[meeting.slot])}"
     parties = parties_of(event.attendees)
     people = [event.attendee(p) for p in (meeting.a, meeting.b)]
     for other in others:
@@ -89,9 +89,9 @@ def why_not_here(event: EventData, meeting: MeetingRecord,
     if fixed and label not in fixed:
         owner = next(m for m in members if m.fixed_table)
         return f"{who(owner)} meets only at their own table {owner.fixed_table}"
-    seats = sum(m.party_size for m in members)
-    if seats > settings.table_seats:
-        return f"{seats} people do not fit at a table of {settings.table_seats} seats"
+    seats, room = sum(m.party_size for m in members), settings.seats_of(meeting.table)
+    if seats > room:
+        return f"{seats} people do not fit at table {label} of {room} seats"
     return None
 
 
@@ -109,3 +109,8 @@ def why_not_another(event: EventData, a: str, b: str) -> str | None:
             return f"{who(event.attendee(person))} already has their maximum of " \
                    f"{min(limits)} meetings"
     return None
+
+
+def _when(slot: SlotTime) -> str:
+    start = format_clock(slot.start)
+    return f"{start} on {slot.day_name}" if slot.day_name else start

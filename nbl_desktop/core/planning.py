@@ -57,9 +57,9 @@ def problem_from_event(event: EventData) -> Problem:
     apart = {tuple(sorted((parties.lead_of[e.a], parties.lead_of[e.b])))
              for e in event.exclusions}
     return Problem(
-        slots=tuple(Slot(s.start, s.end) for s in slots),
-        tables=tuple(Table(label, seats=event.settings.table_seats)
-                     for label in event.settings.table_labels),
+        slots=tuple(Slot(s.start, s.end, s.day_name) for s in slots),
+        tables=tuple(Table(label, seats=event.settings.seats_of(t))
+                     for t, label in enumerate(event.settings.table_labels)),
         attendees=tuple(attendees),
         requests=tuple(Request(a, b, priority) for (a, b), priority in wishes.items()),
         exclusions=tuple(Exclusion(a, b) for a, b in sorted(apart) if a != b),

@@ -69,7 +69,7 @@ def free_places(event: EventData, a: str, b: str) -> list[tuple[int, int]]:
     for m in event.meetings:
         in_slot[m.slot].append(m)
     places = []
-    for slot in range(event.settings.slot_count):
+    for slot in range(event.settings.total_slots):
         others = in_slot[slot]
         if any({a, b} & {m.a, m.b} for m in others):
             continue

@@ -1,6 +1,7 @@
-"""The day's slots: fixed length from the start time, never overlapping a break.
+"""The event's slots, day by day: fixed length from each day's start, never overlapping a break.
 
 A slot that would overlap a break starts at the break's end instead.
+Availability times (from, until) apply on every day.
 """
 
 from __future__ import annotations
@@ -8,33 +9,49 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nbl_desktop.core.clock import format_clock
-from nbl_desktop.core.event import AttendeeRecord, EventSettings
+from nbl_desktop.core.event import AttendeeRecord, EventDay, EventSettings
 
 
 @dataclass(frozen=True)
 class SlotTime:
-    """Start and end of one slot, minutes after midnight."""
+    """Start and end of one slot, minutes after midnight, on the event's `day` (0-based).
+
+    `day_name` is the day's date (or "Day N") on events of several days, "" on one-day events.
+    """
 
     start: int
     end: int
+    day: int = 0
+    day_name: str = ""
 
     def label(self) -> str:
-        return f"{format_clock(self.start)}–{format_clock(self.end)}"
+        times = f"{format_clock(self.start)}–{format_clock(self.end)}"
+        return f"{self.day_name} {times}" if self.day_name else times
 
 
 def slot_times(settings: EventSettings) -> list[SlotTime]:
+    """Every slot of every day, in order."""
+    days = settings.days()
     slots: list[SlotTime] = []
-    start = settings.start_minute
-    breaks = sorted(settings.breaks)
-    while len(slots) < settings.slot_count:
+    for number, day in enumerate(days):
+        name = (day.date or f"Day {number + 1}") if len(days) > 1 else ""
+        slots += _day_slots(day, number, name)
+    return slots
+
+
+def _day_slots(day: EventDay, number: int, name: str) -> list[SlotTime]:
+    slots: list[SlotTime] = []
+    start = day.start_minute
+    breaks = sorted(day.breaks)
+    while len(slots) < day.slot_count:
         moved = True
         while moved:  # moving past one break may land inside a later one
             moved = False
             for break_start, break_end in breaks:
-                if break_start < start + settings.slot_minutes and start < break_end:
+                if break_start < start + day.slot_minutes and start < break_end:
                     start, moved = break_end, True
-        slots.append(SlotTime(start, start + settings.slot_minutes))
-        start += settings.slot_minutes
+        slots.append(SlotTime(start, start + day.slot_minutes, number, name))
+        start += day.slot_minutes
     return slots
 
 

@@ -41,7 +41,7 @@ from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, Mee
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.core.importing.name_matching import labels_of
-from nbl_desktop.core.meeting_checks import why_not_another
+from nbl_desktop.core.meeting_checks import who, why_not_another
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.schedule_figures import free_places
 from nbl_desktop.core.solve_process import solve_in_process
@@ -511,7 +511,12 @@ class MainWindow(QMainWindow):
     def open_settings_dialog(self) -> None:
         if self.current_event is None:
             return
-        dialog = EventSettingsDialog(self.current_event.settings, self)
+        owners: dict[str, list[str]] = {}
+        for person in self.current_event.attendees:
+            if person.fixed_table:
+                owners.setdefault(person.fixed_table, []).append(who(person))
+        dialog = EventSettingsDialog(self.current_event.settings, self,
+                                     {label: ", ".join(names) for label, names in owners.items()})
         self.settings_dialog = dialog
         dialog.accepted.connect(lambda: self.change_settings(dialog.settings()))
         dialog.finished.connect(dialog.deleteLater)

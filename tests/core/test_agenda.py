@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from nbl_desktop.core.agenda import AgendaLine, agenda_of
-from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, MeetingRecord
+from nbl_desktop.core.event import (
+    AttendeeRecord,
+    EventData,
+    EventDay,
+    EventSettings,
+    MeetingRecord,
+)
 
 EVENT = EventData(
     EventSettings(name="Day", start_minute=9 * 60, slot_minutes=20, slot_count=4,
@@ -26,3 +34,13 @@ def test_the_agenda_lists_every_slot_the_break_and_the_whole_delegation() -> Non
     colleague = agenda_of(EVENT, "S2")  # Sara goes with Sven: the same meeting
     assert colleague[1] == AgendaLine("09:20–09:40", "meeting", "B7", "Kari (Fisk AS)", "K",
                                       True, 1)
+
+
+def test_each_day_of_a_longer_event_is_headed_by_its_date() -> None:
+    two_days = replace(EVENT, settings=replace(
+        EVENT.settings, slot_count=2, breaks=(),
+        later_days=(EventDay("2027-03-11", 9 * 60, 20, 2),)),
+        meetings=(MeetingRecord(2, 0, "K", "S1"),))
+    assert [(line.time, line.kind) for line in agenda_of(two_days, "K")] == [
+        ("Day 1", "day"), ("09:00–09:20", "free"), ("09:20–09:40", "free"),
+        ("2027-03-11", "day"), ("09:00–09:20", "meeting"), ("09:20–09:40", "free")]

@@ -162,7 +162,7 @@ def test_a_meeting_moves_to_a_free_place_or_swaps_and_breaking_a_rule_is_refused
     tight = EventData(replace(EVENT.settings, table_seats=2), (
         replace(EVENT.attendees[0], party_size=2), *EVENT.attendees[1:]),
         EVENT.requests, EVENT.exclusions, EVENT.meetings)
-    with pytest.raises(UserError, match="3 people do not fit at a table of 2 seats"):
+    with pytest.raises(UserError, match="3 people do not fit at table 2 of 2 seats"):
         move_meeting(tight, kari_tuomas, 4, 1)
     booth = EventData(EVENT.settings, (replace(EVENT.attendees[2], fixed_table="B7"),
                                        *EVENT.attendees[:2]), meetings=EVENT.meetings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from nbl_desktop.core.errors import EventFileError
 from nbl_desktop.core.event import (
     AttendeeRecord,
     EventData,
+    EventDay,
     EventSettings,
     ExclusionRecord,
     MeetingRecord,
@@ -36,6 +38,9 @@ EVENT = EventData(
     exclusions=(ExclusionRecord("P1", "P3"),),
     meetings=(MeetingRecord(0, 1, "P1", "P2", locked=True),),
 )
+TWO_DAYS = replace(EVENT, settings=replace(
+    SETTINGS, later_days=(EventDay("2027-03-11", 600, 20, 4, ((680, 700),)),),
+    table_rooms=("Hall A", "Hall A", "Booth area"), table_seat_counts=(0, 0, 8)))
 
 
 def test_an_event_survives_closing_and_reopening(tmp_path: Path) -> None:
@@ -162,14 +167,28 @@ def test_a_file_from_version_1_is_upgraded_and_keeps_its_data(tmp_path: Path) ->
     assert event.settings.name == "Old Day" and event.settings.table_seats == 4
     assert event.attendees[0] == AttendeeRecord("P1", "Kari", "Fisk AS", "NO", max_meetings=3)
     assert event.meetings == (MeetingRecord(1, 0, "P1", "P2", locked=True),)
-    store.replace_event(EVENT)  # the upgraded file takes the new fields
+    store.replace_event(TWO_DAYS)  # the upgraded file takes the new fields
     store.close()
     with closing(sqlite3.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     reopened = EventStore.open(path)
-    assert reopened.load() == EVENT
+    assert reopened.load() == TWO_DAYS
     assert reopened.import_choices() == ImportChoices()  # the table version 3 added
     reopened.close()
+
+
+def test_a_second_day_rooms_and_table_sizes_are_kept(tmp_path: Path) -> None:
+    store = EventStore.create(tmp_path / "days.nblevent", TWO_DAYS.settings)
+    store.replace_event(TWO_DAYS)
+    store.close()
+    reopened = EventStore.open(tmp_path / "days.nblevent")
+    settings = reopened.load().settings
+    reopened.close()
+    assert settings == TWO_DAYS.settings
+    assert [d.date for d in settings.days()] == ["2027-03-10", "2027-03-11"]
+    assert settings.total_slots == 6 + 4
+    assert [settings.room_of(t) for t in range(3)] == ["Hall A", "Hall A", "Booth area"]
+    assert [settings.seats_of(t) for t in range(3)] == [6, 6, 8]
 
 
 def test_import_choices_are_kept_and_a_later_answer_replaces_an_earlier(

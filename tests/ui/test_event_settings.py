@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from pytestqt.qtbot import QtBot
 
+from nbl_desktop.core import edits
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import parse_breaks, parse_table_labels
 from nbl_desktop.ui.main_window import MainWindow
@@ -75,3 +77,48 @@ def test_table_labels_and_breaks_are_read_as_organizers_write_them() -> None:
     assert parse_breaks("12:00-13:00; 15.00-15.15") == ((720, 780), (900, 915))
     with pytest.raises(ValueError, match="'noon'"):
         parse_breaks("noon")
+
+
+def test_a_second_day_rooms_and_a_booth_are_set_in_the_dialog_and_undone(
+        qtbot: QtBot, window: MainWindow) -> None:
+    before = window.current_event
+    assert before is not None
+    host = before.attendees[0]
+    window._try(lambda current: edits.change_attendee(current, replace(host, fixed_table="2")))
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    owner_cell = dialog.tables_table.item(1, 3)
+    assert dialog.tables_table.item(1, 0).text() == "2" and host.name in owner_cell.text()
+    dialog.date_edit.setText("2027-03-10")
+    dialog.add_day_button.click()
+    assert dialog.day_box.count() == 2 and dialog.date_edit.text() == "2027-03-11"
+    dialog.start_edit.setTime(QTime(10, 0))
+    dialog.slots_box.setValue(3)
+    lines = preview_lines(window)
+    assert "— 2027-03-11 —" in lines and lines[-1].endswith("10:40–11:00")
+    dialog.tables_table.item(0, 1).setText("Hall A")
+    dialog.tables_table.item(0, 2).setText("1")
+    assert "seats must be a number from 2" in dialog.problem_label.text()
+    dialog.tables_table.item(0, 2).setText("6")
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.day_box.setCurrentIndex(0)  # the first day's fields come back unchanged
+    assert dialog.date_edit.text() == "2027-03-10"
+    assert dialog.slots_box.value() == before.settings.slot_count
+    dialog.accept()
+
+    after = window.current_event
+    assert after is not None
+    days = after.settings.days()
+    assert [(d.date, d.start_minute, d.slot_count) for d in days] == [
+        ("2027-03-10", before.settings.start_minute, before.settings.slot_count),
+        ("2027-03-11", 600, 3)]
+    assert after.settings.room_of(0) == "Hall A" and after.settings.seats_of(0) == 6
+    grid = window.grid_model
+    last_row = grid.headerData(grid.rowCount() - 1, Qt.Orientation.Vertical,
+                               Qt.ItemDataRole.DisplayRole)
+    assert grid.rowCount() == before.settings.slot_count + 3
+    assert last_row.startswith("2027-03-11 10:40")
+    window.undo_action.trigger()  # the settings
+    assert window.current_event is not None
+    assert window.current_event.settings == replace(before.settings)

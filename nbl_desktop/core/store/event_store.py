@@ -23,6 +23,7 @@ from nbl_desktop.core.errors import EventFileError
 from nbl_desktop.core.event import (
     AttendeeRecord,
     EventData,
+    EventDay,
     EventSettings,
     ExclusionRecord,
     MeetingRecord,
@@ -128,9 +129,7 @@ class EventStore:
 
     def settings(self) -> EventSettings:
         row = self._db["event"].get(1)
-        labels = tuple(
-            r["label"] for r in self._db["tables"].rows_where(order_by="position")
-        )
+        tables = list(self._db["tables"].rows_where(order_by="position"))
         return EventSettings(
             name=row["name"],
             date=row["date"],
@@ -138,8 +137,11 @@ class EventStore:
             slot_minutes=row["slot_minutes"],
             slot_count=row["slot_count"],
             breaks=tuple((int(a), int(b)) for a, b in json.loads(row["breaks"])),
-            table_labels=labels,
+            table_labels=tuple(t["label"] for t in tables),
             table_seats=row["table_seats"],
+            later_days=tuple(_day_of(d) for d in json.loads(row["later_days"])),
+            table_rooms=tuple(t["room"] for t in tables),
+            table_seat_counts=tuple(t["seats"] for t in tables),
         )
 
     def attendees(self) -> list[AttendeeRecord]:
@@ -189,12 +191,16 @@ class EventStore:
                     "slot_count": settings.slot_count,
                     "breaks": json.dumps([list(b) for b in settings.breaks]),
                     "table_seats": settings.table_seats,
+                    "later_days": json.dumps([_row_of(d) for d in settings.later_days]),
                 },
                 pk="id",
             )
             self._db["tables"].delete_where()
             self._db["tables"].insert_all(
-                {"position": i, "label": label} for i, label in enumerate(settings.table_labels)
+                {"position": i, "label": label, "room": settings.room_of(i),
+                 "seats": settings.table_seat_counts[i]
+                 if i < len(settings.table_seat_counts) else 0}
+                for i, label in enumerate(settings.table_labels)
             )
 
     def replace_event(self, data: EventData) -> None:
@@ -291,3 +297,15 @@ def _row(record: Any) -> dict[str, Any]:
 
 def _rows(records: tuple[Any, ...]) -> list[dict[str, Any]]:
     return [_row(r) for r in records]
+
+
+def _row_of(day: EventDay) -> dict[str, object]:
+    return {"date": day.date, "start_minute": day.start_minute, "slot_minutes": day.slot_minutes,
+            "slot_count": day.slot_count, "breaks": [list(b) for b in day.breaks]}
+
+
+def _day_of(row: dict[str, Any]) -> EventDay:
+    return EventDay(date=row["date"], start_minute=row["start_minute"],
+                    slot_minutes=row["slot_minutes"], slot_count=row["slot_count"],
+                    breaks=tuple((int(a), int(b)) for a, b in row["breaks"]))
+

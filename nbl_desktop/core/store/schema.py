@@ -12,13 +12,15 @@ from __future__ import annotations
 import sqlite_utils
 
 APPLICATION_ID = 0x4E424C45  # "NBLE"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Columns each version added: table, name, type, value for the rows already there.
 _COLUMNS_ADDED = {
     2: (("attendees", "party_size", int, 1), ("attendees", "fixed_table", str, ""),
         ("attendees", "delegation", str, ""), ("event", "table_seats", int, 4)),
     3: (("attendees", "notes", str, ""),),
+    4: (("event", "later_days", str, "[]"), ("tables", "room", str, ""),
+        ("tables", "seats", int, 0)),
 }
 
 
@@ -44,12 +46,15 @@ def create_schema(db: sqlite_utils.Database) -> None:
             "slot_count": int,
             "breaks": str,  # JSON list of [start_minute, end_minute]
             "table_seats": int,
+            "later_days": str,  # JSON list of the second day on: {date, start_minute, ...}
         },
-        not_null={"table_seats"},
-        defaults={"table_seats": 4},
+        not_null={"table_seats", "later_days"},
+        defaults={"table_seats": 4, "later_days": "[]"},
         pk="id",
     )
-    db["tables"].create({"position": int, "label": str}, pk="position")
+    db["tables"].create({"position": int, "label": str, "room": str, "seats": int},
+                        pk="position", not_null={"room", "seats"},
+                        defaults={"room": "", "seats": 0})  # seats 0: the event's table_seats
     db["attendees"].create(
         {
             "id": str,

@@ -1,7 +1,9 @@
-"""Event settings: name, date, the day's slot grid (previewed live as times), breaks, tables.
+"""Event settings: name, one or more days each with its slot grid (previewed live), tables.
 
-The slot count can be given directly or as the time the last meeting ends.
-Tables are a count (labelled 1…N) or a list of labels ("1-20, B1, B2").
+Each day has its date, start, slot length, breaks, and a slot count that can
+be given directly or as the time the last meeting ends. Tables are a count
+(labelled 1…N) or a list of labels ("1-20, B1, B2"); each table may name its
+room and have its own number of seats, and shows whose fixed table it is.
 The dialog only reads the values; the main window checks them
 (`core.edits.change_settings`), warns about meetings that no longer fit,
 and applies them as one undoable edit.
@@ -9,12 +11,15 @@ and applies them as one undoable edit.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,13 +27,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTimeEdit,
     QVBoxLayout,
 )
 
 from nbl_desktop.core.clock import format_clock, parse_clock
-from nbl_desktop.core.event import EventSettings
+from nbl_desktop.core.event import EventDay, EventSettings
 from nbl_desktop.core.slot_grid import slot_times
 
 _RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
@@ -69,29 +77,37 @@ def _minutes(value: QTime) -> int:
 
 
 class EventSettingsDialog(QDialog):
-    """Edit a copy of the settings; `settings()` reads them back (ValueError if malformed)."""
+    """Edit a copy of the settings; `settings()` reads them back (ValueError if malformed).
 
-    def __init__(self, settings: EventSettings, parent: Any = None) -> None:
+    `owners` maps a table label to the people who have it as their fixed table.
+    """
+
+    def __init__(self, settings: EventSettings, parent: Any = None,
+                 owners: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Event settings")
-        self.resize(760, 440)
+        self.resize(900, 600)
         self._original = settings
+        self._owners = owners or {}
+        self._days: list[EventDay] = list(settings.days())
+        self._shown_day = 0
+        self._loading = False
         self.name_edit = QLineEdit(settings.name)
-        self.date_edit = QLineEdit(settings.date)
+        self.day_box = QComboBox()
+        self.add_day_button = QPushButton("Add day")
+        self.remove_day_button = QPushButton("Remove day")
+        self.date_edit = QLineEdit()
         self.date_edit.setPlaceholderText("YYYY-MM-DD")
-        self.start_edit = QTimeEdit(_time(settings.start_minute))
+        self.start_edit = QTimeEdit()
         self.start_edit.setDisplayFormat("HH:mm")
         self.slot_minutes_box = QSpinBox()
         self.slot_minutes_box.setRange(5, 240)
         self.slot_minutes_box.setSuffix(" min")
-        self.slot_minutes_box.setValue(settings.slot_minutes)
         self.slots_box = QSpinBox()
         self.slots_box.setRange(1, 200)
-        self.slots_box.setValue(settings.slot_count)
         self.end_edit = QTimeEdit()
         self.end_edit.setDisplayFormat("HH:mm")
-        self.breaks_edit = QLineEdit(", ".join(f"{format_clock(a)}-{format_clock(b)}"
-                                               for a, b in settings.breaks))
+        self.breaks_edit = QLineEdit()
         self.breaks_edit.setPlaceholderText("e.g. 12:00-13:00, 15:00-15:15")
         self.tables_box = QSpinBox()
         self.tables_box.setRange(1, 2000)
@@ -103,6 +119,13 @@ class EventSettingsDialog(QDialog):
         self.seats_box = QSpinBox()
         self.seats_box.setRange(2, 20)
         self.seats_box.setValue(settings.table_seats)
+        self.tables_table = QTableWidget(0, 4)
+        self.tables_table.setHorizontalHeaderLabels(["Table", "Room", "Seats", "Fixed table of"])
+        self.tables_table.horizontalHeader().setStretchLastSection(True)
+        self.tables_table.verticalHeader().setVisible(False)
+        self.tables_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self._details = {label: (settings.room_of(t), settings.seats_of(t))
+                         for t, label in enumerate(settings.table_labels)}
         self.preview = QListWidget()
         self.capacity_label = QLabel()
         self.problem_label = QLabel()
@@ -111,6 +134,11 @@ class EventSettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Event name:", self.name_edit)
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.day_box, 1)
+        day_row.addWidget(self.add_day_button)
+        day_row.addWidget(self.remove_day_button)
+        form.addRow("Day:", day_row)
         form.addRow("Date:", self.date_edit)
         form.addRow("First slot starts:", self.start_edit)
         form.addRow("Slot length:", self.slot_minutes_box)
@@ -123,45 +151,177 @@ class EventSettingsDialog(QDialog):
         form.addRow("Tables:", self.tables_box)
         form.addRow("Table labels:", self.labels_edit)
         form.addRow("Seats per table:", self.seats_box)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(QLabel("Rooms, seats and booths (type a room or other seats per table):"))
+        left.addWidget(self.tables_table)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         side = QVBoxLayout()
-        side.addWidget(QLabel("The day's slots:"))
+        side.addWidget(QLabel("The event's slots:"))
         side.addWidget(self.preview)
         side.addWidget(self.capacity_label)
         columns = QHBoxLayout()
-        columns.addLayout(form, 3)
+        columns.addLayout(left, 3)
         columns.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
 
-        for edit in (self.name_edit, self.date_edit, self.breaks_edit, self.labels_edit):
+        self._list_days()
+        self._show_day(0)
+        self._fill_tables_table()
+        for edit in (self.name_edit, self.date_edit, self.breaks_edit):
             edit.textChanged.connect(self.update_preview)
-        for box in (self.slot_minutes_box, self.slots_box, self.tables_box, self.seats_box):
+        self.labels_edit.textChanged.connect(self._tables_changed)
+        self.tables_box.valueChanged.connect(self._tables_changed)
+        self.seats_box.valueChanged.connect(self._tables_changed)
+        for box in (self.slot_minutes_box, self.slots_box):
             box.valueChanged.connect(self.update_preview)
         self.start_edit.timeChanged.connect(self.update_preview)
         self.end_edit.editingFinished.connect(self._end_chosen)
+        self.tables_table.itemChanged.connect(self._table_detail_edited)
+        self.day_box.currentIndexChanged.connect(self._day_chosen)
+        self.add_day_button.clicked.connect(self.add_day)
+        self.remove_day_button.clicked.connect(self.remove_day)
         self.update_preview()
 
+    # -- reading the fields back ---------------------------------------------------
+
     def settings(self) -> EventSettings:
-        labels = parse_table_labels(self.labels_edit.text()) or tuple(
+        self._days[self._shown_day] = self._day_in_fields()
+        labels = self._labels()
+        rooms = tuple(self._details.get(label, ("", 0))[0] for label in labels)
+        seats = tuple(self._own_seats(label) for label in labels)
+        return replace(self._original, name=self.name_edit.text().strip(), table_labels=labels,
+                       table_seats=self.seats_box.value(), table_rooms=rooms,
+                       table_seat_counts=seats).with_days(tuple(self._days))
+
+    def _day_in_fields(self) -> EventDay:
+        return EventDay(date=self.date_edit.text().strip(),
+                        start_minute=_minutes(self.start_edit.time()),
+                        slot_minutes=self.slot_minutes_box.value(),
+                        slot_count=self.slots_box.value(),
+                        breaks=parse_breaks(self.breaks_edit.text()))
+
+    def _labels(self) -> tuple[str, ...]:
+        return parse_table_labels(self.labels_edit.text()) or tuple(
             str(i) for i in range(1, self.tables_box.value() + 1))
-        return replace(
-            self._original, name=self.name_edit.text().strip(),
-            date=self.date_edit.text().strip(), start_minute=_minutes(self.start_edit.time()),
-            slot_minutes=self.slot_minutes_box.value(), slot_count=self.slots_box.value(),
-            breaks=parse_breaks(self.breaks_edit.text()), table_labels=labels,
-            table_seats=self.seats_box.value())
+
+    def _own_seats(self, label: str) -> int:
+        seats = self._details.get(label, ("", 0))[1]
+        return 0 if seats in (0, self.seats_box.value()) else seats
+
+    # -- days ------------------------------------------------------------------------
+
+    def add_day(self) -> None:
+        """A new day like the last one, the date one day later when it is a date."""
+        try:
+            self._days[self._shown_day] = self._day_in_fields()
+        except ValueError:
+            return
+        last = self._days[-1]
+        self._days.append(replace(last, date=_next_date(last.date)))
+        self._list_days()
+        self.day_box.setCurrentIndex(len(self._days) - 1)
+
+    def remove_day(self) -> None:
+        if len(self._days) < 2:
+            return
+        del self._days[self._shown_day]
+        self._shown_day = min(self._shown_day, len(self._days) - 1)
+        self._list_days()
+        self._show_day(self._shown_day)
+        self.update_preview()
+
+    def _day_chosen(self, index: int) -> None:
+        if self._loading or index < 0 or index == self._shown_day:
+            return
+        try:
+            self._days[self._shown_day] = self._day_in_fields()
+        except ValueError:
+            self._loading = True
+            self.day_box.setCurrentIndex(self._shown_day)  # fix the malformed break first
+            self._loading = False
+            return
+        self._show_day(index)
+        self.update_preview()
+
+    def _list_days(self) -> None:
+        self._loading = True
+        self.day_box.clear()
+        for number, day in enumerate(self._days, start=1):
+            self.day_box.addItem(f"Day {number}" + (f" — {day.date}" if day.date else ""))
+        self.day_box.setCurrentIndex(self._shown_day)
+        self.remove_day_button.setEnabled(len(self._days) > 1)
+        self._loading = False
+
+    def _show_day(self, index: int) -> None:
+        self._loading = True
+        self._shown_day = index
+        day = self._days[index]
+        self.day_box.setCurrentIndex(index)
+        self.date_edit.setText(day.date)
+        self.start_edit.setTime(_time(day.start_minute))
+        self.slot_minutes_box.setValue(day.slot_minutes)
+        self.slots_box.setValue(day.slot_count)
+        self.breaks_edit.setText(", ".join(f"{format_clock(a)}-{format_clock(b)}"
+                                           for a, b in day.breaks))
+        self._loading = False
+
+    # -- tables ----------------------------------------------------------------------
+
+    def _tables_changed(self) -> None:
+        self._fill_tables_table()
+        self.update_preview()
+
+    def _fill_tables_table(self) -> None:
+        self._loading = True
+        labels = self._labels()
+        self.tables_table.setRowCount(len(labels))
+        for row, label in enumerate(labels):
+            room, seats = self._details.get(label, ("", 0))
+            cells = [label, room, str(seats or self.seats_box.value()),
+                     self._owners.get(label, "")]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (0, 3):
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.tables_table.setItem(row, column, item)
+        self._loading = False
+
+    def _table_detail_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() not in (1, 2):
+            return
+        label = self.tables_table.item(item.row(), 0).text()
+        room, seats = self._details.get(label, ("", 0))
+        if item.column() == 1:
+            room = item.text().strip()
+        else:
+            try:
+                seats = int(item.text())
+            except ValueError:
+                seats = -1
+        self._details[label] = (room, seats)
+        self.update_preview()
+
+    # -- the preview -----------------------------------------------------------------
 
     def update_preview(self) -> None:
-        """Show the slot times as they would be; a malformed break is named, OK disabled."""
+        """Show the slot times as they would be; a malformed value is named, OK disabled."""
+        if self._loading:
+            return
         self.preview.clear()
         try:
             settings = self.settings()
+            bad = [label for label in settings.table_labels
+                   if not 2 <= self._details.get(label, ("", 0))[1] <= 99
+                   and self._details.get(label, ("", 0))[1] != 0]
+            if bad:
+                raise ValueError(f"Table {bad[0]}: seats must be a number from 2 to 99.")
         except ValueError as exc:
             self.problem_label.setText(str(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
@@ -169,32 +329,56 @@ class EventSettingsDialog(QDialog):
         self.problem_label.clear()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.tables_box.setEnabled(not self.labels_edit.text().strip())
-        previous_end = None
+        self._list_days_names()
+        previous = None
         for number, slot in enumerate(slot_times(settings), start=1):
-            if previous_end is not None and slot.start > previous_end:
-                self.preview.addItem(f"      break {format_clock(previous_end)}–"
+            if previous is not None and slot.day != previous.day:
+                self.preview.addItem(f"      — {slot.day_name} —")
+            elif previous is not None and slot.start > previous.end:
+                self.preview.addItem(f"      break {format_clock(previous.end)}–"
                                      f"{format_clock(slot.start)}")
-            self.preview.addItem(f"{number:>3}   {slot.label()}")
-            previous_end = slot.end
-        if previous_end is not None:
-            self.end_edit.blockSignals(True)
-            self.end_edit.setTime(_time(previous_end % (24 * 60)))
-            self.end_edit.blockSignals(False)
+            elif previous is None and slot.day_name:
+                self.preview.addItem(f"      — {slot.day_name} —")
+            self.preview.addItem(f"{number:>3}   {_clock_label(slot.start, slot.end)}")
+            if slot.day == self._shown_day:
+                self.end_edit.blockSignals(True)
+                self.end_edit.setTime(_time(slot.end % (24 * 60)))
+                self.end_edit.blockSignals(False)
+            previous = slot
+        days = len(settings.days())
         self.capacity_label.setText(
-            f"{len(settings.table_labels)} tables × {settings.slot_count} slots = "
-            f"{len(settings.table_labels) * settings.slot_count} meeting places")
+            f"{len(settings.table_labels)} tables × {settings.total_slots} slots"
+            + (f" over {days} days" if days > 1 else "")
+            + f" = {len(settings.table_labels) * settings.total_slots} meeting places")
+
+    def _list_days_names(self) -> None:
+        for number, day in enumerate(self._days):
+            self.day_box.setItemText(number, f"Day {number + 1}"
+                                     + (f" — {day.date}" if day.date else ""))
 
     def _end_chosen(self) -> None:
-        """As many slots as fit before the chosen end (at least one)."""
+        """As many slots on the shown day as fit before the chosen end (at least one)."""
         try:
-            settings = self.settings()
+            day = self._day_in_fields()
         except ValueError:
             return
         end = _minutes(self.end_edit.time())
         count = 1
         while count < self.slots_box.maximum():
-            longer = slot_times(replace(settings, slot_count=count + 1))
+            longer = slot_times(EventSettings("", slot_count=count + 1).with_days(
+                (replace(day, slot_count=count + 1),)))
             if longer[-1].end > end:
                 break
             count += 1
         self.slots_box.setValue(count)
+
+
+def _clock_label(start: int, end: int) -> str:
+    return f"{format_clock(start)}–{format_clock(end)}"
+
+
+def _next_date(text: str) -> str:
+    try:
+        return (dt.date.fromisoformat(text) + dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return ""

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from nbl_desktop.core.agenda import AgendaLine
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Time", "Table", "With")
 QUIET = QBrush(QColor("#808080"))
-EMPTY_TEXT = {"free": "(free)", "away": "(not here)", "break": "break"}
+EMPTY_TEXT = {"free": "(free)", "away": "(not here)", "break": "break", "day": ""}
 
 
 class AgendaModel(QAbstractTableModel):
@@ -40,7 +40,11 @@ class AgendaModel(QAbstractTableModel):
         if not index.isValid():
             return None
         line = self._lines[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and line.kind != "meeting":
+        if role == Qt.ItemDataRole.FontRole and line.kind == "day":
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        if role == Qt.ItemDataRole.ForegroundRole and line.kind not in ("meeting", "day"):
             return QUIET
         if role != Qt.ItemDataRole.DisplayRole:
             return None
