@@ -123,6 +123,7 @@ class EventSettingsDialog(QDialog):
         self.tables_table.setHorizontalHeaderLabels(["Table", "Room", "Seats", "Fixed table of"])
         self.tables_table.horizontalHeader().setStretchLastSection(True)
         self.tables_table.verticalHeader().setVisible(False)
+        self.tables_table.verticalHeader().setDefaultSectionSize(24)
         self.tables_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self._details = {label: (settings.room_of(t), settings.seats_of(t))
                          for t, label in enumerate(settings.table_labels)}
