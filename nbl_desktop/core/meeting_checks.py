@@ -7,9 +7,12 @@ fewer tables in the event settings.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+
 from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.event import AttendeeRecord, EventData, MeetingRecord
-from nbl_desktop.core.parties import parties_of
+from nbl_desktop.core.parties import Parties, parties_of
 from nbl_desktop.core.slot_grid import SlotTime, available_slots, slot_times
 
 
@@ -69,7 +72,6 @@ def why_not_here(event: EventData, meeting: MeetingRecord,
     label = settings.table_labels[meeting.table]
     when = f"at {_when(slots[meeting.slot])}"
     parties = parties_of(event.attendees)
-    people = [event.attendee(p) for p in (meeting.a, meeting.b)]
     for other in others:
         if (other.slot, other.table) == (meeting.slot, meeting.table):
             return f"table {label} is taken {when}"
@@ -77,19 +79,65 @@ def why_not_here(event: EventData, meeting: MeetingRecord,
             busy = {other.a, other.b} & {meeting.a, meeting.b}
             if busy:
                 return f"{who(event.attendee(busy.pop()))} already has a meeting {when}"
+    return _broken_rule(event, meeting, parties, lambda person: available_slots(person, slots),
+                        label, when)
+
+
+def conflicts(event: EventData) -> dict[MeetingRecord, str]:
+    """The event's meetings that break a hard rule, each with the first rule it breaks.
+
+    Edits of people (availability, fixed table, party size, delegation) can
+    leave such meetings behind; the grid marks them until they are moved,
+    deleted or re-planned.
+    """
+    settings = event.settings
+    slots = slot_times(settings)
+    parties = parties_of(event.attendees)
+    availability = {a.id: available_slots(a, slots) for a in event.attendees}
+    places = Counter((m.slot, m.table) for m in event.meetings)
+    busy = Counter((member, m.slot) for m in event.meetings for p in (m.a, m.b)
+                   for member in parties.members.get(parties.lead_of[p], (p,)))
+    found: dict[MeetingRecord, str] = {}
+    for m in event.meetings:
+        if not 0 <= m.slot < len(slots) or not 0 <= m.table < len(settings.table_labels):
+            found[m] = "its slot or table is not in the event"
+            continue
+        label = settings.table_labels[m.table]
+        when = f"at {_when(slots[m.slot])}"
+        twice = [member for p in (m.a, m.b)
+                 for member in parties.members.get(parties.lead_of[p], (p,))
+                 if busy[(member, m.slot)] > 1]
+        if places[(m.slot, m.table)] > 1:
+            reason: str | None = f"table {label} has two meetings {when}"
+        elif twice:
+            reason = f"{who(event.attendee(twice[0]))} has two meetings {when}"
+        else:
+            reason = _broken_rule(event, m, parties, lambda person: availability[person.id],
+                                  label, when)
+        if reason is not None:
+            found[m] = reason
+    return found
+
+
+def _broken_rule(event: EventData, meeting: MeetingRecord, parties: Parties,
+                 availability: Callable[[AttendeeRecord], frozenset[int]], label: str,
+                 when: str) -> str | None:
+    """The first rule of one meeting alone that it breaks: do-not-meet, availability,
+    fixed table, seats."""
+    people = [event.attendee(p) for p in (meeting.a, meeting.b)]
     pair = {parties.lead_of[meeting.a], parties.lead_of[meeting.b]}
     if any({parties.lead_of[x.a], parties.lead_of[x.b]} == pair for x in event.exclusions):
         return f"{who(people[0])} and {who(people[1])} must not meet"
     members = [event.attendee(m) for p in (meeting.a, meeting.b)
                for m in parties.members.get(parties.lead_of[p], (p,))]
     for member in members:
-        if meeting.slot not in available_slots(member, slots):
+        if meeting.slot not in availability(member):
             return f"{who(member)} is not available {when}"
     fixed = {m.fixed_table for m in members if m.fixed_table}
     if fixed and label not in fixed:
         owner = next(m for m in members if m.fixed_table)
         return f"{who(owner)} meets only at their own table {owner.fixed_table}"
-    seats, room = sum(m.party_size for m in members), settings.seats_of(meeting.table)
+    seats, room = sum(m.party_size for m in members), event.settings.seats_of(meeting.table)
     if seats > room:
         return f"{seats} people do not fit at table {label} of {room} seats"
     return None

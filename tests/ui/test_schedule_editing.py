@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from nbl_desktop.core import edits
 from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.meeting_checks import conflicts
+from nbl_desktop.core.slot_grid import slot_times
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.main_window import MainWindow
+from nbl_desktop.ui.models.schedule_grid_model import CONFLICT_BACKGROUND
 from tests.conftest import run_referee, sample
 from tests.ui.driving import answer_dialogs, schedule, window_with_sample
 
@@ -151,3 +156,27 @@ def test_a_persons_agenda_follows_the_schedule_and_leads_to_the_grid(
     window.delete_meeting_action.trigger()  # the agenda shows the slot free at once
     freed = window.agenda_model.line(row)
     assert (freed.slot, freed.kind) == (meeting.slot, "free")
+
+
+def test_a_meeting_left_outside_a_persons_new_hours_is_marked_until_rescheduled(
+        qtbot: QtBot, window: MainWindow) -> None:
+    schedule(qtbot, window)
+    event = window.current_event
+    assert event is not None
+    late = max(event.meetings, key=lambda m: m.slot)
+    person = event.attendee(late.a)
+    until = slot_times(event.settings)[late.slot].start  # gone before that meeting starts
+    window._try(lambda current: edits.change_attendee(
+        current, replace(person, available_until=until)))
+    grid = window.grid_model
+    cell = grid.index(late.slot, late.table)
+    assert grid.data(cell, Qt.ItemDataRole.BackgroundRole).color() == CONFLICT_BACKGROUND
+    tooltip = grid.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert f"Breaks a rule: {person.name}" in tooltip and "is not available" in tooltip
+    quiet = next(m for m in event.meetings if m != late and person.id not in (m.a, m.b))
+    assert grid.data(grid.index(quiet.slot, quiet.table),
+                     Qt.ItemDataRole.BackgroundRole) is None or quiet.locked
+    schedule(qtbot, window)
+    after = window.current_event
+    assert after is not None and conflicts(after) == {}
+    assert all(m.slot < late.slot or person.id not in (m.a, m.b) for m in after.meetings)

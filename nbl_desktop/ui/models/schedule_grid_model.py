@@ -1,8 +1,10 @@
 """The schedule as a grid: a row per slot (with its times), a column per table.
 
-Locked meetings are tinted, must-meets in bold. A meeting can be dragged to
-another cell: the model only announces `move_requested(from, to)`; the main
-window checks the hard rules and makes the undoable edit, or says why not.
+Locked meetings are tinted, must-meets in bold, and meetings that break a hard
+rule (left behind by an edit of a person) red, with the rule in the tooltip.
+A meeting can be dragged to another cell: the model only announces
+`move_requested(from, to)`; the main window checks the hard rules and makes
+the undoable edit, or says why not.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.meeting_checks import conflicts
 from nbl_desktop.core.slot_grid import SlotTime, slot_times
 
 Index = QModelIndex | QPersistentModelIndex
 LOCKED_BACKGROUND = QColor("#fff2cc")
+CONFLICT_BACKGROUND = QColor("#f4c7c3")
 MEETING_MIME = "application/x-nbl-meeting"
 _BOLD = QFont()
 _BOLD.setBold(True)
@@ -42,13 +46,15 @@ class ScheduleGridModel(QAbstractTableModel):
         self._tables: tuple[str, ...] = ()
         self._cells: dict[tuple[int, int], MeetingRecord] = {}
         self._names: dict[str, str] = {}
+        self._conflicts: dict[MeetingRecord, str] = {}
 
     def set_event(self, event: EventData | None) -> None:
         self.beginResetModel()
         if event is None:
             self._slots, self._tables, self._cells, self._names = [], (), {}, {}
-            self._must = set()
+            self._must, self._conflicts = set(), {}
         else:
+            self._conflicts = conflicts(event)
             self._slots = slot_times(event.settings)
             self._tables = event.settings.table_labels
             self._cells = {(m.slot, m.table): m for m in event.meetings}
@@ -79,9 +85,14 @@ class ScheduleGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         must = frozenset((meeting.a, meeting.b)) in self._must
+        broken = self._conflicts.get(meeting)
         if role == Qt.ItemDataRole.ToolTipRole:
             return text + ("\nMust meet" if must else "") + (
-                "\nLocked: the next schedule keeps it here" if meeting.locked else "")
+                "\nLocked: the next schedule keeps it here" if meeting.locked else "") + (
+                f"\nBreaks a rule: {broken}; move it, delete it or schedule again"
+                if broken else "")
+        if role == Qt.ItemDataRole.BackgroundRole and broken:
+            return QBrush(CONFLICT_BACKGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and meeting.locked:
             return QBrush(LOCKED_BACKGROUND)
         if role == Qt.ItemDataRole.FontRole and must:
