@@ -39,7 +39,7 @@ def agenda_of(event: EventData, attendee_id: str) -> list[AgendaLine]:
         elif lines and slots[index - 1].end < slot.start:
             lines.append(AgendaLine(f"{format_clock(slots[index - 1].end)}–"
                                     f"{format_clock(slot.start)}", "break"))
-        time = _clock_label(slot.start, slot.end)
+        time = slot.times()
         meeting = by_slot.get(index)
         if meeting is None:
             lines.append(AgendaLine(time, "free" if index in here else "away", slot=index))
@@ -53,6 +53,3 @@ def agenda_of(event: EventData, attendee_id: str) -> list[AgendaLine]:
                                 meeting.locked, index))
     return lines
 
-
-def _clock_label(start: int, end: int) -> str:
-    return f"{format_clock(start)}–{format_clock(end)}"

@@ -24,9 +24,11 @@ class SlotTime:
     day: int = 0
     day_name: str = ""
 
+    def times(self) -> str:
+        return f"{format_clock(self.start)}–{format_clock(self.end)}"
+
     def label(self) -> str:
-        times = f"{format_clock(self.start)}–{format_clock(self.end)}"
-        return f"{self.day_name} {times}" if self.day_name else times
+        return f"{self.day_name} {self.times()}" if self.day_name else self.times()
 
 
 def slot_times(settings: EventSettings) -> list[SlotTime]:

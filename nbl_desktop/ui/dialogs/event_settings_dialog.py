@@ -340,7 +340,7 @@ class EventSettingsDialog(QDialog):
                                      f"{format_clock(slot.start)}")
             elif previous is None and slot.day_name:
                 self.preview.addItem(f"      — {slot.day_name} —")
-            self.preview.addItem(f"{number:>3}   {_clock_label(slot.start, slot.end)}")
+            self.preview.addItem(f"{number:>3}   {slot.times()}")
             if slot.day == self._shown_day:
                 self.end_edit.blockSignals(True)
                 self.end_edit.setTime(_time(slot.end % (24 * 60)))
@@ -372,10 +372,6 @@ class EventSettingsDialog(QDialog):
                 break
             count += 1
         self.slots_box.setValue(count)
-
-
-def _clock_label(start: int, end: int) -> str:
-    return f"{format_clock(start)}–{format_clock(end)}"
 
 
 def _next_date(text: str) -> str:
