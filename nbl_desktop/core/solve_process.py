@@ -21,6 +21,7 @@ from typing import Any
 from solver import CancelToken, Problem, Progress, SolveOptions, SolveResult, solve
 
 _POLL_SECONDS = 0.05
+_PROGRESS_INTERVAL_SECONDS = 0.25  # at most four progress reports a second
 
 
 class SolveProcessError(RuntimeError):
@@ -80,8 +81,18 @@ def _solve_and_send(problem: Problem, options: SolveOptions, sender: Connection,
     def send(kind: str, payload: Any) -> None:
         sender.send((kind, payload))
 
+    last_sent = [0.0]
+
+    def report(progress: Progress) -> None:
+        # The engine may improve many times a second; the window needs a few reports a
+        # second, and each one costs it a repaint (the result itself always arrives).
+        now = time.monotonic()
+        if now - last_sent[0] >= _PROGRESS_INTERVAL_SECONDS:
+            last_sent[0] = now
+            send("progress", progress)
+
     try:
-        result = solve(problem, options, on_progress=lambda p: send("progress", p), cancel=token)
+        result = solve(problem, options, on_progress=report, cancel=token)
     except Exception as exc:  # ProblemError and bugs alike: the parent raises it
         send("error", exc)
     else:
