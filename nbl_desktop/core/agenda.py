@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.parties import meetings_of, parties_of
-from nbl_desktop.core.slot_grid import available_slots, slot_times
+from nbl_desktop.core.slot_grid import available_slots, line_before, slot_times
 
 
 @dataclass(frozen=True)
@@ -34,11 +33,10 @@ def agenda_of(event: EventData, attendee_id: str) -> list[AgendaLine]:
     here = available_slots(person, slots)
     lines: list[AgendaLine] = []
     for index, slot in enumerate(slots):
-        if slot.day_name and (index == 0 or slots[index - 1].day != slot.day):
-            lines.append(AgendaLine(slot.day_name, "day"))
-        elif lines and slots[index - 1].end < slot.start:
-            lines.append(AgendaLine(f"{format_clock(slots[index - 1].end)}–"
-                                    f"{format_clock(slot.start)}", "break"))
+        before = line_before(slots, index)
+        if before is not None:
+            kind, text = before
+            lines.append(AgendaLine(text, kind))
         time = slot.times()
         meeting = by_slot.get(index)
         if meeting is None:

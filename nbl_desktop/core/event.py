@@ -63,9 +63,12 @@ class EventSettings:
     def room_of(self, table: int) -> str:
         return self.table_rooms[table] if table < len(self.table_rooms) else ""
 
+    def own_seats_of(self, table: int) -> int:
+        """The table's own number of seats; 0 when it has the event's `table_seats`."""
+        return self.table_seat_counts[table] if table < len(self.table_seat_counts) else 0
+
     def seats_of(self, table: int) -> int:
-        own = self.table_seat_counts[table] if table < len(self.table_seat_counts) else 0
-        return own or self.table_seats
+        return self.own_seats_of(table) or self.table_seats
 
     def with_days(self, days: tuple[EventDay, ...]) -> EventSettings:
         """These settings with `days` as the event's days (at least one)."""

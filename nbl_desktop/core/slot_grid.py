@@ -37,11 +37,12 @@ def slot_times(settings: EventSettings) -> list[SlotTime]:
     slots: list[SlotTime] = []
     for number, day in enumerate(days):
         name = (day.date or f"Day {number + 1}") if len(days) > 1 else ""
-        slots += _day_slots(day, number, name)
+        slots += day_slot_times(day, number, name)
     return slots
 
 
-def _day_slots(day: EventDay, number: int, name: str) -> list[SlotTime]:
+def day_slot_times(day: EventDay, number: int = 0, name: str = "") -> list[SlotTime]:
+    """One day's slots; `number` and `name` say which day of the event it is."""
     slots: list[SlotTime] = []
     start = day.start_minute
     breaks = sorted(day.breaks)
@@ -55,6 +56,20 @@ def _day_slots(day: EventDay, number: int, name: str) -> list[SlotTime]:
         slots.append(SlotTime(start, start + day.slot_minutes, number, name))
         start += day.slot_minutes
     return slots
+
+
+def line_before(slots: list[SlotTime], index: int) -> tuple[str, str] | None:
+    """What a listing of the slots shows before slot `index`, if anything.
+
+    ("day", its date or "Day N") when a day of an event of several days begins;
+    ("break", "HH:MM–HH:MM") when time passes between a slot and the next.
+    """
+    slot = slots[index]
+    if slot.day_name and (index == 0 or slots[index - 1].day != slot.day):
+        return "day", slot.day_name
+    if index > 0 and slots[index - 1].end < slot.start:
+        return "break", f"{format_clock(slots[index - 1].end)}–{format_clock(slot.start)}"
+    return None
 
 
 def available_slots(attendee: AttendeeRecord, slots: list[SlotTime]) -> frozenset[int]:

@@ -198,8 +198,7 @@ class EventStore:
             self._db["tables"].delete_where()
             self._db["tables"].insert_all(
                 {"position": i, "label": label, "room": settings.room_of(i),
-                 "seats": settings.table_seat_counts[i]
-                 if i < len(settings.table_seat_counts) else 0}
+                 "seats": settings.own_seats_of(i)}
                 for i, label in enumerate(settings.table_labels)
             )
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop.core.clock import format_clock, parse_clock
 from nbl_desktop.core.event import EventDay, EventSettings
-from nbl_desktop.core.slot_grid import slot_times
+from nbl_desktop.core.slot_grid import day_slot_times, line_before, slot_times
 
 _RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
 
@@ -195,7 +195,7 @@ class EventSettingsDialog(QDialog):
     def settings(self) -> EventSettings:
         self._days[self._shown_day] = self._day_in_fields()
         labels = self._labels()
-        rooms = tuple(self._details.get(label, ("", 0))[0] for label in labels)
+        rooms = tuple(self._detail(label)[0] for label in labels)
         seats = tuple(self._own_seats(label) for label in labels)
         return replace(self._original, name=self.name_edit.text().strip(), table_labels=labels,
                        table_seats=self.seats_box.value(), table_rooms=rooms,
@@ -212,8 +212,12 @@ class EventSettingsDialog(QDialog):
         return parse_table_labels(self.labels_edit.text()) or tuple(
             str(i) for i in range(1, self.tables_box.value() + 1))
 
+    def _detail(self, label: str) -> tuple[str, int]:
+        """The table's room and seats as typed (0: not typed)."""
+        return self._details.get(label, ("", 0))
+
     def _own_seats(self, label: str) -> int:
-        seats = self._details.get(label, ("", 0))[1]
+        seats = self._detail(label)[1]
         return 0 if seats in (0, self.seats_box.value()) else seats
 
     # -- days ------------------------------------------------------------------------
@@ -254,8 +258,8 @@ class EventSettingsDialog(QDialog):
     def _list_days(self) -> None:
         self._loading = True
         self.day_box.clear()
-        for number, day in enumerate(self._days, start=1):
-            self.day_box.addItem(f"Day {number}" + (f" — {day.date}" if day.date else ""))
+        for number, day in enumerate(self._days):
+            self.day_box.addItem(_day_title(number, day))
         self.day_box.setCurrentIndex(self._shown_day)
         self.remove_day_button.setEnabled(len(self._days) > 1)
         self._loading = False
@@ -284,7 +288,7 @@ class EventSettingsDialog(QDialog):
         labels = self._labels()
         self.tables_table.setRowCount(len(labels))
         for row, label in enumerate(labels):
-            room, seats = self._details.get(label, ("", 0))
+            room, seats = self._detail(label)
             cells = [label, room, str(seats or self.seats_box.value()),
                      self._owners.get(label, "")]
             for column, text in enumerate(cells):
@@ -298,7 +302,7 @@ class EventSettingsDialog(QDialog):
         if self._loading or item.column() not in (1, 2):
             return
         label = self.tables_table.item(item.row(), 0).text()
-        room, seats = self._details.get(label, ("", 0))
+        room, seats = self._detail(label)
         if item.column() == 1:
             room = item.text().strip()
         else:
@@ -319,8 +323,7 @@ class EventSettingsDialog(QDialog):
         try:
             settings = self.settings()
             bad = [label for label in settings.table_labels
-                   if not 2 <= self._details.get(label, ("", 0))[1] <= 99
-                   and self._details.get(label, ("", 0))[1] != 0]
+                   if self._detail(label)[1] != 0 and not 2 <= self._detail(label)[1] <= 99]
             if bad:
                 raise ValueError(f"Table {bad[0]}: seats must be a number from 2 to 99.")
         except ValueError as exc:
@@ -331,21 +334,18 @@ class EventSettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.tables_box.setEnabled(not self.labels_edit.text().strip())
         self._list_days_names()
-        previous = None
-        for number, slot in enumerate(slot_times(settings), start=1):
-            if previous is not None and slot.day != previous.day:
-                self.preview.addItem(f"      — {slot.day_name} —")
-            elif previous is not None and slot.start > previous.end:
-                self.preview.addItem(f"      break {format_clock(previous.end)}–"
-                                     f"{format_clock(slot.start)}")
-            elif previous is None and slot.day_name:
-                self.preview.addItem(f"      — {slot.day_name} —")
-            self.preview.addItem(f"{number:>3}   {slot.times()}")
-            if slot.day == self._shown_day:
-                self.end_edit.blockSignals(True)
-                self.end_edit.setTime(_time(slot.end % (24 * 60)))
-                self.end_edit.blockSignals(False)
-            previous = slot
+        slots = slot_times(settings)
+        for index, slot in enumerate(slots):
+            before = line_before(slots, index)
+            if before is not None:
+                kind, text = before
+                shown = f"— {text} —" if kind == "day" else f"break {text}"
+                self.preview.addItem(f"      {shown}")
+            self.preview.addItem(f"{index + 1:>3}   {slot.times()}")
+        shown_day_ends = max(s.end for s in slots if s.day == self._shown_day)
+        self.end_edit.blockSignals(True)
+        self.end_edit.setTime(_time(shown_day_ends % (24 * 60)))
+        self.end_edit.blockSignals(False)
         days = len(settings.days())
         self.capacity_label.setText(
             f"{len(settings.table_labels)} tables × {settings.total_slots} slots"
@@ -354,8 +354,7 @@ class EventSettingsDialog(QDialog):
 
     def _list_days_names(self) -> None:
         for number, day in enumerate(self._days):
-            self.day_box.setItemText(number, f"Day {number + 1}"
-                                     + (f" — {day.date}" if day.date else ""))
+            self.day_box.setItemText(number, _day_title(number, day))
 
     def _end_chosen(self) -> None:
         """As many slots on the shown day as fit before the chosen end (at least one)."""
@@ -366,12 +365,16 @@ class EventSettingsDialog(QDialog):
         end = _minutes(self.end_edit.time())
         count = 1
         while count < self.slots_box.maximum():
-            longer = slot_times(EventSettings("", slot_count=count + 1).with_days(
-                (replace(day, slot_count=count + 1),)))
+            longer = day_slot_times(replace(day, slot_count=count + 1))
             if longer[-1].end > end:
                 break
             count += 1
         self.slots_box.setValue(count)
+
+
+def _day_title(number: int, day: EventDay) -> str:
+    """'Day 2 — 2027-03-11' for the day at 0-based `number`."""
+    return f"Day {number + 1}" + (f" — {day.date}" if day.date else "")
 
 
 def _next_date(text: str) -> str:
