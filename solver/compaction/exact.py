@@ -28,15 +28,9 @@ from ortools.sat.python import cp_model
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
-from solver.compaction.windows import add_window
+from solver.compaction.windows import add_meetings_to_time, add_window, literals_of
 from solver.figures import figures_of
-from solver.model import (
-    Fixed,
-    add_attendee_in_one_meeting_per_slot,
-    add_fixed_table_once_per_slot,
-    add_free_tables_per_slot,
-    create_variables,
-)
+from solver.model import Fixed
 from solver.options import Compactness, SolveOptions
 from solver.plan import Plan
 from solver.problem import Problem
@@ -209,15 +203,11 @@ def _ask(question: _Question, extra: int | None, seconds: float, cancel: CancelT
     locked = [(c, candidates[c].locked.slot) for c in question.meetings  # type: ignore[union-attr]
               if candidates[c].locked is not None]
     free = [c for c in question.meetings if candidates[c].locked is None]
-    fixed = Fixed.of(locked, candidates, slot_count)
-    variables = create_variables(model, candidates, free, fixed)
-    for c in free:
-        if c not in variables.by_candidate:
-            return int(cp_model.INFEASIBLE), None
-        model.add_exactly_one(variables.by_candidate[c])
-    add_attendee_in_one_meeting_per_slot(model, variables)
-    add_free_tables_per_slot(model, variables, candidates, question.capacities, fixed)
-    add_fixed_table_once_per_slot(model, variables, candidates)
+    variables = add_meetings_to_time(model, candidates, free,
+                                     Fixed.of(locked, candidates, slot_count),
+                                     question.capacities)
+    if variables is None:
+        return int(cp_model.INFEASIBLE), None
 
     meeting_count: dict[str, int] = defaultdict(int)
     for c in question.meetings:
@@ -230,10 +220,8 @@ def _ask(question: _Question, extra: int | None, seconds: float, cancel: CancelT
     per_person: list[LinearExpr] = []
     slack: list[cp_model.IntVar] = []
     for person, count in meeting_count.items():
-        literals = {s: variables.by_attendee_slot.get((person, s), [])
-                    for s in range(slot_count)}
-        gaps = add_window(model, person, literals, locked_busy[person], count, slot_count,
-                           options.compactness)
+        gaps = add_window(model, person, literals_of(variables, person, slot_count),
+                          locked_busy[person], count, slot_count, options.compactness)
         per_person.append(gaps)
         if extra is not None:
             over = model.new_int_var(0, extra, f"over_{person}")

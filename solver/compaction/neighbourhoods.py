@@ -20,15 +20,9 @@ from ortools.sat.python import cp_model
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
-from solver.compaction.windows import add_window
+from solver.compaction.windows import add_meetings_to_time, add_window, literals_of
 from solver.figures import idle_slots_and_breaks
-from solver.model import (
-    Fixed,
-    add_attendee_in_one_meeting_per_slot,
-    add_fixed_table_once_per_slot,
-    add_free_tables_per_slot,
-    create_variables,
-)
+from solver.model import Fixed
 from solver.options import Compactness, SolveOptions
 from solver.plan import Plan
 from solver.problem import Problem
@@ -77,13 +71,10 @@ def retime_cluster(problem: Problem, candidates: list[Candidate], plan: Plan,
     outside = [(c, slot) for c, slot in plan if c not in inside]
     slot_count = len(problem.slots)
     model = cp_model.CpModel()
-    fixed = Fixed.of(outside, candidates, slot_count)
-    variables = create_variables(model, candidates, sorted(inside), fixed)
-    for c in inside:
-        model.add_exactly_one(variables.by_candidate[c])
-    add_attendee_in_one_meeting_per_slot(model, variables)
-    add_free_tables_per_slot(model, variables, candidates, capacities, fixed)
-    add_fixed_table_once_per_slot(model, variables, candidates)
+    variables = add_meetings_to_time(model, candidates, sorted(inside),
+                                     Fixed.of(outside, candidates, slot_count), capacities)
+    if variables is None:
+        return None, False
     count: dict[str, int] = defaultdict(int)
     fixed_busy: dict[str, set[int]] = defaultdict(set)
     for c, slot in plan:
@@ -92,8 +83,7 @@ def retime_cluster(problem: Problem, candidates: list[Candidate], plan: Plan,
                 count[person] += 1
                 if c not in inside:
                     fixed_busy[person].add(slot)
-    gaps = [add_window(model, person, {s: variables.by_attendee_slot.get((person, s), [])
-                                       for s in range(slot_count)},
+    gaps = [add_window(model, person, literals_of(variables, person, slot_count),
                        fixed_busy[person], count[person], slot_count, options.compactness)
             for person in sorted(count)]
     model.minimize(LinearExpr.sum(gaps))

@@ -13,9 +13,41 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
+from solver.candidates import Candidate
+from solver.capacity import SlotCapacity
+from solver.model import (
+    Fixed,
+    MeetingVariables,
+    add_attendee_in_one_meeting_per_slot,
+    add_fixed_table_once_per_slot,
+    add_free_tables_per_slot,
+    create_variables,
+)
 from solver.options import Compactness
 
 LinearExpr = cp_model.LinearExpr
+
+
+def add_meetings_to_time(model: cp_model.CpModel, candidates: list[Candidate],
+                         meetings: list[int], fixed: Fixed,
+                         capacities: list[SlotCapacity]) -> MeetingVariables | None:
+    """Each of `meetings` (candidate indices) in exactly one slot, beside `fixed`, keeping
+    every hard rule; None when one of them has no slot left."""
+    variables = create_variables(model, candidates, meetings, fixed)
+    for c in meetings:
+        if c not in variables.by_candidate:
+            return None
+        model.add_exactly_one(variables.by_candidate[c])
+    add_attendee_in_one_meeting_per_slot(model, variables)
+    add_free_tables_per_slot(model, variables, candidates, capacities, fixed)
+    add_fixed_table_once_per_slot(model, variables, candidates)
+    return variables
+
+
+def literals_of(variables: MeetingVariables, person: str,
+                slot_count: int) -> dict[int, list[cp_model.IntVar]]:
+    """The person's meeting variables slot by slot, as `add_window` takes them."""
+    return {s: variables.by_attendee_slot.get((person, s), []) for s in range(slot_count)}
 
 
 def add_window(model: cp_model.CpModel, person: str,
