@@ -79,68 +79,86 @@ def why_not_here(event: EventData, meeting: MeetingRecord,
             busy = {other.a, other.b} & {meeting.a, meeting.b}
             if busy:
                 return f"{who(event.attendee(busy.pop()))} already has a meeting {when}"
-    return _broken_rule(event, meeting, parties, lambda person: available_slots(person, slots),
-                        label, when)
+    rules = _MeetingRules(event, parties, lambda person: available_slots(person, slots))
+    return rules.broken(meeting, label, slots[meeting.slot])
 
 
 def conflicts(event: EventData) -> dict[MeetingRecord, str]:
-    """The event's meetings that break a hard rule, each with the first rule it breaks.
+    """The event's meetings that break a hard rule, each with the first rule it breaks."""
+    checker = ConflictChecker(event)
+    return {m: reason for m in event.meetings if (reason := checker.reason(m)) is not None}
+
+
+class ConflictChecker:
+    """Says which rule a meeting of the event breaks, meeting by meeting, on demand.
 
     Edits of people (availability, fixed table, party size, delegation) can
     leave such meetings behind; the grid marks them until they are moved,
-    deleted or re-planned.
+    deleted or re-planned. The grid asks only for the cells it shows, so a
+    refresh after a solve does not check thousands of meetings at once.
     """
-    settings = event.settings
-    slots = slot_times(settings)
-    parties = parties_of(event.attendees)
-    availability = {a.id: available_slots(a, slots) for a in event.attendees}
-    places = Counter((m.slot, m.table) for m in event.meetings)
-    busy = Counter((member, m.slot) for m in event.meetings for p in (m.a, m.b)
-                   for member in parties.members.get(parties.lead_of[p], (p,)))
-    found: dict[MeetingRecord, str] = {}
-    for m in event.meetings:
-        if not 0 <= m.slot < len(slots) or not 0 <= m.table < len(settings.table_labels):
-            found[m] = "its slot or table is not in the event"
-            continue
-        label = settings.table_labels[m.table]
-        when = f"at {_when(slots[m.slot])}"
-        twice = [member for p in (m.a, m.b)
-                 for member in parties.members.get(parties.lead_of[p], (p,))
-                 if busy[(member, m.slot)] > 1]
-        if places[(m.slot, m.table)] > 1:
-            reason: str | None = f"table {label} has two meetings {when}"
-        elif twice:
-            reason = f"{who(event.attendee(twice[0]))} has two meetings {when}"
-        else:
-            reason = _broken_rule(event, m, parties, lambda person: availability[person.id],
-                                  label, when)
-        if reason is not None:
-            found[m] = reason
-    return found
+
+    def __init__(self, event: EventData) -> None:
+        self.event = event
+        self.slots = slot_times(event.settings)
+        self._available: dict[str, frozenset[int]] = {}
+        self.rules = _MeetingRules(event, parties_of(event.attendees), self._availability)
+        self.places = Counter((m.slot, m.table) for m in event.meetings)
+        self.busy = Counter((member.id, m.slot) for m in event.meetings
+                            for member in self.rules.members_of(m))
+
+    def _availability(self, person: AttendeeRecord) -> frozenset[int]:
+        if person.id not in self._available:
+            self._available[person.id] = available_slots(person, self.slots)
+        return self._available[person.id]
+
+    def reason(self, m: MeetingRecord) -> str | None:
+        """The first hard rule the event's meeting `m` breaks; None when it keeps them all."""
+        settings = self.event.settings
+        if not 0 <= m.slot < len(self.slots) or not 0 <= m.table < len(settings.table_labels):
+            return "its slot or table is not in the event"
+        label, slot = settings.table_labels[m.table], self.slots[m.slot]
+        if self.places[(m.slot, m.table)] > 1:
+            return f"table {label} has two meetings at {_when(slot)}"
+        twice = [p for p in self.rules.members_of(m) if self.busy[(p.id, m.slot)] > 1]
+        if twice:
+            return f"{who(twice[0])} has two meetings at {_when(slot)}"
+        return self.rules.broken(m, label, slot)
 
 
-def _broken_rule(event: EventData, meeting: MeetingRecord, parties: Parties,
-                 availability: Callable[[AttendeeRecord], frozenset[int]], label: str,
-                 when: str) -> str | None:
-    """The first rule of one meeting alone that it breaks: do-not-meet, availability,
-    fixed table, seats."""
-    people = [event.attendee(p) for p in (meeting.a, meeting.b)]
-    pair = {parties.lead_of[meeting.a], parties.lead_of[meeting.b]}
-    if any({parties.lead_of[x.a], parties.lead_of[x.b]} == pair for x in event.exclusions):
-        return f"{who(people[0])} and {who(people[1])} must not meet"
-    members = [event.attendee(m) for p in (meeting.a, meeting.b)
-               for m in parties.members.get(parties.lead_of[p], (p,))]
-    for member in members:
-        if meeting.slot not in availability(member):
-            return f"{who(member)} is not available {when}"
-    fixed = {m.fixed_table for m in members if m.fixed_table}
-    if fixed and label not in fixed:
-        owner = next(m for m in members if m.fixed_table)
-        return f"{who(owner)} meets only at their own table {owner.fixed_table}"
-    seats, room = sum(m.party_size for m in members), event.settings.seats_of(meeting.table)
-    if seats > room:
-        return f"{seats} people do not fit at table {label} of {room} seats"
-    return None
+class _MeetingRules:
+    """The rules one meeting keeps on its own: do-not-meet, availability, fixed table, seats."""
+
+    def __init__(self, event: EventData, parties: Parties,
+                 availability: Callable[[AttendeeRecord], frozenset[int]]) -> None:
+        self.event, self.parties, self.availability = event, parties, availability
+        self.apart = {frozenset((parties.lead_of[x.a], parties.lead_of[x.b]))
+                      for x in event.exclusions}
+
+    def members_of(self, meeting: MeetingRecord) -> list[AttendeeRecord]:
+        """Everyone at the meeting: both parties, each with their whole delegation."""
+        lead_of, members = self.parties.lead_of, self.parties.members
+        return [self.event.attendee(m) for p in (meeting.a, meeting.b)
+                for m in members.get(lead_of[p], (p,))]
+
+    def broken(self, meeting: MeetingRecord, label: str, slot: SlotTime) -> str | None:
+        """The first of these rules the meeting breaks, in plain words; None if none."""
+        event, lead_of = self.event, self.parties.lead_of
+        if frozenset((lead_of[meeting.a], lead_of[meeting.b])) in self.apart:
+            return (f"{who(event.attendee(meeting.a))} and {who(event.attendee(meeting.b))} "
+                    "must not meet")
+        members = self.members_of(meeting)
+        for member in members:
+            if meeting.slot not in self.availability(member):
+                return f"{who(member)} is not available at {_when(slot)}"
+        fixed = {m.fixed_table for m in members if m.fixed_table}
+        if fixed and label not in fixed:
+            owner = next(m for m in members if m.fixed_table)
+            return f"{who(owner)} meets only at their own table {owner.fixed_table}"
+        seats, room = sum(m.party_size for m in members), event.settings.seats_of(meeting.table)
+        if seats > room:
+            return f"{seats} people do not fit at table {label} of {room} seats"
+        return None
 
 
 def why_not_another(event: EventData, a: str, b: str) -> str | None:

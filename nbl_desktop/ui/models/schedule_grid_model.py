@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nbl_desktop.core.event import EventData, MeetingRecord
-from nbl_desktop.core.meeting_checks import conflicts
+from nbl_desktop.core.meeting_checks import ConflictChecker
 from nbl_desktop.core.slot_grid import SlotTime, slot_times
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,15 +46,17 @@ class ScheduleGridModel(QAbstractTableModel):
         self._tables: tuple[str, ...] = ()
         self._cells: dict[tuple[int, int], MeetingRecord] = {}
         self._names: dict[str, str] = {}
-        self._conflicts: dict[MeetingRecord, str] = {}
+        self._checker: ConflictChecker | None = None
+        self._conflicts: dict[MeetingRecord, str | None] = {}  # checked so far
 
     def set_event(self, event: EventData | None) -> None:
         self.beginResetModel()
+        self._conflicts = {}
         if event is None:
             self._slots, self._tables, self._cells, self._names = [], (), {}, {}
-            self._must, self._conflicts = set(), {}
+            self._must, self._checker = set(), None
         else:
-            self._conflicts = conflicts(event)
+            self._checker = ConflictChecker(event)
             self._slots = slot_times(event.settings)
             self._tables = event.settings.table_labels
             self._cells = {(m.slot, m.table): m for m in event.meetings}
@@ -85,7 +87,7 @@ class ScheduleGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         must = frozenset((meeting.a, meeting.b)) in self._must
-        broken = self._conflicts.get(meeting)
+        broken = self._broken_rule(meeting)
         if role == Qt.ItemDataRole.ToolTipRole:
             return text + ("\nMust meet" if must else "") + (
                 "\nLocked: the next schedule keeps it here" if meeting.locked else "") + (
@@ -98,6 +100,11 @@ class ScheduleGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and must:
             return _BOLD
         return None
+
+    def _broken_rule(self, meeting: MeetingRecord) -> str | None:
+        if meeting not in self._conflicts and self._checker is not None:
+            self._conflicts[meeting] = self._checker.reason(meeting)
+        return self._conflicts.get(meeting)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
