@@ -102,10 +102,19 @@ class ConflictChecker:
         self.event = event
         self.slots = slot_times(event.settings)
         self._available: dict[str, frozenset[int]] = {}
-        self.rules = _MeetingRules(event, parties_of(event.attendees), self._availability)
-        self.places = Counter((m.slot, m.table) for m in event.meetings)
-        self.busy = Counter((member.id, m.slot) for m in event.meetings
-                            for member in self.rules.members_of(m))
+        self._rules: _MeetingRules | None = None
+        self._places: Counter[tuple[int, int]] = Counter()
+        self._busy: Counter[tuple[str, int]] = Counter()
+
+    def _counted(self) -> _MeetingRules:
+        """The rules, and who and which table is booked when, worked out at the first question."""
+        if self._rules is None:
+            event = self.event
+            self._rules = _MeetingRules(event, parties_of(event.attendees), self._availability)
+            self._places = Counter((m.slot, m.table) for m in event.meetings)
+            self._busy = Counter((member.id, m.slot) for m in event.meetings
+                                 for member in self._rules.members_of(m))
+        return self._rules
 
     def _availability(self, person: AttendeeRecord) -> frozenset[int]:
         if person.id not in self._available:
@@ -117,13 +126,14 @@ class ConflictChecker:
         settings = self.event.settings
         if not 0 <= m.slot < len(self.slots) or not 0 <= m.table < len(settings.table_labels):
             return "its slot or table is not in the event"
+        rules = self._counted()
         label, slot = settings.table_labels[m.table], self.slots[m.slot]
-        if self.places[(m.slot, m.table)] > 1:
+        if self._places[(m.slot, m.table)] > 1:
             return f"table {label} has two meetings at {_when(slot)}"
-        twice = [p for p in self.rules.members_of(m) if self.busy[(p.id, m.slot)] > 1]
+        twice = [p for p in rules.members_of(m) if self._busy[(p.id, m.slot)] > 1]
         if twice:
             return f"{who(twice[0])} has two meetings at {_when(slot)}"
-        return self.rules.broken(m, label, slot)
+        return rules.broken(m, label, slot)
 
 
 class _MeetingRules:
