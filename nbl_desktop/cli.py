@@ -1,4 +1,4 @@
-"""The command line: `schedule`, `import`, `template`, and (with no command) the desktop app.
+"""The command line: `schedule`, `import`, `template`, `print`; with no command, the app.
 
 User errors print a message naming file, sheet, row and column and exit with
 status 2; they never show a traceback.
@@ -20,6 +20,16 @@ from nbl_desktop.core.exporting.template_workbook import write_template_workbook
 from nbl_desktop.core.importing.registrations import EventFlags, read_registrations
 from nbl_desktop.core.importing.reimport import merge_import
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
+from nbl_desktop.core.printouts.pages import pages_of_kind
+from nbl_desktop.core.printouts.print_log import (
+    AGENDA,
+    GRID,
+    TABLE,
+    changed_since_printed,
+    fingerprints_of,
+    now_stamp,
+)
+from nbl_desktop.core.printouts.words import AGENDA_LANGUAGES
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.log_setup import configure_logging
 from nbl_desktop.paths import log_file
@@ -28,7 +38,8 @@ from solver import ProblemError, SolveOptions, solve
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_BUG, EXIT_USER_ERROR = 0, 1, 2
-COMMANDS = ("schedule", "import", "template")
+PRINT_WHAT = {"agendas": AGENDA, "tables": TABLE, "grid": GRID}
+COMMANDS = ("schedule", "import", "template", "print")
 
 
 def _say(text: str) -> None:
@@ -78,6 +89,26 @@ def command_parser() -> argparse.ArgumentParser:
     template = commands.add_parser("template", help="write a blank registration workbook")
     template.add_argument("-o", "--output", type=Path, required=True, help="file to write (.xlsx)")
     template.set_defaults(run=run_template)
+
+    printing = commands.add_parser(
+        "print", help="write agendas, table cards or the master grid of an event file to PDF")
+    printing.add_argument("event_file", type=Path, metavar="EVENT.nblevent")
+    printing.add_argument("--what", choices=tuple(PRINT_WHAT), required=True,
+                          help="agendas (one page per attendee), tables (a card per table) "
+                          "or grid (the master grid)")
+    printing.add_argument("--only-changed", action="store_true",
+                          help="only the pages that changed since they were last printed")
+    printing.add_argument("--attendee", action="append", default=[], metavar="ID",
+                          help="only this attendee's agenda (repeatable)")
+    printing.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    printing.add_argument("--language", choices=AGENDA_LANGUAGES, default="en",
+                          help="language of table cards and the grid (agendas use each "
+                          "attendee's own)")
+    printing.add_argument("--one-file-each", action="store_true",
+                          help="write one PDF per attendee (or table) into the folder -o")
+    printing.add_argument("-o", "--output", type=Path, required=True,
+                          help="PDF file to write (a folder with --one-file-each)")
+    printing.set_defaults(run=run_print)
     return parser
 
 
@@ -162,6 +193,39 @@ def run_import(args: argparse.Namespace) -> int:
 def run_template(args: argparse.Namespace) -> int:
     write_template_workbook(args.output)
     _say(f"Wrote {args.output}")
+    return EXIT_OK
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from nbl_desktop.printing.documents import PrintJob, write_pdf, write_pdf_per_page
+    from nbl_desktop.printing.offscreen import ensure_gui_application
+
+    kind = PRINT_WHAT[args.what]
+    store = EventStore.open(args.event_file)
+    try:
+        event = store.load()
+        unknown = [i for i in args.attendee if i not in {a.id for a in event.attendees}]
+        if unknown:
+            raise UserError(f"{args.event_file} has no attendee with ID {', '.join(unknown)}.")
+        if args.attendee and kind != AGENDA:
+            raise UserError("--attendee chooses agendas; use it with --what agendas.")
+        pages = pages_of_kind(event, kind, args.attendee or None, args.language)
+        if args.only_changed:
+            pages = changed_since_printed(pages, store.printed(kind))
+        if not pages:
+            _say(f"Nothing to print: no {args.what} changed since they were last printed.")
+            return EXIT_OK
+        ensure_gui_application()
+        job = PrintJob(kind, pages, args.paper)
+        if args.one_file_each:
+            files = write_pdf_per_page(args.output, job) or []
+            _say(f"Wrote {len(files)} PDF files into {args.output}")
+        else:
+            sheets = write_pdf(args.output, job)
+            _say(f"Wrote {args.output}: {len(pages)} {args.what}, {sheets} pages")
+        store.remember_printed(kind, fingerprints_of(pages), now_stamp())
+    finally:
+        store.close()
     return EXIT_OK
 
 

@@ -11,7 +11,9 @@ from tests.conftest import ROOT
 
 FORBIDDEN = {
     "solver": ("PySide6", "sqlite_utils", "sqlite3", "openpyxl", "nbl_desktop"),
-    "nbl_desktop/core": ("PySide6", "nbl_desktop.ui"),
+    "nbl_desktop/core": ("PySide6", "nbl_desktop.ui", "nbl_desktop.printing"),
+    # Printing paints with QtGui only: the command line prints without widgets.
+    "nbl_desktop/printing": ("PySide6.QtWidgets", "PySide6.QtPrintSupport", "nbl_desktop.ui"),
 }
 
 

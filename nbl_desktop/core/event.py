@@ -29,7 +29,7 @@ class EventSettings:
     days: the second day's first slot follows the first day's last.
     Tables have a label each, and optionally a room and their own number of
     seats (`table_rooms`, `table_seat_counts`: per table; "" or 0 means none
-    named / `table_seats`).
+    named / `table_seats`). `venue` and `logo` head the printed agendas.
     """
 
     name: str
@@ -43,6 +43,8 @@ class EventSettings:
     later_days: tuple[EventDay, ...] = ()
     table_rooms: tuple[str, ...] = ()
     table_seat_counts: tuple[int, ...] = ()
+    venue: str = ""
+    logo: bytes = field(default=b"", repr=False)  # an image file's bytes (PNG, JPEG); printed
 
     def __post_init__(self) -> None:
         # Per-table values that say nothing are stored as (), so equal settings compare equal.

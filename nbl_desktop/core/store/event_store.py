@@ -142,6 +142,8 @@ class EventStore:
             later_days=tuple(_day_of(d) for d in json.loads(row["later_days"])),
             table_rooms=tuple(t["room"] for t in tables),
             table_seat_counts=tuple(t["seats"] for t in tables),
+            venue=row["venue"],
+            logo=row["logo"] or b"",
         )
 
     def attendees(self) -> list[AttendeeRecord]:
@@ -168,6 +170,12 @@ class EventStore:
         return ImportChoices.from_rows([
             (r["kind"], r["key"], r["value"]) for r in self._db["import_choices"].rows])
 
+    def printed(self, kind: str) -> dict[str, tuple[str, str]]:
+        """What was last printed of `kind` ("agenda", "table", "grid"): key -> (fingerprint
+        of the page's content, when it was printed as ISO date and time)."""
+        return {r["key"]: (r["fingerprint"], r["printed_at"])
+                for r in self._db["print_log"].rows_where("kind = ?", [kind])}
+
     def load(self) -> EventData:
         return EventData(
             settings=self.settings(),
@@ -192,6 +200,8 @@ class EventStore:
                     "breaks": json.dumps([list(b) for b in settings.breaks]),
                     "table_seats": settings.table_seats,
                     "later_days": json.dumps([_row_of(d) for d in settings.later_days]),
+                    "venue": settings.venue,
+                    "logo": settings.logo or None,
                 },
                 pk="id",
             )
@@ -219,6 +229,13 @@ class EventStore:
             self._db["import_choices"].upsert_all(
                 ({"kind": kind, "key": key, "value": value}
                  for kind, key, value in choices.rows()), pk=("kind", "key"))
+
+    def remember_printed(self, kind: str, fingerprints: dict[str, str], printed_at: str) -> None:
+        """Remember that these pages of `kind` (key -> fingerprint) were printed then."""
+        with self._db.atomic():
+            self._db["print_log"].upsert_all(
+                ({"kind": kind, "key": key, "fingerprint": fingerprint, "printed_at": printed_at}
+                 for key, fingerprint in fingerprints.items()), pk=("kind", "key"))
 
     def apply(self, edit: Edit) -> None:
         """Write the edit's row changes, in order, all or nothing.

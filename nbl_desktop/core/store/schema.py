@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite_utils
 
 APPLICATION_ID = 0x4E424C45  # "NBLE"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Columns each version added: table, name, type, value for the rows already there.
 _COLUMNS_ADDED = {
@@ -21,6 +21,7 @@ _COLUMNS_ADDED = {
     3: (("attendees", "notes", str, ""),),
     4: (("event", "later_days", str, "[]"), ("tables", "room", str, ""),
         ("tables", "seats", int, 0)),
+    5: (("event", "venue", str, ""), ("event", "logo", bytes, None)),
 }
 
 
@@ -29,8 +30,15 @@ def _create_import_choices(db: sqlite_utils.Database) -> None:
     db["import_choices"].create({"kind": str, "key": str, "value": str}, pk=("kind", "key"))
 
 
+def _create_print_log(db: sqlite_utils.Database) -> None:
+    """What was last printed (`printing.print_log`): per kind and key (an attendee ID, a table
+    label, "grid"), a fingerprint of the page's content and when it was printed."""
+    db["print_log"].create({"kind": str, "key": str, "fingerprint": str, "printed_at": str},
+                           pk=("kind", "key"))
+
+
 # Tables each version added, created empty in an older file.
-_TABLES_ADDED = {3: (_create_import_choices,)}
+_TABLES_ADDED = {3: (_create_import_choices,), 5: (_create_print_log,)}
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -47,9 +55,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
             "breaks": str,  # JSON list of [start_minute, end_minute]
             "table_seats": int,
             "later_days": str,  # JSON list of the second day on: {date, start_minute, ...}
+            "venue": str,
+            "logo": bytes,  # NULL: no logo
         },
-        not_null={"table_seats", "later_days"},
-        defaults={"table_seats": 4, "later_days": "[]"},
+        not_null={"table_seats", "later_days", "venue"},
+        defaults={"table_seats": 4, "later_days": "[]", "venue": ""},
         pk="id",
     )
     db["tables"].create({"position": int, "label": str, "room": str, "seats": int},
@@ -94,13 +104,17 @@ def create_schema(db: sqlite_utils.Database) -> None:
         foreign_keys=[("a", "attendees", "id"), ("b", "attendees", "id")],
     )
     _create_import_choices(db)
+    _create_print_log(db)
 
 
 def upgrade_schema(db: sqlite_utils.Database, version: int) -> None:
     """Bring a file written by an older NBL Desktop to SCHEMA_VERSION (caller commits)."""
     for step in range(version + 1, SCHEMA_VERSION + 1):
         for table, name, kind, default in _COLUMNS_ADDED.get(step, ()):
-            db[table].add_column(name, kind, not_null_default=default)
+            if default is None:
+                db[table].add_column(name, kind)
+            else:
+                db[table].add_column(name, kind, not_null_default=default)
         for create_table in _TABLES_ADDED.get(step, ()):
             create_table(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

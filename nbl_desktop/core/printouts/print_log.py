@@ -1,0 +1,38 @@
+"""Which pages changed since they were last printed: the event file remembers a fingerprint
+of each printed page (`EventStore.printed`), so "reprint what changed" compares the two."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol, TypeVar
+
+AGENDA, TABLE, GRID = "agenda", "table", "grid"
+PRINT_KINDS = (AGENDA, TABLE, GRID)
+
+
+class Printable(Protocol):
+    """A page (or document) with a key and a fingerprint of its content."""
+
+    @property
+    def key(self) -> str: ...
+
+    def fingerprint(self) -> str: ...
+
+
+PageT = TypeVar("PageT", bound=Printable)
+
+
+def changed_since_printed(pages: Sequence[PageT],
+                          printed: dict[str, tuple[str, str]]) -> list[PageT]:
+    """The pages never printed, or whose content differs from what was printed."""
+    return [p for p in pages if printed.get(p.key, ("", ""))[0] != p.fingerprint()]
+
+
+def fingerprints_of(pages: Sequence[Printable]) -> dict[str, str]:
+    return {p.key: p.fingerprint() for p in pages}
+
+
+def now_stamp() -> str:
+    """The local time as the print log keeps it: ISO date and time to the second."""
+    return datetime.now().isoformat(sep=" ", timespec="seconds")
