@@ -4,8 +4,9 @@ Pure Python and OR-Tools. It imports neither Qt, nor SQLite, nor any file
 format, so that the CLI, the GUI and the tests all drive the same engine.
 """
 
+from solver.bound import value_bound
 from solver.cancel import CancelToken
-from solver.explain import explain_schedule
+from solver.explain import explain_schedule, schedule_value
 from solver.options import SolveOptions
 from solver.problem import (
     Attendee,
@@ -53,5 +54,7 @@ __all__ = [
     "UnmetRequest",
     "explain_schedule",
     "replan",
+    "schedule_value",
     "solve",
+    "value_bound",
 ]

@@ -15,8 +15,9 @@ from collections import defaultdict
 
 from ortools.linear_solver import pywraplp
 
-from solver.candidates import Candidate
+from solver.candidates import Candidate, candidate_pairs
 from solver.figures import requesters_and_requested
+from solver.options import SolveOptions
 from solver.problem import Problem
 
 _INFINITY = float("inf")
@@ -103,3 +104,11 @@ class LevelBounds:
         """Value at best, given the must-meets and coverage reached."""
         pairs = [(v, float(c.value)) for v, c in zip(self.chosen, self.candidates, strict=True)]
         return self._maximize(pairs, self.value_total, must_reached, coverage_reached)
+
+
+def value_bound(problem: Problem, options: SolveOptions | None = None) -> int:
+    """A proven upper bound on the value of any schedule of `problem` (the LP relaxation,
+    no level held fixed): what a schedule's value is measured against in reports."""
+    options = options or SolveOptions()
+    candidates = candidate_pairs(problem, options.priority_weights)
+    return LevelBounds(problem, candidates, options.min_meetings).value()

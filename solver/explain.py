@@ -81,3 +81,12 @@ def explain_schedule(problem: Problem, meetings: Sequence[Meeting],
             if pair_key(m.a, m.b) in index]
     return (unmet_requests(as_given, candidates, plan),
             attendee_figures(as_given, candidates, plan))
+
+
+def schedule_value(problem: Problem, meetings: Sequence[Meeting],
+                   options: SolveOptions | None = None) -> int:
+    """The value of a schedule: the weights of the requests its meetings meet, both ways."""
+    weights = (options or SolveOptions()).priority_weights
+    met = {pair_key(m.a, m.b) for m in meetings}
+    return sum(weights.get(r.priority, 0) for r in problem.requests
+               if pair_key(r.requester, r.requested) in met)

@@ -1,7 +1,9 @@
-"""The schedule workbook handed to planners: one row per meeting, every request's status.
+"""The schedule workbook handed to planners: one row per meeting, every request's status,
+and the views a planner prints or forwards unchanged.
 
 Sheet `Meetings` and sheet `Requests` keep the column names below; other
-tools (and the independent referee) read them.
+tools (and the independent referee) read them. `Grid`, `Agendas`, `Tables`,
+`Unmet` and `Summary` follow (see `paper_sheets`, `figures_sheets`).
 """
 
 from __future__ import annotations
@@ -11,8 +13,17 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from nbl_desktop.core.clock import format_clock
+from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
+from nbl_desktop.core.exporting.figures_sheets import write_summary_sheet, write_unmet_sheet
+from nbl_desktop.core.exporting.paper_sheets import (
+    write_agendas_sheet,
+    write_grid_sheet,
+    write_tables_sheet,
+)
 from nbl_desktop.core.exporting.sheet_style import save_workbook, write_table
+from nbl_desktop.core.printouts.pages import agenda_pages, master_grid, table_cards
+from nbl_desktop.core.schedule_figures import schedule_figures
 from nbl_desktop.core.slot_grid import slot_times
 
 MEETINGS_COLUMNS = (
@@ -52,4 +63,20 @@ def write_schedule_workbook(event: EventData, path: Path) -> None:
             for r in event.requests
         ),
     )
+    _write_views(workbook, event)
     save_workbook(workbook, Path(path))
+
+
+def _write_views(workbook: Workbook, event: EventData) -> None:
+    write_grid_sheet(workbook.create_sheet("Grid"), master_grid(event), slot_times(event.settings))
+    write_agendas_sheet(workbook.create_sheet("Agendas"), agenda_pages(event))
+    write_tables_sheet(workbook.create_sheet("Tables"), table_cards(event))
+    unmet, summary = workbook.create_sheet("Unmet"), workbook.create_sheet("Summary")
+    try:
+        figures = schedule_figures(event)
+    except UserError as exc:  # say why in the sheets rather than write no workbook at all
+        for sheet in (unmet, summary):
+            sheet.append([f"No figures: {exc}"])
+        return
+    write_unmet_sheet(unmet, event, figures)
+    write_summary_sheet(summary, event, figures)

@@ -35,12 +35,13 @@ class AgendaRow:
     """One line of an agenda. `kind`: "meeting", "free", "away", "break" or "day"."""
 
     kind: str
-    time: str
+    time: str  # "09:00–09:20" (a break: its span; a day: its date)
     table: str = ""
     partner: str = ""  # the other party's people, names joined
     organization: str = ""
     country: str = ""
     about: str = ""  # what the partner offers and seeks, shortened
+    span: tuple[int, int] | None = None  # start and end, minutes after midnight; None: a day
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class TableCardRow:
     first_organization: str = ""
     second: str = ""
     second_organization: str = ""
+    span: tuple[int, int] | None = None  # start and end, minutes after midnight; None: a day
 
 
 @dataclass(frozen=True)
@@ -180,10 +182,11 @@ def _agenda_page(known: _Meetings, person: AttendeeRecord, heading: EventHeading
         before = line_before(known.slots, index)
         if before is not None:
             kind, text = before
-            rows.append(AgendaRow(kind, text))
+            rows.append(AgendaRow(kind, text, span=_break_span(known.slots, index, kind)))
+        span = (slot.start, slot.end)
         meeting = by_slot.get(index)
         if meeting is None:
-            rows.append(AgendaRow("free" if index in here else "away", slot.times()))
+            rows.append(AgendaRow("free" if index in here else "away", slot.times(), span=span))
             continue
         other = known.people(meeting.b if meeting.a == lead else meeting.a)
         first = other[0]
@@ -192,7 +195,7 @@ def _agenda_page(known: _Meetings, person: AttendeeRecord, heading: EventHeading
         rows.append(AgendaRow(
             "meeting", slot.times(), known.table_label(meeting.table),
             ", ".join(p.name for p in other), first.organization,
-            country_name(first.country, words.language), _shortened(about)))
+            country_name(first.country, words.language), _shortened(about), span))
     return AgendaPage(person.id, person.name, person.organization, words, tuple(rows), heading)
 
 
@@ -208,14 +211,16 @@ def table_cards(event: EventData, language: str = "en") -> list[TableCard]:
         for index, slot in enumerate(known.slots):
             before = line_before(known.slots, index)
             if before is not None:
-                rows.append(TableCardRow(before[0], before[1]))
+                rows.append(TableCardRow(before[0], before[1],
+                                         span=_break_span(known.slots, index, before[0])))
+            span = (slot.start, slot.end)
             meeting = by_slot.get(index)
             if meeting is None:
-                rows.append(TableCardRow("free", slot.times()))
+                rows.append(TableCardRow("free", slot.times(), span=span))
             else:
                 rows.append(TableCardRow("meeting", slot.times(),
                                          *known.names_and_organization(meeting.a),
-                                         *known.names_and_organization(meeting.b)))
+                                         *known.names_and_organization(meeting.b), span))
         cards.append(TableCard(label, event.settings.room_of(table), words, tuple(rows),
                                heading))
     return cards
@@ -231,6 +236,10 @@ def master_grid(event: EventData, language: str = "en") -> MasterGrid:
                                             second_organization)
     return MasterGrid(tuple(s.label() for s in known.slots), event.settings.table_labels,
                       cells, words_for(language), heading_of(event))
+
+
+def _break_span(slots: list[SlotTime], index: int, kind: str) -> tuple[int, int] | None:
+    return (slots[index - 1].end, slots[index].start) if kind == "break" else None
 
 
 def _shortened(text: str) -> str:
