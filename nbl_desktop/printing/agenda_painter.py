@@ -1,12 +1,15 @@
 """A personal agenda on paper: the event's heading, the attendee, a row per slot.
 
 Every row fits on one page: when an event has many slots, the type shrinks
-(down to 70 %); beyond that the agenda continues on a second page.
+(down to 80 %), then the partners' offers/seeks lines are left out and the
+type shrinks again (down to 65 %); beyond that the agenda continues on a
+second page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from nbl_desktop import APP_NAME
 from nbl_desktop.core.printouts.pages import AgendaPage, AgendaRow
@@ -14,7 +17,7 @@ from nbl_desktop.printing.canvas import GREY, LIGHT, Canvas
 from nbl_desktop.printing.page_heading import paint_footer, paint_heading
 
 MAIN_POINTS, ABOUT_POINTS, HEADER_POINTS = 10.5, 8.0, 9.0
-SMALLEST_SCALE = 0.7
+SMALLEST_SCALE_WITH_ABOUT, SMALLEST_SCALE = 0.8, 0.65
 FOOTER_MM = 7.0
 PAD_MM = 1.4
 
@@ -25,10 +28,10 @@ def paint_agenda(canvas: Canvas, page: AgendaPage, printed_at: str,
     words = page.words
     top = _paint_person(canvas, page)
     room = canvas.height - FOOTER_MM - top
-    scale = 1.0
-    needed = sum(_row_height(canvas, r, 1.0) for r in page.rows) + _header_height(canvas, 1.0)
-    if needed > room:
-        scale = max(SMALLEST_SCALE, room / needed)
+    scale = _fitting_scale(canvas, page.rows, room)
+    if scale < SMALLEST_SCALE_WITH_ABOUT:
+        page = replace(page, rows=tuple(replace(r, about="") for r in page.rows))
+        scale = max(SMALLEST_SCALE, _fitting_scale(canvas, page.rows, room))
     columns = _columns(canvas.width)
     footer_left = f"{words.printed} {printed_at}  ·  {APP_NAME}"
     footer_right = words.meetings.format(count=page.meeting_count)
@@ -45,6 +48,19 @@ def paint_agenda(canvas: Canvas, page: AgendaPage, printed_at: str,
         y += height
     paint_footer(canvas, footer_left, footer_right)
     return sheets
+
+
+def _fitting_scale(canvas: Canvas, rows: tuple[AgendaRow, ...], room: float) -> float:
+    """The largest type scale (at most 1, at least SMALLEST_SCALE) at which the rows fit in
+    `room` mm. Heights are nearly proportional to the type size; the loop settles the
+    rounding of font sizes to whole pixels."""
+    def needed(scale: float) -> float:
+        return sum(_row_height(canvas, r, scale) for r in rows) + _header_height(canvas, scale)
+
+    scale = min(1.0, room / needed(1.0))
+    while scale > SMALLEST_SCALE and needed(scale) > room:
+        scale -= 0.01
+    return scale
 
 
 def _paint_person(canvas: Canvas, page: AgendaPage) -> float:
@@ -71,13 +87,14 @@ def _columns(width: float) -> list[tuple[float, float]]:
 
 
 def _header_height(canvas: Canvas, scale: float) -> float:
-    return canvas.line_mm(HEADER_POINTS * scale, True) + PAD_MM
+    """The column titles' line and the rule under it."""
+    return canvas.line_mm(HEADER_POINTS * scale, True) + PAD_MM + 0.6
 
 
 def _paint_header(canvas: Canvas, y: float, columns: list[tuple[float, float]],
                   page: AgendaPage, scale: float) -> float:
     words = page.words
-    height = _header_height(canvas, scale)
+    height = _header_height(canvas, scale) - 0.6
     titles = (words.time, words.table, words.meeting_with, words.organization, words.country)
     for (x, width), title in zip(columns, titles, strict=True):
         canvas.text(x, y, width - 1, height, title, HEADER_POINTS * scale, bold=True)

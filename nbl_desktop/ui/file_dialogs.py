@@ -15,6 +15,8 @@ from nbl_desktop.ui import app_settings
 EVENT_FILTER = "NBL events (*.nblevent)"
 WORKBOOK_FILTER = "Excel workbooks (*.xlsx)"
 REGISTRATION_FILTER = "Registration files (*.xlsx *.csv);;All files (*)"
+IMAGE_FILTER = "Pictures (*.png *.jpg *.jpeg);;All files (*)"
+PDF_FILTER = "PDF files (*.pdf)"
 
 
 def _chosen(name: str, suffix: str = "") -> Path | None:
@@ -70,3 +72,22 @@ def ask_copy_path(parent: QWidget, current: Path) -> Path | None:
                                           _in_last_folder(f"{current.stem} copy.nblevent"),
                                           EVENT_FILTER)
     return _chosen(name, ".nblevent")
+
+
+def ask_logo_path(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Choose the logo for agendas",
+                                          _in_last_folder(), IMAGE_FILTER)
+    return _chosen(name)
+
+
+def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", _in_last_folder(suggested),
+                                          PDF_FILTER)
+    return _chosen(name, ".pdf")
+
+
+def ask_pdf_folder(parent: QWidget) -> Path | None:
+    """A folder for one PDF per attendee (or table)."""
+    name = QFileDialog.getExistingDirectory(parent, "Export one PDF each into",
+                                            _in_last_folder())
+    return _chosen(name)

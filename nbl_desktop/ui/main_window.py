@@ -49,6 +49,7 @@ from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
+from nbl_desktop.ui.dialogs.print_dialog import PrintDialog
 from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
 from nbl_desktop.ui.figures_worker import FiguresWorker
 from nbl_desktop.ui.models.agenda_model import AgendaModel
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.figures_worker = FiguresWorker(self)
         self.settings_dialog: EventSettingsDialog | None = None
         self.options_dialog: ScheduleOptionsDialog | None = None
+        self.print_dialog: PrintDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
         self.last_result: SolveResult | None = None
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = action("Save event &as…", QKeySequence.StandardKey.SaveAs)
         self.import_action = action("&Import registrations…", "Ctrl+I")
         self.export_action = action("&Export schedule…", "Ctrl+E")
+        self.print_action = action("&Print…", QKeySequence.StandardKey.Print)
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit)
         self.schedule_action = action("&Schedule", "F5")
         self.options_action = action("Schedule &options…")
@@ -128,8 +131,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for item in (self.save_as_action, None, self.import_action, self.export_action, None,
-                     self.quit_action):
+        for item in (self.save_as_action, None, self.import_action, self.export_action,
+                     self.print_action, None, self.quit_action):
             if item is None:
                 file_menu.addSeparator()
             else:
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         self.time_limit_box.setDecimals(0)
         toolbar.addWidget(self.time_limit_box)
         toolbar.addAction(self.export_action)
+        toolbar.addAction(self.print_action)
 
         self.attendee_model = AttendeeTableModel(self)
         self.attendee_filter = QSortFilterProxyModel(self)
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
         self.delete_meeting_action.triggered.connect(self.delete_selected_meeting)
         self.import_action.triggered.connect(self.ask_import_registrations)
         self.export_action.triggered.connect(self.ask_export_schedule)
+        self.print_action.triggered.connect(self.open_print_dialog)
         self.quit_action.triggered.connect(self.close)
         self.schedule_action.triggered.connect(self.start_scheduling)
         self.cancel_action.triggered.connect(self.cancel_scheduling)
@@ -629,13 +634,27 @@ class MainWindow(QMainWindow):
             self.export_schedule(path)
 
     def export_schedule(self, path: Path) -> None:
-        assert self.current_event is not None
-        try:
-            write_schedule_workbook(self.current_event, path)
-        except UserError as exc:
-            messages.show_error(self, "Cannot export", str(exc))
+        """Write the workbook on a worker (seconds at 1,000 attendees)."""
+        if self.current_event is None or self.task is not None:
             return
-        self.statusBar().showMessage(f"Exported the schedule to {path}.")
+        event = self.current_event
+
+        def work(_report: Any, _cancel: CancelToken) -> Path:
+            write_schedule_workbook(event, path)
+            return path
+
+        self._run(work, lambda written: self.statusBar().showMessage(
+            f"Exported the schedule to {written}."), "exporting the schedule")
+
+    def open_print_dialog(self) -> None:
+        if self.store is None or self.current_event is None:
+            return
+        person = self.selected_attendee()
+        dialog = PrintDialog(self.store, self.current_event,
+                             [person.id] if person is not None else [], self)
+        self.print_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # -- scheduling ---------------------------------------------------------------------
 
@@ -716,6 +735,7 @@ class MainWindow(QMainWindow):
         for act in (self.new_action, self.open_action):
             act.setEnabled(not busy)
         for act in (self.save_as_action, self.import_action, self.export_action,
+                    self.print_action,
                     self.settings_action, self.add_person_action, self.add_person_button):
             act.setEnabled(event is not None and not busy)
         self.schedule_action.setEnabled(event is not None and bool(event.attendees) and not busy)

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
+from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, MeetingRecord
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.printouts.pages import agenda_pages, master_grid, table_cards
 from nbl_desktop.core.store import EventStore
@@ -128,3 +129,28 @@ def test_painting_keeps_python_intact() -> None:
         painter.drawLine(0, 0, 10, 10)
     painter.end()
     assert sys.getrefcount(None) >= before - 100
+
+
+def _busy_event(slots: int, minutes: int = 20) -> EventData:
+    """One attendee who meets someone new in every one of `slots` slots."""
+    people = tuple(AttendeeRecord(f"P{i:03d}", f"Person {i:03d}", f"Company {i} AS", "NO",
+                                  offers="Offshore logistics, harbour services and more " * 3,
+                                  seeks="Partners for tenders in the north " * 3)
+                   for i in range(slots + 1))
+    return EventData(
+        EventSettings(name="Long day", slot_count=slots, slot_minutes=minutes,
+                      breaks=((720, 780),),
+                      table_labels=("1",)),
+        attendees=people,
+        meetings=tuple(MeetingRecord(s, 0, "P000", f"P{s + 1:03d}") for s in range(slots)))
+
+
+def test_thirty_meetings_fit_on_one_page_and_a_hundred_continue_on_the_next(
+        tmp_path: Path) -> None:
+    thirty = _busy_event(30)
+    assert write_pdf(tmp_path / "a.pdf", PrintJob("agenda", agenda_pages(thirty, ["P000"]))) == 1
+    hundred = _busy_event(100, minutes=5)
+    assert write_pdf(tmp_path / "b.pdf",
+                     PrintJob("agenda", agenda_pages(hundred, ["P000"]))) == 2
+    text = " ".join(page_texts(tmp_path / "b.pdf"))
+    assert all(f"Person {i:03d}" in text for i in range(1, 101))

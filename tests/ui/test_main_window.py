@@ -74,6 +74,7 @@ def test_create_import_schedule_read_the_grid_and_export(
 
     answer_dialogs(monkeypatch, ask_schedule_export_path=tmp_path / "schedule.xlsx")
     window.export_action.trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
     rows = list(load_workbook(tmp_path / "schedule.xlsx")["Meetings"].iter_rows(min_row=2))
     assert len(rows) == len(meetings)
     assert run_referee(sample("arctic-60.json"), tmp_path / "schedule.xlsx")["violations"] == "0"

@@ -109,6 +109,7 @@ def test_a_locked_meeting_stays_put_through_a_new_schedule(
     assert locked in window.current_event.meetings  # type: ignore[union-attr]
     answer_dialogs(monkeypatch, ask_schedule_export_path=tmp_path / "schedule.xlsx")
     window.export_action.trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
     assert run_referee(sample("arctic-60.json"), tmp_path / "schedule.xlsx")["violations"] == "0"
 
     window.grid_view.setCurrentIndex(window.grid_model.index(slot, table))

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 from nbl_desktop.core.clock import format_clock, parse_clock
 from nbl_desktop.core.event import EventDay, EventSettings
 from nbl_desktop.core.slot_grid import day_slot_times, line_before, slot_times
+from nbl_desktop.ui import file_dialogs, messages
 
 _RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
 
@@ -93,6 +95,12 @@ class EventSettingsDialog(QDialog):
         self._shown_day = 0
         self._loading = False
         self.name_edit = QLineEdit(settings.name)
+        self.venue_edit = QLineEdit(settings.venue)
+        self.venue_edit.setPlaceholderText("printed on agendas, e.g. Scandic Luleå, hall B")
+        self._logo = settings.logo
+        self.logo_label = QLabel()
+        self.choose_logo_button = QPushButton("Choose…")
+        self.remove_logo_button = QPushButton("Remove")
         self.day_box = QComboBox()
         self.add_day_button = QPushButton("Add day")
         self.remove_day_button = QPushButton("Remove day")
@@ -135,6 +143,12 @@ class EventSettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Event name:", self.name_edit)
+        form.addRow("Venue:", self.venue_edit)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addWidget(self.choose_logo_button)
+        logo_row.addWidget(self.remove_logo_button)
+        form.addRow("Logo on agendas:", logo_row)
         day_row = QHBoxLayout()
         day_row.addWidget(self.day_box, 1)
         day_row.addWidget(self.add_day_button)
@@ -187,8 +201,42 @@ class EventSettingsDialog(QDialog):
         self.tables_table.itemChanged.connect(self._table_detail_edited)
         self.day_box.currentIndexChanged.connect(self._day_chosen)
         self.add_day_button.clicked.connect(self.add_day)
+        self.choose_logo_button.clicked.connect(self.ask_logo)
+        self.remove_logo_button.clicked.connect(lambda: self.set_logo(b""))
+        self._show_logo()
         self.remove_day_button.clicked.connect(self.remove_day)
         self.update_preview()
+
+    # -- the logo ------------------------------------------------------------------
+
+    def ask_logo(self) -> None:
+        path = file_dialogs.ask_logo_path(self)
+        if path is None:
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            messages.show_error(self, "Cannot read the logo", f"{path}: {exc.strerror or exc}.")
+            return
+        if QImage.fromData(data).isNull():
+            messages.show_error(self, "Not a picture", f"{path} is not a picture NBL Desktop "
+                                "can read. Choose a PNG or JPEG file.")
+            return
+        self.set_logo(data)
+
+    def set_logo(self, data: bytes) -> None:
+        self._logo = data
+        self._show_logo()
+
+    def _show_logo(self) -> None:
+        picture = QImage.fromData(self._logo) if self._logo else QImage()
+        if picture.isNull():
+            self.logo_label.setPixmap(QPixmap())
+            self.logo_label.setText("(none)")
+        else:
+            self.logo_label.setPixmap(QPixmap.fromImage(picture).scaledToHeight(
+                32, Qt.TransformationMode.SmoothTransformation))
+        self.remove_logo_button.setEnabled(bool(self._logo))
 
     # -- reading the fields back ---------------------------------------------------
 
@@ -197,7 +245,9 @@ class EventSettingsDialog(QDialog):
         labels = self._labels()
         rooms = tuple(self._detail(label)[0] for label in labels)
         seats = tuple(self._own_seats(label) for label in labels)
-        return replace(self._original, name=self.name_edit.text().strip(), table_labels=labels,
+        return replace(self._original, name=self.name_edit.text().strip(),
+                       venue=self.venue_edit.text().strip(), logo=self._logo,
+                       table_labels=labels,
                        table_seats=self.seats_box.value(), table_rooms=rooms,
                        table_seat_counts=seats).with_days(tuple(self._days))
 

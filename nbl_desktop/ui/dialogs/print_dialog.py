@@ -1,0 +1,285 @@
+"""File > Print: agendas, table cards or the master grid; for everyone, the agendas that
+changed since they were last printed, or the attendees ticked; preview, print or PDF.
+
+Printing and PDF export run on a worker thread with progress and Cancel; the
+event file's print log is written here, on the GUI thread, once a job is done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import EventData
+from nbl_desktop.core.printouts.pages import pages_of_kind
+from nbl_desktop.core.printouts.print_log import (
+    AGENDA,
+    GRID,
+    TABLE,
+    changed_since_printed,
+    fingerprints_of,
+    now_stamp,
+)
+from nbl_desktop.core.printouts.words import AGENDA_LANGUAGES
+from nbl_desktop.core.store import EventStore
+from nbl_desktop.printing.documents import (
+    PrintJob,
+    paint_job,
+    write_pdf,
+    write_pdf_per_page,
+)
+from nbl_desktop.ui import file_dialogs, messages
+from nbl_desktop.ui.tasks import BackgroundTask
+
+KIND_NAMES = {AGENDA: "Personal agendas", TABLE: "Table cards", GRID: "Master grid"}
+ALL, CHANGED, TICKED = "all", "changed", "ticked"
+
+
+def ask_printer(parent: Any, printer: QPrinter) -> bool:
+    """The system's print dialog (a separate function so tests can print to a file)."""
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
+class PrintDialog(QDialog):
+    """Choose what to print and for whom, then preview, print or export PDF."""
+
+    def __init__(self, store: EventStore, event: EventData, selected: list[str],
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Print")
+        self.resize(560, 560)
+        self.store = store
+        self.event = event
+        self.task: BackgroundTask | None = None
+        self.progress: QProgressDialog | None = None
+        self.preview_dialog: QPrintPreviewDialog | None = None
+        self.outcome = ""  # what the last job did, shown until the next one
+        self.kind_box = QComboBox()
+        for kind, name in KIND_NAMES.items():
+            self.kind_box.addItem(name, kind)
+        self.all_button = QRadioButton("Everyone")
+        self.changed_button = QRadioButton()
+        self.ticked_button = QRadioButton("Only those ticked below")
+        self.who = QButtonGroup(self)
+        for button, key in ((self.all_button, ALL), (self.changed_button, CHANGED),
+                            (self.ticked_button, TICKED)):
+            self.who.addButton(button)
+            button.setProperty("who", key)
+        self.all_button.setChecked(True)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Find a name or organization…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.people_list = QListWidget()
+        for person in sorted(event.attendees, key=lambda a: a.name.casefold()):
+            item = QListWidgetItem(f"{person.name} ({person.organization})"
+                                   if person.organization else person.name)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if person.id in selected
+                               else Qt.CheckState.Unchecked)
+            self.people_list.addItem(item)
+        if selected:
+            self.ticked_button.setChecked(True)
+        self.paper_box = QComboBox()
+        self.paper_box.addItem("A4", "a4")
+        self.paper_box.addItem("Letter", "letter")
+        self.language_box = QComboBox()
+        for code, name in zip(AGENDA_LANGUAGES, ("English", "Norsk", "Svenska", "Suomi"),
+                              strict=True):
+            self.language_box.addItem(name, code)
+        self.one_file_each_box = QCheckBox("One PDF file each, into a folder")
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.preview_button = QPushButton("Preview…")
+        self.print_button = QPushButton("Print…")
+        self.pdf_button = QPushButton("Export PDF…")
+        self.close_button = QPushButton("Close")
+
+        form = QFormLayout()
+        form.addRow("Print:", self.kind_box)
+        form.addRow("Paper:", self.paper_box)
+        form.addRow("Language of cards and grid:", self.language_box)
+        who = QVBoxLayout()
+        for button in (self.all_button, self.changed_button, self.ticked_button):
+            who.addWidget(button)
+        buttons = QHBoxLayout()
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("For whom:"))
+        layout.addLayout(who)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.people_list, 1)
+        layout.addWidget(self.one_file_each_box)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+
+        self.kind_box.currentIndexChanged.connect(self._refresh)
+        self.who.buttonClicked.connect(self._refresh)
+        self.people_list.itemChanged.connect(self._refresh)
+        self.search_edit.textChanged.connect(self._filter_people)
+        self.language_box.currentIndexChanged.connect(self._refresh)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.print_button.clicked.connect(self.ask_print)
+        self.pdf_button.clicked.connect(self.ask_export_pdf)
+        self.close_button.clicked.connect(self.reject)
+        self._refresh()
+
+    # -- what is chosen --------------------------------------------------------------
+
+    def kind(self) -> str:
+        return str(self.kind_box.currentData())
+
+    def choose(self, kind: str, who: str) -> None:
+        """Pick the kind and the people, as the organizer would with the mouse."""
+        self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
+        {ALL: self.all_button, CHANGED: self.changed_button,
+         TICKED: self.ticked_button}[who].setChecked(True)
+        self._refresh()
+
+    def ticked(self) -> list[str]:
+        items = (self.people_list.item(i) for i in range(self.people_list.count()))
+        return [str(item.data(Qt.ItemDataRole.UserRole)) for item in items
+                if item.checkState() == Qt.CheckState.Checked]
+
+    def job(self) -> PrintJob:
+        """The pages chosen now, as a print job."""
+        kind = self.kind()
+        who = self.who.checkedButton().property("who")
+        ids = self.ticked() if who == TICKED and kind == AGENDA else None
+        pages = pages_of_kind(self.event, kind, ids, str(self.language_box.currentData()))
+        if who == CHANGED:
+            pages = changed_since_printed(pages, self.store.printed(kind))
+        return PrintJob(kind, pages, str(self.paper_box.currentData()))
+
+    def _refresh(self) -> None:
+        kind = self.kind()
+        agendas = kind == AGENDA
+        self.ticked_button.setEnabled(agendas)
+        self.people_list.setEnabled(agendas)
+        self.search_edit.setEnabled(agendas)
+        if not agendas and self.ticked_button.isChecked():
+            self.all_button.setChecked(True)
+        self.one_file_each_box.setEnabled(kind != GRID)
+        every = pages_of_kind(self.event, kind, None, str(self.language_box.currentData()))
+        printed = self.store.printed(kind)
+        changed = len(changed_since_printed(every, printed))
+        self.changed_button.setText(f"Only what changed since last printed ({changed} of "
+                                    f"{len(every)})")
+        job = self.job()
+        last = max((when for _, when in printed.values()), default="")
+        self.status_label.setText(
+            f"{self.outcome}{len(job.pages)} {'pages' if kind != GRID else 'grid'} to print. "
+            + (f"Last printed {last}." if last else "Not printed yet."))
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            button.setEnabled(bool(job.pages) and self.task is None)
+
+    def _filter_people(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for i in range(self.people_list.count()):
+            item = self.people_list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    # -- doing it ---------------------------------------------------------------------
+
+    def show_preview(self) -> None:
+        job = self.job()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setWindowTitle(f"Preview: {KIND_NAMES[job.kind]}")
+        preview.paintRequested.connect(lambda device: paint_job(device, job))
+        preview.finished.connect(preview.deleteLater)
+        self._preview_printer = printer  # the preview paints on it until it closes
+        self.preview_dialog = preview
+        preview.open()
+
+    def ask_print(self) -> None:
+        job = self.job()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(KIND_NAMES[job.kind])
+        if not ask_printer(self, printer):
+            return
+        self._run(job, lambda report, cancel: paint_job(printer, job, report, cancel),
+                  "Printing")
+
+    def ask_export_pdf(self) -> None:
+        job = self.job()
+        if self.one_file_each_box.isChecked() and job.kind != GRID:
+            folder = file_dialogs.ask_pdf_folder(self)
+            if folder is not None:
+                self._run(job, lambda report, cancel: write_pdf_per_page(
+                    folder, job, report, cancel), "Writing PDF files", folder)
+            return
+        path = file_dialogs.ask_pdf_path(self, f"{KIND_NAMES[job.kind].lower()}.pdf")
+        if path is not None:
+            self._run(job, lambda report, cancel: write_pdf(path, job, report, cancel),
+                      "Writing the PDF", path)
+
+    def _run(self, job: PrintJob, work: Any, what: str, target: Path | None = None) -> None:
+        progress = QProgressDialog(f"{what}…", "Cancel", 0, len(job.pages), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self.progress = progress
+        task = BackgroundTask(lambda report, cancel: work(
+            lambda done, total: report(done), cancel), self)
+        self.task = task
+        task.progressed.connect(progress.setValue)
+        progress.canceled.connect(task.cancel)
+        task.succeeded.connect(lambda result: self._done(job, result, target))
+        task.failed.connect(self._failed)
+        task.finished.connect(self._finished)
+        self._refresh()
+        task.start()
+
+    def _done(self, job: PrintJob, result: Any, target: Path | None) -> None:
+        if result is None:
+            self.outcome = "Cancelled: nothing was printed or written. "
+            return
+        self.store.remember_printed(job.kind, fingerprints_of(job.pages), now_stamp())
+        where = f" to {target}" if target is not None else ""
+        self.outcome = f"Printed {len(job.pages)} {KIND_NAMES[job.kind].lower()}{where}. "
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            messages.show_error(self, "Cannot print", str(exc))
+        else:
+            messages.show_bug(self, "printing", exc)
+
+    def _finished(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        if self.task is not None:
+            self.task.deleteLater()
+        self.task = None
+        self._refresh()
+
+    def reject(self) -> None:
+        if self.task is not None:  # cancel first; the dialog closes once the worker stops
+            self.task.cancel()
+            self.task.wait()
+        super().reject()
