@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [FOLDER]
 
-Writes attendees.png, schedule.png, settings.png, import.png and
+Writes attendees.png, schedule.png, settings.png, print.png, import.png and
 import-names.png into FOLDER
 (default docs/screenshots). The schedule is solved for a few seconds first,
 so the grid shows a real schedule; the pictures differ a little run to run.
@@ -71,6 +71,12 @@ def main(argv: list[str]) -> int:
     assert window.settings_dialog is not None
     window.settings_dialog.grab().save(str(target / "settings.png"))
     window.settings_dialog.reject()
+
+    window.open_print_dialog()
+    settle()
+    assert window.print_dialog is not None
+    window.print_dialog.grab().save(str(target / "print.png"))
+    window.print_dialog.reject()
 
     export = Path(os.environ["NBL_DESKTOP_DATA_DIR"]) / "skjema-svar.csv"
     export.write_text(FORM_EXPORT, encoding="cp1252")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -148,6 +149,13 @@ class PrintDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self._refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        ticked = [self.people_list.item(i) for i in range(self.people_list.count())
+                  if self.people_list.item(i).checkState() == Qt.CheckState.Checked]
+        if ticked:
+            self.people_list.scrollToItem(ticked[0], QListWidget.ScrollHint.PositionAtCenter)
+
     # -- what is chosen --------------------------------------------------------------
 
     def kind(self) -> str:
@@ -191,9 +199,10 @@ class PrintDialog(QDialog):
                                     f"{len(every)})")
         job = self.job()
         last = max((when for _, when in printed.values()), default="")
-        self.status_label.setText(
-            f"{self.outcome}{len(job.pages)} {'pages' if kind != GRID else 'grid'} to print. "
-            + (f"Last printed {last}." if last else "Not printed yet."))
+        count = len(job.pages)
+        what = "the grid" if kind == GRID and count else f"{count} page{'s' * (count != 1)}"
+        self.status_label.setText(f"{self.outcome}{what.capitalize()} to print. "
+                                  + (f"Last printed {last}." if last else "Not printed yet."))
         for button in (self.preview_button, self.print_button, self.pdf_button):
             button.setEnabled(bool(job.pages) and self.task is None)
 
