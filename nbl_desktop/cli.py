@@ -1,4 +1,4 @@
-"""The command line: `schedule`, `import`, `template`, `print`; with no command, the app.
+"""The command line: schedule, import, template, print, replan; with no command, the app.
 
 User errors print a message naming file, sheet, row and column and exit with
 status 2; they never show a traceback.
@@ -14,7 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from nbl_desktop import APP_NAME, __version__
+from nbl_desktop.core import edits
+from nbl_desktop.core.clock import parse_clock
 from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import EventData
+from nbl_desktop.core.event_day import day_edits
+from nbl_desktop.core.event_day.replanning import notify_list, replan_event
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
 from nbl_desktop.core.importing.registrations import EventFlags, read_registrations
@@ -39,7 +44,7 @@ log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_BUG, EXIT_USER_ERROR = 0, 1, 2
 PRINT_WHAT = {"agendas": AGENDA, "tables": TABLE, "grid": GRID}
-COMMANDS = ("schedule", "import", "template", "print")
+COMMANDS = ("schedule", "import", "template", "print", "replan")
 
 
 def _say(text: str) -> None:
@@ -109,6 +114,24 @@ def command_parser() -> argparse.ArgumentParser:
     printing.add_argument("-o", "--output", type=Path, required=True,
                           help="PDF file to write (a folder with --one-file-each)")
     printing.set_defaults(run=run_print)
+
+    replanning = commands.add_parser(
+        "replan", help="on the day: record no-shows and late arrivals, re-plan the rest of the "
+        "day, keep it in the event file and list what changed for whom")
+    replanning.add_argument("event_file", type=Path, metavar="EVENT.nblevent")
+    replanning.add_argument("--from-slot", type=int, required=True, metavar="N",
+                            help="the first slot to re-plan (1-based); earlier slots stay")
+    replanning.add_argument("--absent", action="append", default=[], metavar="ID",
+                            help="a no-show from slot N on (repeatable)")
+    replanning.add_argument("--late", action="append", default=[], metavar="ID=HH:MM",
+                            help="arrives at HH:MM (repeatable)")
+    replanning.add_argument("--leave", action="append", default=[], metavar="ID=HH:MM",
+                            help="leaves at HH:MM (repeatable)")
+    replanning.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS",
+                            help="longest search time (default 10)")
+    replanning.add_argument("-o", "--output", type=Path, metavar="SCHEDULE.xlsx",
+                            help="also write the schedule workbook")
+    replanning.set_defaults(run=run_replan)
     return parser
 
 
@@ -226,6 +249,53 @@ def run_print(args: argparse.Namespace) -> int:
         store.remember_printed(kind, fingerprints_of(pages), now_stamp())
     finally:
         store.close()
+    return EXIT_OK
+
+
+def _person_and_time(text: str, flag: str, event: EventData) -> tuple[str, int]:
+    person, _, clock = text.partition("=")
+    if person not in {a.id for a in event.attendees}:
+        raise UserError(f"{flag} {text}: there is no attendee with ID {person!r}.")
+    try:
+        return person, parse_clock(clock)
+    except ValueError as exc:
+        raise UserError(f"{flag} {text}: {exc}.") from exc
+
+
+def run_replan(args: argparse.Namespace) -> int:
+    store = EventStore.open(args.event_file)
+    try:
+        event = store.load()
+        slots = event.settings.total_slots
+        if not 1 <= args.from_slot <= slots:
+            raise UserError(f"--from-slot {args.from_slot}: the event has slots 1 to {slots}.")
+        from_slot = args.from_slot - 1
+        known = {a.id for a in event.attendees}
+        for person in args.absent:
+            if person not in known:
+                raise UserError(f"--absent {person}: there is no attendee with that ID.")
+            store.apply(day_edits.no_show(event, person, from_slot))
+            event = store.load()
+        for flag, values, make in (("--late", args.late, day_edits.late_arrival),
+                                   ("--leave", args.leave, day_edits.early_leave)):
+            for text in values:
+                person, minute = _person_and_time(text, flag, event)
+                store.apply(make(event, person, minute))
+                event = store.load()
+        _complain(f"Re-planning from slot {args.from_slot} (up to {args.time_limit:g} s)…")
+        day = replan_event(event, from_slot, SolveOptions(time_limit_seconds=args.time_limit))
+        store.apply(edits.replace_meetings(event, day.meetings,
+                                           f"re-plan from slot {args.from_slot}"))
+        event = store.load()
+        if args.output is not None:
+            write_schedule_workbook(event, args.output)
+    finally:
+        store.close()
+    for row in notify_list(event, day):
+        _say(f"{row.name} ({row.organization}): {row.changes}. Next: {row.next_meeting}")
+    _say(f"{len(day.changes)} agendas changed; {day.kept} later meetings kept their place.")
+    if args.output is not None:
+        _say(f"Wrote {args.output}")
     return EXIT_OK
 
 

@@ -39,6 +39,9 @@ class RowChange:
         return RowChange(self.after, self.before)
 
 
+UNDONE = "undo: "
+
+
 @dataclass(frozen=True)
 class Edit:
     """Row changes written together, in order (dependents are removed first)."""
@@ -47,7 +50,10 @@ class Edit:
     changes: tuple[RowChange, ...]
 
     def inverse(self) -> Edit:
-        return Edit(self.description, tuple(c.inverse() for c in reversed(self.changes)))
+        """The edit that takes this one back; the change log reads "undo: …"."""
+        description = (self.description.removeprefix(UNDONE) if self.description.startswith(
+            UNDONE) else f"{UNDONE}{self.description}")
+        return Edit(description, tuple(c.inverse() for c in reversed(self.changes)))
 
     def __bool__(self) -> bool:
         return bool(self.changes)

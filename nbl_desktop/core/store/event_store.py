@@ -8,6 +8,7 @@ file that can be copied to a USB stick at any time.
 
 from __future__ import annotations
 
+import getpass
 import json
 import sqlite3
 from contextlib import closing
@@ -30,6 +31,7 @@ from nbl_desktop.core.event import (
     RequestRecord,
 )
 from nbl_desktop.core.importing.choices import ImportChoices
+from nbl_desktop.core.printouts.print_log import now_stamp
 from nbl_desktop.core.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -176,6 +178,24 @@ class EventStore:
         return {r["key"]: (r["fingerprint"], r["printed_at"])
                 for r in self._db["print_log"].rows_where("kind = ?", [kind])}
 
+    def arrivals(self) -> dict[str, str]:
+        """Who checked in at the desk: attendee ID -> when (ISO date and time)."""
+        return {r["attendee_id"]: r["arrived_at"] for r in self._db["arrivals"].rows}
+
+    def not_held(self) -> set[tuple[int, str, str]]:
+        """Meetings (slot, a, b) the desk recorded as not held; all others were held."""
+        return {(r["slot"], r["a"], r["b"]) for r in self._db["not_held"].rows}
+
+    def now_slot(self) -> int | None:
+        """'Now' as set by hand (0-based slot), or None to follow the clock."""
+        rows = list(self._db["day"].rows)
+        return rows[0]["now_slot"] if rows else None
+
+    def change_log(self) -> list[tuple[str, str, str]]:
+        """Everything done to the event, oldest first: (when, who, what)."""
+        return [(r["at"], r["who"], r["what"])
+                for r in self._db["change_log"].rows_where(order_by="id")]
+
     def load(self) -> EventData:
         return EventData(
             settings=self.settings(),
@@ -237,6 +257,39 @@ class EventStore:
                 ({"kind": kind, "key": key, "fingerprint": fingerprint, "printed_at": printed_at}
                  for key, fingerprint in fingerprints.items()), pk=("kind", "key"))
 
+    def check_in(self, attendee_id: str, arrived: bool, at: str, what: str) -> None:
+        with self._db.atomic():
+            if arrived:
+                self._db["arrivals"].upsert({"attendee_id": attendee_id, "arrived_at": at},
+                                            pk="attendee_id")
+            else:
+                self._db["arrivals"].delete_where("attendee_id = ?", [attendee_id])
+            self._log(what)
+
+    def set_held(self, slot: int, a: str, b: str, held: bool, what: str) -> None:
+        with self._db.atomic():
+            if held:
+                self._db["not_held"].delete_where("slot = ? AND a = ? AND b = ?", [slot, a, b])
+            else:
+                self._db["not_held"].upsert({"slot": slot, "a": a, "b": b},
+                                            pk=("slot", "a", "b"))
+            self._log(what)
+
+    def set_now_slot(self, slot: int | None, what: str) -> None:
+        with self._db.atomic():
+            self._db["day"].upsert({"id": 1, "now_slot": slot}, pk="id")
+            self._log(what)
+
+    def log(self, what: str) -> None:
+        """Add a line to the change log (a command's or the desk's action)."""
+        with self._db.atomic():
+            self._log(what)
+
+    def _log(self, what: str) -> None:
+        if what:
+            self._db["change_log"].insert({"at": now_stamp(), "who": _organizer(),
+                                           "what": what})
+
     def apply(self, edit: Edit) -> None:
         """Write the edit's row changes, in order, all or nothing.
 
@@ -260,6 +313,7 @@ class EventStore:
                 row = _row(change.after)
                 operations.append(("insert", after[0], tuple(row), tuple(row.values())))
         with self._db.atomic():
+            self._log(edit.description)
             for (operation, table, columns), run in groupby(operations, key=lambda o: o[:3]):
                 values = [o[3] for o in run]
                 if operation == "settings":
@@ -274,6 +328,14 @@ class EventStore:
 
     def _insert_meetings(self, meetings: tuple[MeetingRecord, ...] | list[MeetingRecord]) -> None:
         self._db["meetings"].insert_all(_row(m) for m in meetings)
+
+
+def _organizer() -> str:
+    """Who is at the keyboard, for the change log: the computer's user name."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 def _connect(path: Path) -> sqlite_utils.Database:

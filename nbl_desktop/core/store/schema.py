@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite_utils
 
 APPLICATION_ID = 0x4E424C45  # "NBLE"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Columns each version added: table, name, type, value for the rows already there.
 _COLUMNS_ADDED = {
@@ -37,8 +37,18 @@ def _create_print_log(db: sqlite_utils.Database) -> None:
                            pk=("kind", "key"))
 
 
+def _create_event_day(db: sqlite_utils.Database) -> None:
+    """The day at the desk (`core.event_day`): who arrived when, meetings that were not
+    held, 'now' when set by hand, and the change log of everything the desk did."""
+    db["arrivals"].create({"attendee_id": str, "arrived_at": str}, pk="attendee_id")
+    db["not_held"].create({"slot": int, "a": str, "b": str}, pk=("slot", "a", "b"))
+    db["day"].create({"id": int, "now_slot": int}, pk="id")  # now_slot NULL: the clock's
+    db["change_log"].create({"id": int, "at": str, "who": str, "what": str}, pk="id")
+
+
 # Tables each version added, created empty in an older file.
-_TABLES_ADDED = {3: (_create_import_choices,), 5: (_create_print_log,)}
+_TABLES_ADDED = {3: (_create_import_choices,), 5: (_create_print_log,),
+                 6: (_create_event_day,)}
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -105,6 +115,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     )
     _create_import_choices(db)
     _create_print_log(db)
+    _create_event_day(db)
 
 
 def upgrade_schema(db: sqlite_utils.Database, version: int) -> None:

@@ -1,0 +1,68 @@
+"""The desk's changes to people as ordinary edits (undoable, logged): a no-show from a slot
+on, a late arrival, an early leave, a walk-in with the wishes typed at the desk.
+
+Availability is the person's `available_from` / `available_until`, so the grid,
+the agendas ("Not available") and the re-plan all see the change at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from nbl_desktop.core import edits
+from nbl_desktop.core.clock import format_clock
+from nbl_desktop.core.edits import Edit
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import AttendeeRecord, EventData
+from nbl_desktop.core.slot_grid import slot_times
+
+
+def no_show(event: EventData, attendee_id: str, from_slot: int) -> Edit:
+    """`attendee_id` is not there from slot `from_slot` (0-based) on: their day ends before it."""
+    slots = slot_times(event.settings)
+    if not 0 <= from_slot < len(slots):
+        raise UserError(f"There is no slot {from_slot + 1}; the day has {len(slots)} slots.")
+    person = event.attendee(attendee_id)
+    until = slots[from_slot].start
+    earliest = person.available_from if person.available_from is not None else 0
+    after = replace(person, available_until=until,
+                    available_from=None if earliest >= until else person.available_from)
+    return _described(edits.change_attendee(event, after),
+                      f"{person.name} absent from slot {from_slot + 1} "
+                      f"({format_clock(until)}) on")
+
+
+def late_arrival(event: EventData, attendee_id: str, minute: int) -> Edit:
+    person = event.attendee(attendee_id)
+    if person.available_until is not None and minute >= person.available_until:
+        raise UserError(f"{person.name} leaves at {format_clock(person.available_until)}; "
+                        "an arrival must be earlier.")
+    return _described(edits.change_attendee(event, replace(person, available_from=minute)),
+                      f"{person.name} arrives at {format_clock(minute)}")
+
+
+def early_leave(event: EventData, attendee_id: str, minute: int) -> Edit:
+    person = event.attendee(attendee_id)
+    if person.available_from is not None and minute <= person.available_from:
+        raise UserError(f"{person.name} arrives at {format_clock(person.available_from)}; "
+                        "leaving must be later.")
+    return _described(edits.change_attendee(event, replace(person, available_until=minute)),
+                      f"{person.name} leaves at {format_clock(minute)}")
+
+
+def walk_in(event: EventData, person: AttendeeRecord,
+            wishes: list[tuple[str, int]]) -> Edit:
+    """A new attendee, typed at the desk, with their wishes (requested ID, priority)."""
+    added = edits.add_attendee(event, person)
+    changes = list(added.changes)
+    with_person = replace(event, attendees=(*event.attendees, person))
+    for requested, priority in wishes:
+        if requested == person.id:
+            continue
+        changes += edits.set_wish(with_person, person.id, requested, priority).changes
+    return Edit(f"walk-in {person.name}" + (f" with {len(wishes)} wishes" if wishes else ""),
+                tuple(changes))
+
+
+def _described(edit: Edit, description: str) -> Edit:
+    return Edit(description, edit.changes) if edit else edit

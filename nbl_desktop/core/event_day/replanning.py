@@ -1,0 +1,132 @@
+"""Re-plan the rest of the day: the engine's re-plan from 'now', and what changed for whom.
+
+Meetings before `from_slot` are history and stay exactly as they are (even
+one whose person has since been marked absent: the desk records it as not
+held). From `from_slot` on, meetings the changes did not touch keep their
+slot and table; freed places are filled from unmet wishes. The result lists,
+per attendee (every member of a delegation), what was added, moved or
+cancelled, for the preview, the notify list and the reprint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.parties import parties_of
+from nbl_desktop.core.planning import problem_from_event
+from nbl_desktop.core.slot_grid import slot_times
+from solver import CancelToken, Meeting, Progress, SolveOptions, SolveResult, replan
+
+
+@dataclass(frozen=True)
+class MeetingChange:
+    """One change in one person's agenda. `kind`: "added", "moved" or "cancelled"; `slot`
+    and `table` are where the meeting is now (where it was, for a cancelled one)."""
+
+    kind: str
+    slot: int
+    table: int
+    partner: str  # the other party's lead ID
+    moved_from: tuple[int, int] | None = None  # (slot, table) before a move
+
+
+@dataclass(frozen=True)
+class DayReplan:
+    """A re-plan ready to be applied: the whole new schedule and the changes per person."""
+
+    from_slot: int
+    meetings: tuple[MeetingRecord, ...]
+    changes: dict[str, tuple[MeetingChange, ...]]
+    kept: int
+    result: SolveResult
+
+    @property
+    def changed_people(self) -> list[str]:
+        return sorted(self.changes)
+
+
+def replan_event(event: EventData, from_slot: int, options: SolveOptions | None = None,
+                 on_progress: Callable[[Progress], None] | None = None,
+                 cancel: CancelToken | None = None) -> DayReplan:
+    """Re-plan slots ≥ `from_slot` of `event` as it is now (the desk's changes applied)."""
+    problem = problem_from_event(event)
+    lead = parties_of(event.attendees).lead_of
+    history = [m for m in event.meetings if m.slot < from_slot]
+    # A meeting of the past whose person is now marked away stays in the event as history;
+    # the engine only needs the past that still counts against max meetings.
+    past = [Meeting(m.slot, m.table, lead[m.a], lead[m.b], m.locked) for m in history
+            if problem.attendee(lead[m.a]).is_available(m.slot)
+            and problem.attendee(lead[m.b]).is_available(m.slot)]
+    future = [Meeting(m.slot, m.table, lead[m.a], lead[m.b], m.locked)
+              for m in event.meetings if m.slot >= from_slot]
+    outcome = replan(problem, past + future, from_slot, options, on_progress, cancel)
+    planned = [MeetingRecord(m.slot, m.table, m.a, m.b, m.locked)
+               for m in outcome.result.meetings if m.slot >= from_slot]
+    members = parties_of(event.attendees).members
+    changes: dict[str, tuple[MeetingChange, ...]] = {}
+    for party, change in outcome.changes.items():
+        if not change:
+            continue
+
+        def other(m: Meeting, party: str = party) -> str:
+            return m.b if m.a == party else m.a
+
+        lines = tuple(
+            [MeetingChange("added", m.slot, m.table, other(m)) for m in change.added]
+            + [MeetingChange("moved", after.slot, after.table, other(after),
+                             (before.slot, before.table)) for before, after in change.moved]
+            + [MeetingChange("cancelled", m.slot, m.table, other(m)) for m in change.removed])
+        for person in members.get(party, (party,)):
+            changes[person] = tuple(sorted(lines, key=lambda c: c.slot))
+    return DayReplan(from_slot, tuple(sorted(history + planned, key=lambda m: (m.slot, m.table))),
+                     changes, outcome.kept, outcome.result)
+
+
+def describe_change(event: EventData, change: MeetingChange) -> str:
+    """"moved 10:00 → 10:40, table 3, with Kari Berg (Fisk AS)", for the desk and the CLI."""
+    slots = slot_times(event.settings)
+    labels = event.settings.table_labels
+    partner = event.attendee(change.partner)
+    with_whom = f"with {partner.name}" + (f" ({partner.organization})"
+                                         if partner.organization else "")
+    where = f"{slots[change.slot].label()}, table {labels[change.table]}"
+    if change.kind == "moved" and change.moved_from is not None:
+        before = slots[change.moved_from[0]].label()
+        return f"moved {before} → {where}, {with_whom}"
+    return f"{change.kind} {where}, {with_whom}"
+
+
+@dataclass(frozen=True)
+class NotifyRow:
+    """Whom the desk tells, and what: a person whose agenda changed, and their next meeting."""
+
+    attendee_id: str
+    name: str
+    organization: str
+    changes: str
+    next_meeting: str
+
+
+def notify_list(event: EventData, day: DayReplan) -> list[NotifyRow]:
+    """Everyone whose agenda the re-plan changes, with their next meeting after it."""
+    lead = parties_of(event.attendees).lead_of
+    slots = slot_times(event.settings)
+    labels = event.settings.table_labels
+    rows = []
+    for person_id in day.changed_people:
+        person = event.attendee(person_id)
+        own = sorted((m for m in day.meetings if lead[person_id] in (m.a, m.b)
+                      and m.slot >= day.from_slot), key=lambda m: m.slot)
+        if own:
+            first = own[0]
+            partner = event.attendee(first.b if first.a == lead[person_id] else first.a)
+            upcoming = (f"{slots[first.slot].label()}, table {labels[first.table]}, "
+                        f"{partner.name}")
+        else:
+            upcoming = "no more meetings"
+        rows.append(NotifyRow(person_id, person.name, person.organization,
+                              "; ".join(describe_change(event, c)
+                                        for c in day.changes[person_id]), upcoming))
+    return rows

@@ -1,0 +1,103 @@
+"""The day at the desk, on a real event file: now from the clock, no-shows and late
+arrivals as edits, the re-plan (history untouched, untouched meetings kept), check-ins,
+held meetings and the change log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from nbl_desktop.core import edits
+from nbl_desktop.core.event import EventDay, EventSettings
+from nbl_desktop.core.event_day import day_edits
+from nbl_desktop.core.event_day.now import slot_now
+from nbl_desktop.core.event_day.replanning import notify_list, replan_event
+from nbl_desktop.core.parties import parties_of
+from nbl_desktop.core.slot_grid import available_slots, slot_times
+from nbl_desktop.core.store import EventStore
+from solver import SolveOptions
+
+TWO_DAYS = EventSettings(name="Day", date="2027-03-10", start_minute=540, slot_minutes=20,
+                         slot_count=3, later_days=(EventDay("2027-03-11", 600, 30, 2),))
+
+
+def test_now_is_the_first_slot_not_yet_started_on_the_event_dates() -> None:
+    at = dt.datetime.fromisoformat
+    assert slot_now(TWO_DAYS, at("2027-03-09 23:00")) == 0
+    assert slot_now(TWO_DAYS, at("2027-03-10 09:00")) == 0
+    assert slot_now(TWO_DAYS, at("2027-03-10 09:01")) == 1
+    assert slot_now(TWO_DAYS, at("2027-03-10 17:00")) == 3  # day 2 has not begun
+    assert slot_now(TWO_DAYS, at("2027-03-11 10:31")) == 5
+    undated = EventSettings(name="Day", slot_count=4)
+    assert slot_now(undated, at("2030-01-01 09:30")) == 2  # no date: today
+
+
+def test_a_replan_keeps_history_and_every_meeting_the_no_shows_did_not_touch(
+        event_file: Path) -> None:
+    store = EventStore.open(event_file)
+    event = store.load()
+    lead = parties_of(event.attendees).lead_of
+    busiest = sorted(event.attendees, key=lambda a: -sum(lead[a.id] in (m.a, m.b)
+                                                          for m in event.meetings))
+    absent = [busiest[0].id, busiest[1].id]
+    from_slot = 3
+    for person in absent:
+        store.apply(day_edits.no_show(event, person, from_slot))
+        event = store.load()
+    slots = slot_times(event.settings)
+    assert all(not {s for s in available_slots(event.attendee(p), slots) if s >= from_slot}
+               for p in absent)
+    before = store.load().meetings
+    day = replan_event(event, from_slot, SolveOptions(time_limit_seconds=5))
+    past_before = {m for m in before if m.slot < from_slot}
+    assert {m for m in day.meetings if m.slot < from_slot} == past_before
+    untouched = {m for m in before if m.slot >= from_slot
+                 and not {lead[p] for p in absent} & {m.a, m.b}}
+    assert untouched <= set(day.meetings)
+    assert not any({lead[p] for p in absent} & {m.a, m.b} for m in day.meetings
+                   if m.slot >= from_slot)
+    # Everyone who had a meeting with an absent person from then on is told.
+    partners = {m.b if m.a in absent else m.a for m in before
+                if m.slot >= from_slot and {m.a, m.b} & set(absent)}
+    told = {row.attendee_id for row in notify_list(event, day)}
+    assert partners <= told
+    assert all(c.kind in ("added", "moved", "cancelled") for cs in day.changes.values()
+               for c in cs)
+    store.apply(edits.replace_meetings(event, day.meetings, "re-plan from slot 4"))
+    assert store.change_log()[-1][2] == "re-plan from slot 4"
+    store.close()
+
+
+def test_the_desk_writes_check_ins_held_meetings_and_now_at_once(event_file: Path) -> None:
+    store = EventStore.open(event_file)
+    event = store.load()
+    first = event.meetings[0]
+    store.check_in(event.attendees[0].id, True, "2027-03-10 08:45:00", "check in Kari")
+    store.set_held(first.slot, first.a, first.b, False, "not held: Kari and Ola")
+    store.set_now_slot(4, "now: slot 5")
+    store.apply(day_edits.late_arrival(event, event.attendees[1].id, 11 * 60))
+    store.close()
+    reopened = EventStore.open(event_file)
+    assert reopened.arrivals() == {event.attendees[0].id: "2027-03-10 08:45:00"}
+    assert reopened.not_held() == {(first.slot, first.a, first.b)}
+    assert reopened.now_slot() == 4
+    assert reopened.load().attendee(event.attendees[1].id).available_from == 11 * 60
+    whats = [what for _, _, what in reopened.change_log()]
+    assert whats == ["check in Kari", "not held: Kari and Ola", "now: slot 5",
+                     f"{event.attendees[1].name} arrives at 11:00"]
+    reopened.set_held(first.slot, first.a, first.b, True, "held after all")
+    assert reopened.not_held() == set()
+    reopened.close()
+
+
+def test_undo_is_logged_as_such(event_file: Path) -> None:
+    store = EventStore.open(event_file)
+    event = store.load()
+    edit = day_edits.early_leave(event, event.attendees[2].id, 12 * 60)
+    store.apply(edit)
+    store.apply(edit.inverse())
+    assert [w for _, _, w in store.change_log()][-2:] == [
+        f"{event.attendees[2].name} leaves at 12:00",
+        f"undo: {event.attendees[2].name} leaves at 12:00"]
+    assert edit.inverse().inverse().description == edit.description
+    store.close()
