@@ -38,26 +38,31 @@ from nbl_desktop.core.agenda import agenda_of
 from nbl_desktop.core.demand import demand_of
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, MeetingRecord
+from nbl_desktop.core.event_day.replanning import DayReplan, replan_event
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.meeting_checks import who, why_not_another
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
+from nbl_desktop.core.printouts.print_log import AGENDA
 from nbl_desktop.core.schedule_figures import free_places
 from nbl_desktop.core.solve_process import solve_in_process
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
-from nbl_desktop.ui.dialogs.print_dialog import PrintDialog
+from nbl_desktop.ui.dialogs.print_dialog import CHANGED, PrintDialog
+from nbl_desktop.ui.dialogs.replan_preview_dialog import ReplanPreviewDialog
 from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
 from nbl_desktop.ui.figures_worker import FiguresWorker
+from nbl_desktop.ui.live_board import LiveBoard
 from nbl_desktop.ui.models.agenda_model import AgendaModel
 from nbl_desktop.ui.models.attendee_table_model import SEARCH_ROLE, AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.tasks import BackgroundTask
 from nbl_desktop.ui.undo import EditCommand
 from nbl_desktop.ui.widgets.attendee_editor import AttendeeEditor
+from nbl_desktop.ui.widgets.event_day_panel import EventDayPanel
 from nbl_desktop.ui.widgets.figures_panel import FiguresPanel
 from nbl_desktop.ui.widgets.solve_panel import SolvePanel
 from nbl_desktop.ui.widgets.wishes_panel import WishesPanel
@@ -66,6 +71,7 @@ from solver import CancelToken, Progress, SolveOptions, SolveResult
 log = logging.getLogger(__name__)
 
 DEFAULT_TABLES = 20
+REPLAN_SECONDS = 10.0  # at the desk, with a queue: seconds, not minutes
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +87,8 @@ class MainWindow(QMainWindow):
         self.settings_dialog: EventSettingsDialog | None = None
         self.options_dialog: ScheduleOptionsDialog | None = None
         self.print_dialog: PrintDialog | None = None
+        self.replan_dialog: ReplanPreviewDialog | None = None
+        self.live_board: LiveBoard | None = None
         self.undo_stack = QUndoStack(self)
         self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
         self.last_result: SolveResult | None = None
@@ -108,6 +116,7 @@ class MainWindow(QMainWindow):
         self.import_action = action("&Import registrations…", "Ctrl+I")
         self.export_action = action("&Export schedule…", "Ctrl+E")
         self.print_action = action("&Print…", QKeySequence.StandardKey.Print)
+        self.live_board_action = action("&Live board", "F11")
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit)
         self.schedule_action = action("&Schedule", "F5")
         self.options_action = action("Schedule &options…")
@@ -150,6 +159,7 @@ class MainWindow(QMainWindow):
         schedule_menu.addAction(self.lock_action)
         schedule_menu.addAction(self.delete_meeting_action)
         schedule_menu.addAction(self.cancel_action)
+        self.menuBar().addMenu("&View").addAction(self.live_board_action)
         self.menuBar().addMenu("&Help").addAction(self.about_action)
 
         toolbar = QToolBar("Main")
@@ -248,6 +258,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(attendees_page, "Attendees")
         self.tabs.addTab(self.schedule_page, "Schedule")
+        self.event_day_panel = EventDayPanel()
+        self.tabs.addTab(self.event_day_panel, "Event day")
         self.solve_panel = SolvePanel()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -276,6 +288,11 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.ask_import_registrations)
         self.export_action.triggered.connect(self.ask_export_schedule)
         self.print_action.triggered.connect(self.open_print_dialog)
+        self.live_board_action.triggered.connect(self.open_live_board)
+        self.event_day_panel.edit_made.connect(self._try)
+        self.event_day_panel.replan_requested.connect(self.start_replan)
+        self.event_day_panel.reprint_requested.connect(self.open_reprint_dialog)
+        self.event_day_panel.day_recorded.connect(self._show_live_board)
         self.quit_action.triggered.connect(self.close)
         self.schedule_action.triggered.connect(self.start_scheduling)
         self.cancel_action.triggered.connect(self.cancel_scheduling)
@@ -656,6 +673,55 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    def open_reprint_dialog(self) -> None:
+        """The print dialog set to the agendas that changed since they were last printed."""
+        self.open_print_dialog()
+        if self.print_dialog is not None:
+            self.print_dialog.choose(AGENDA, CHANGED)
+
+    # -- the event day ------------------------------------------------------------------
+
+    def start_replan(self, from_slot: int) -> None:
+        """Re-plan from `from_slot` on a worker; the preview then asks before applying."""
+        if self.current_event is None or self.task is not None:
+            return
+        event = self.current_event
+        options = replace(self.solve_options(),
+                          time_limit_seconds=min(self.time_limit_box.value(),
+                                                 REPLAN_SECONDS))
+
+        def work(report: Any, cancel: CancelToken) -> DayReplan:
+            return replan_event(event, from_slot, options, report, cancel)
+
+        self.solve_panel.start(options.time_limit_seconds)
+        self._run(work, lambda day: self._preview_replan(event, day), "re-planning",
+                  on_progress=self._show_progress)
+
+    def _preview_replan(self, event: EventData, day: DayReplan) -> None:
+        dialog = ReplanPreviewDialog(event, day, self)
+        self.replan_dialog = dialog
+        dialog.accepted.connect(lambda: self._apply_replan(day))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _apply_replan(self, day: DayReplan) -> None:
+        if self.current_event is None:
+            return
+        self.perform(edits.replace_meetings(self.current_event, day.meetings,
+                                            f"re-plan from slot {day.from_slot + 1}"))
+        self.statusBar().showMessage(f"Re-planned: {len(day.changes)} agendas changed. "
+                                     "Reprint them from the Event day tab.")
+
+    def open_live_board(self) -> None:
+        if self.live_board is None:
+            self.live_board = LiveBoard()
+        self._show_live_board()
+        self.live_board.show_on_second_screen()
+
+    def _show_live_board(self) -> None:
+        if self.live_board is not None and self.store is not None:
+            self.live_board.show_event(self.current_event, self.store.now_slot())
+
     # -- scheduling ---------------------------------------------------------------------
 
     def start_scheduling(self) -> None:
@@ -758,6 +824,8 @@ class MainWindow(QMainWindow):
         self._work_out_figures()
         cell = self.grid_view.currentIndex()
         self.grid_model.set_event(event)
+        self.event_day_panel.show_event(event, self.store)
+        self._show_live_board()
         if cell.isValid() and cell.row() < self.grid_model.rowCount() \
                 and cell.column() < self.grid_model.columnCount():
             self.grid_view.setCurrentIndex(self.grid_model.index(cell.row(), cell.column()))

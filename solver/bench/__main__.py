@@ -2,7 +2,7 @@
 
     python -m solver.bench [--samples DIR] [--time-limit S] [--only NAME ...]
     python -m solver.bench --jair [original forb0003 ...] [--time-limit S] [--workers N]
-    python -m solver.bench --replan arctic-1000 [--time-limit S]
+    python -m solver.bench --replan arctic-1000 [--absent N] [--time-limit S]
 
 One row per event and method: seconds to the first valid schedule, must-meets
 met, requesters left with zero meetings, value and % of the proven bound,
@@ -80,12 +80,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="run the JAIR instances instead (default variant: original)")
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--replan", metavar="SAMPLE",
-                        help="time a re-plan after one no-show on this sample instead")
+                        help="time a re-plan after no-shows on this sample instead")
+    parser.add_argument("--absent", type=int, default=2, metavar="N",
+                        help="with --replan: how many of the busiest attendees do not come")
     args = parser.parse_args(argv)
     out = sys.stdout
     if args.replan:
         path = args.samples / f"{args.replan}.json"
-        bench_no_show(out, args.replan, load_sample(path), args.time_limit, 2.0, args.workers)
+        bench_no_show(out, args.replan, load_sample(path), args.time_limit, 2.0, args.workers,
+                      args.absent)
         return 0
     if args.jair is not None:
         bench_jair(out, args.jair or ["original"], args.time_limit, args.workers)

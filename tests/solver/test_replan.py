@@ -29,7 +29,7 @@ def test_a_no_show_moves_nobody_else_and_fills_the_freed_places() -> None:
     problem = busy_event()
     before = solve(problem, OPTIONS).meetings
     absent = max({m.a for m in before}, key=lambda p: sum(p in (m.a, m.b) for m in before))
-    changed = absent_from(problem, absent, 2)
+    changed = absent_from(problem, {absent}, 2)
     outcome = replan(changed, before, 2, OPTIONS)
     after = outcome.result.meetings
     assert violations(changed, after) == []

@@ -70,7 +70,7 @@ class PrintDialog(QDialog):
         self.setWindowTitle("Print")
         self.resize(560, 560)
         self.store = store
-        self.event = event
+        self.shown_event = event
         self.task: BackgroundTask | None = None
         self.progress: QProgressDialog | None = None
         self.preview_dialog: QPrintPreviewDialog | None = None
@@ -178,7 +178,7 @@ class PrintDialog(QDialog):
         kind = self.kind()
         who = self.who.checkedButton().property("who")
         ids = self.ticked() if who == TICKED and kind == AGENDA else None
-        pages = pages_of_kind(self.event, kind, ids, str(self.language_box.currentData()))
+        pages = pages_of_kind(self.shown_event, kind, ids, str(self.language_box.currentData()))
         if who == CHANGED:
             pages = changed_since_printed(pages, self.store.printed(kind))
         return PrintJob(kind, pages, str(self.paper_box.currentData()))
@@ -192,7 +192,7 @@ class PrintDialog(QDialog):
         if not agendas and self.ticked_button.isChecked():
             self.all_button.setChecked(True)
         self.one_file_each_box.setEnabled(kind != GRID)
-        every = pages_of_kind(self.event, kind, None, str(self.language_box.currentData()))
+        every = pages_of_kind(self.shown_event, kind, None, str(self.language_box.currentData()))
         printed = self.store.printed(kind)
         changed = len(changed_since_printed(every, printed))
         self.changed_button.setText(f"Only what changed since last printed ({changed} of "

@@ -1,0 +1,399 @@
+"""The "Event day" tab: the desk's view. Check-in by typing a few letters and Enter, who is
+still expected (by first meeting), no-shows, late arrivals, early leaves and walk-ins, "now",
+the re-plan of the rest of the day, reprinting what changed, meetings held, the change log.
+
+The panel shows and asks; the main window writes. Edits go out as `edit_made`
+(functions event -> Edit, performed as undoable steps), desk records
+(check-in, held, now) straight to the event file, which commits each at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nbl_desktop.core.clock import parse_clock
+from nbl_desktop.core.edits import new_attendee_id
+from nbl_desktop.core.event import AttendeeRecord, EventData
+from nbl_desktop.core.event_day import day_edits
+from nbl_desktop.core.event_day.now import slot_label, slot_now
+from nbl_desktop.core.parties import parties_of
+from nbl_desktop.core.printouts.print_log import now_stamp
+from nbl_desktop.core.slot_grid import slot_times
+from nbl_desktop.core.store import EventStore
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+CLOCK_REFRESH_MS = 30_000
+
+
+def ask_time(parent: QWidget, title: str, label: str) -> int | None:
+    """A clock time typed by the organizer (minutes), None when cancelled or unreadable."""
+    text, ok = QInputDialog.getText(parent, title, label, text="")
+    if not ok:
+        return None
+    try:
+        return parse_clock(text)
+    except ValueError:
+        return None
+
+
+class WalkInDialog(QDialog):
+    """A new attendee at the desk: name, organization, country, and whom they must meet."""
+
+    def __init__(self, event: EventData, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Walk-in")
+        self.name_edit = QLineEdit()
+        self.organization_edit = QLineEdit()
+        self.country_edit = QLineEdit()
+        self.must_meet_box = QComboBox()
+        self.must_meet_box.setEditable(True)
+        self.must_meet_box.addItem("(nobody)", "")
+        for person in sorted(event.attendees, key=lambda a: a.name.casefold()):
+            self.must_meet_box.addItem(f"{person.name} ({person.organization})", person.id)
+        form = QFormLayout(self)
+        form.addRow("Name:", self.name_edit)
+        form.addRow("Organization:", self.organization_edit)
+        form.addRow("Country:", self.country_edit)
+        form.addRow("Must meet:", self.must_meet_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def walk_in(self, event: EventData) -> tuple[AttendeeRecord, list[tuple[str, int]]]:
+        person = AttendeeRecord(new_attendee_id(event), self.name_edit.text().strip(),
+                                self.organization_edit.text().strip(),
+                                self.country_edit.text().strip().upper())
+        must = str(self.must_meet_box.currentData() or "")
+        return person, ([(must, 3)] if must else [])
+
+
+def ask_walk_in(parent: QWidget, event: EventData
+                ) -> tuple[AttendeeRecord, list[tuple[str, int]]] | None:
+    dialog = WalkInDialog(event, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.walk_in(event)
+
+
+class EventDayPanel(QWidget):
+    """The desk. `edit_made` carries a function event -> Edit for the window to perform."""
+
+    edit_made = Signal(object)
+    replan_requested = Signal(int)  # from this slot
+    reprint_requested = Signal()
+    day_recorded = Signal()  # a check-in, held mark or "now" was written
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.shown: EventData | None = None
+        self.store: EventStore | None = None
+        self.clock: Callable[[], dt.datetime] = dt.datetime.now
+        self.now_box = QSpinBox()
+        self.now_box.setMinimum(1)
+        self.follow_clock_box = QCheckBox("Follow the clock")
+        self.now_label = QLabel()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Check in: type a few letters of a name or "
+                                            "organization, then Enter")
+        self.search_edit.setClearButtonEnabled(True)
+        self.arrived_label = QLabel()
+        self.expected_list = QListWidget()
+        self.arrived_list = QListWidget()
+        self.no_show_button = QPushButton("No-show from now")
+        self.late_button = QPushButton("Arrives late…")
+        self.leave_button = QPushButton("Leaves early…")
+        self.walk_in_button = QPushButton("Walk-in…")
+        self.replan_button = QPushButton("Re-plan from now…")
+        self.reprint_button = QPushButton("Reprint changed agendas…")
+        self.held_slot_box = QSpinBox()
+        self.held_slot_box.setMinimum(1)
+        self.held_list = QListWidget()
+        self.log_list = QListWidget()
+        self._filling = False
+
+        now_row = QHBoxLayout()
+        now_row.addWidget(QLabel("Now:"))
+        now_row.addWidget(self.now_box)
+        now_row.addWidget(self.follow_clock_box)
+        now_row.addWidget(self.now_label, 1)
+        now_row.addWidget(self.replan_button)
+        now_row.addWidget(self.reprint_button)
+        people_buttons = QHBoxLayout()
+        for button in (self.no_show_button, self.late_button, self.leave_button,
+                       self.walk_in_button):
+            people_buttons.addWidget(button)
+        people_buttons.addStretch(1)
+        check_in = QGroupBox("Check-in")
+        check_in_layout = QVBoxLayout(check_in)
+        check_in_layout.addWidget(self.search_edit)
+        check_in_layout.addWidget(self.arrived_label)
+        lists = QHBoxLayout()
+        expected = QVBoxLayout()
+        expected.addWidget(QLabel("Expected, not arrived yet (by first meeting):"))
+        expected.addWidget(self.expected_list)
+        arrived = QVBoxLayout()
+        arrived.addWidget(QLabel("Arrived (double-click to undo):"))
+        arrived.addWidget(self.arrived_list)
+        lists.addLayout(expected, 3)
+        lists.addLayout(arrived, 2)
+        check_in_layout.addLayout(lists)
+        check_in_layout.addLayout(people_buttons)
+        held = QGroupBox("Meetings held (untick those that did not happen)")
+        held_layout = QVBoxLayout(held)
+        held_row = QHBoxLayout()
+        held_row.addWidget(QLabel("Slot:"))
+        held_row.addWidget(self.held_slot_box)
+        held_row.addStretch(1)
+        held_layout.addLayout(held_row)
+        held_layout.addWidget(self.held_list)
+        log = QGroupBox("Change log")
+        log_layout = QVBoxLayout(log)
+        log_layout.addWidget(self.log_list)
+        side = QVBoxLayout()
+        side.addWidget(held, 3)
+        side.addWidget(log, 2)
+        columns = QHBoxLayout()
+        columns.addWidget(check_in, 3)
+        columns.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(now_row)
+        layout.addLayout(columns)
+
+        self.search_edit.textChanged.connect(self._filter_expected)
+        self.search_edit.returnPressed.connect(self.check_in_first_match)
+        self.expected_list.itemActivated.connect(lambda item: self.check_in(item.data(ID_ROLE)))
+        self.arrived_list.itemDoubleClicked.connect(
+            lambda item: self.check_in(item.data(ID_ROLE), arrived=False))
+        self.follow_clock_box.toggled.connect(self._follow_clock_toggled)
+        self.now_box.valueChanged.connect(self._now_typed)
+        self.held_slot_box.valueChanged.connect(self._fill_held)
+        self.held_list.itemChanged.connect(self._held_changed)
+        self.no_show_button.clicked.connect(self.mark_no_show)
+        self.late_button.clicked.connect(self.ask_late_arrival)
+        self.leave_button.clicked.connect(self.ask_early_leave)
+        self.walk_in_button.clicked.connect(self.ask_walk_in)
+        self.replan_button.clicked.connect(lambda: self.replan_requested.emit(self.now()))
+        self.reprint_button.clicked.connect(self.reprint_requested.emit)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._clock_ticked)
+        self.timer.start(CLOCK_REFRESH_MS)
+
+    # -- showing ----------------------------------------------------------------------
+
+    def show_event(self, event: EventData | None, store: EventStore | None) -> None:
+        self.shown, self.store = event, store
+        self.setEnabled(event is not None)
+        if event is None or store is None:
+            return
+        self._filling = True
+        total = event.settings.total_slots
+        self.now_box.setMaximum(total + 1)
+        self.held_slot_box.setMaximum(max(1, total))
+        manual = store.now_slot()
+        self.follow_clock_box.setChecked(manual is None)
+        self.now_box.setEnabled(manual is not None)
+        self.now_box.setValue(self.now() + 1)
+        self._filling = False
+        self._show_now()
+        self._fill_people()
+        self._fill_held()
+        self._fill_log()
+
+    def now(self) -> int:
+        """The first slot not yet happened (0-based): set by hand, or from the clock."""
+        if self.shown is None or self.store is None:
+            return 0
+        manual = self.store.now_slot()
+        return manual if manual is not None else slot_now(self.shown.settings, self.clock())
+
+    def _show_now(self) -> None:
+        assert self.shown is not None
+        now = self.now()
+        self.now_label.setText(f"Slots before {slot_label(self.shown.settings, now)} have "
+                               "happened and stay as they are.")
+        self.replan_button.setEnabled(now < self.shown.settings.total_slots)
+
+    def _fill_people(self) -> None:
+        assert self.shown is not None and self.store is not None
+        event = self.shown
+        arrivals = self.store.arrivals()
+        lead = parties_of(event.attendees).lead_of
+        slots = slot_times(event.settings)
+        first_meeting: dict[str, int] = {}
+        for m in event.meetings:
+            for party in (m.a, m.b):
+                first_meeting[party] = min(m.slot, first_meeting.get(party, m.slot))
+        expected = sorted((a for a in event.attendees if a.id not in arrivals),
+                          key=lambda a: (first_meeting.get(lead[a.id], 10**6),
+                                         a.name.casefold()))
+        self.expected_list.clear()
+        for person in expected:
+            first = first_meeting.get(lead[person.id])
+            when = slots[first].label() if first is not None else "no meeting"
+            item = QListWidgetItem(f"{when}  ·  {person.name} ({person.organization})")
+            item.setData(ID_ROLE, person.id)
+            self.expected_list.addItem(item)
+        self.arrived_list.clear()
+        for person_id, at in sorted(arrivals.items(), key=lambda kv: kv[1], reverse=True):
+            if person_id not in {a.id for a in event.attendees}:
+                continue
+            person = event.attendee(person_id)
+            item = QListWidgetItem(f"{at[11:16]}  {person.name} ({person.organization})")
+            item.setData(ID_ROLE, person_id)
+            self.arrived_list.addItem(item)
+        self.arrived_label.setText(f"Arrived: {self.arrived_list.count()} of "
+                                   f"{len(event.attendees)} expected")
+        self._filter_expected(self.search_edit.text())
+
+    def _filter_expected(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for i in range(self.expected_list.count()):
+            item = self.expected_list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _fill_held(self) -> None:
+        if self.shown is None or self.store is None:
+            return
+        self._filling = True
+        slot = self.held_slot_box.value() - 1
+        not_held = self.store.not_held()
+        labels = self.shown.settings.table_labels
+        self.held_list.clear()
+        for m in sorted((m for m in self.shown.meetings if m.slot == slot),
+                        key=lambda m: m.table):
+            item = QListWidgetItem(f"Table {labels[m.table]}: {self.shown.attendee(m.a).name}"
+                                   f" – {self.shown.attendee(m.b).name}")
+            item.setData(ID_ROLE, (m.slot, m.a, m.b))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if (m.slot, m.a, m.b) in not_held
+                               else Qt.CheckState.Checked)
+            self.held_list.addItem(item)
+        self._filling = False
+
+    def _fill_log(self) -> None:
+        assert self.store is not None
+        self.log_list.clear()
+        for at, who, what in reversed(self.store.change_log()[-200:]):
+            self.log_list.addItem(f"{at[5:16]}  {who}: {what}" if who else f"{at[5:16]}  {what}")
+
+    # -- the desk's actions -------------------------------------------------------------
+
+    def selected_person(self) -> str | None:
+        item = self.expected_list.currentItem() or self.arrived_list.currentItem()
+        return str(item.data(ID_ROLE)) if item is not None else None
+
+    def check_in_first_match(self) -> None:
+        for i in range(self.expected_list.count()):
+            item = self.expected_list.item(i)
+            if not item.isHidden():
+                self.check_in(str(item.data(ID_ROLE)))
+                self.search_edit.clear()
+                return
+
+    def check_in(self, attendee_id: str, arrived: bool = True) -> None:
+        if self.shown is None or self.store is None:
+            return
+        name = self.shown.attendee(attendee_id).name
+        self.store.check_in(attendee_id, arrived, now_stamp(),
+                            f"{'arrived' if arrived else 'check-in undone'}: {name}")
+        self._fill_people()
+        self._fill_log()
+        self.day_recorded.emit()
+
+    def mark_no_show(self) -> None:
+        person = self.selected_person()
+        if person is not None:
+            now = self.now()
+            self.edit_made.emit(lambda event: day_edits.no_show(event, person, now))
+
+    def ask_late_arrival(self) -> None:
+        person = self.selected_person()
+        minute = ask_time(self, "Arrives late", "Arrives at (HH:MM):") if person else None
+        if person is not None and minute is not None:
+            self.edit_made.emit(lambda event: day_edits.late_arrival(event, person, minute))
+
+    def ask_early_leave(self) -> None:
+        person = self.selected_person()
+        minute = ask_time(self, "Leaves early", "Leaves at (HH:MM):") if person else None
+        if person is not None and minute is not None:
+            self.edit_made.emit(lambda event: day_edits.early_leave(event, person, minute))
+
+    def ask_walk_in(self) -> None:
+        if self.shown is None:
+            return
+        answer = ask_walk_in(self, self.shown)
+        if answer is not None:
+            person, wishes = answer
+            self.edit_made.emit(lambda event: day_edits.walk_in(event, person, wishes))
+
+    def _held_changed(self, item: QListWidgetItem) -> None:
+        if self._filling or self.store is None or self.shown is None:
+            return
+        slot, a, b = item.data(ID_ROLE)
+        held = item.checkState() == Qt.CheckState.Checked
+        pair = f"{self.shown.attendee(a).name} and {self.shown.attendee(b).name}"
+        self.store.set_held(slot, a, b, held,
+                            f"{'held' if held else 'not held'}: {pair}, slot {slot + 1}")
+        self._fill_log()
+        self.day_recorded.emit()
+
+    def _follow_clock_toggled(self, follow: bool) -> None:
+        if self._filling or self.store is None:
+            return
+        self.now_box.setEnabled(not follow)
+        if follow:
+            self.store.set_now_slot(None, "now follows the clock")
+        else:
+            self.store.set_now_slot(self.now_box.value() - 1,
+                                    f"now set by hand: slot {self.now_box.value()}")
+        self._after_now_change()
+
+    def _now_typed(self, value: int) -> None:
+        if self._filling or self.store is None or self.follow_clock_box.isChecked():
+            return
+        self.store.set_now_slot(value - 1, f"now set by hand: slot {value}")
+        self._after_now_change()
+
+    def set_now_by_hand(self, slot: int) -> None:
+        """What the organizer does when the day runs late: 'now' is this slot (0-based)."""
+        self.follow_clock_box.setChecked(False)
+        self.now_box.setValue(slot + 1)
+
+    def _after_now_change(self) -> None:
+        self._filling = True
+        self.now_box.setValue(self.now() + 1)
+        self._filling = False
+        self._show_now()
+        self._fill_log()
+        self.day_recorded.emit()
+
+    def _clock_ticked(self) -> None:
+        if self.shown is not None and self.follow_clock_box.isChecked():
+            self._filling = True
+            self.now_box.setValue(self.now() + 1)
+            self._filling = False
+            self._show_now()
