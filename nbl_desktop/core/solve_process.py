@@ -1,4 +1,5 @@
-"""Run the engine in a child process, so the app's own threads never wait for it.
+"""Run the engine (a solve, a re-plan) in a child process, so the app's own threads never
+wait for it.
 
 The engine is Python, and a Python worker thread shares the interpreter lock
 with the GUI thread: while it runs, each repaint of a Python table model
@@ -18,6 +19,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.synchronize import Event
 from typing import Any
 
+from nbl_desktop.core.event import EventData
+from nbl_desktop.core.event_day.replanning import DayReplan, replan_event
 from solver import CancelToken, Problem, Progress, SolveOptions, SolveResult, solve
 
 _POLL_SECONDS = 0.05
@@ -32,10 +35,27 @@ def solve_in_process(problem: Problem, options: SolveOptions,
                      on_progress: Callable[[Progress], None] | None = None,
                      cancel: CancelToken | None = None) -> SolveResult:
     """`solver.solve` in a child process; the same result, progress and cancel."""
+    return run_in_process(solve, (problem, options), on_progress,  # type: ignore[no-any-return]
+                          cancel)
+
+
+def replan_in_process(event: EventData, from_slot: int, options: SolveOptions,
+                      on_progress: Callable[[Progress], None] | None = None,
+                      cancel: CancelToken | None = None) -> DayReplan:
+    """`event_day.replanning.replan_event` in a child process."""
+    return run_in_process(replan_event, (event, from_slot, options),  # type: ignore[no-any-return]
+                          on_progress, cancel)
+
+
+def run_in_process(work: Callable[..., Any], arguments: tuple[Any, ...],
+                   on_progress: Callable[[Progress], None] | None = None,
+                   cancel: CancelToken | None = None) -> Any:
+    """`work(*arguments, on_progress=…, cancel=…)` (a module-level function) in a child
+    process; its result, progress reports and cancel as if it ran here."""
     context = multiprocessing.get_context("spawn")  # no fork: safe beside Qt's threads
     receiver, sender = context.Pipe(duplex=False)
     stop = context.Event()
-    child = context.Process(target=_solve_and_send, args=(problem, options, sender, stop),
+    child = context.Process(target=_work_and_send, args=(work, arguments, sender, stop),
                             name="nbl-solve", daemon=True)
     child.start()
     sender.close()  # the child holds the only sending end: EOF when it dies
@@ -65,8 +85,8 @@ def solve_in_process(problem: Problem, options: SolveOptions,
         receiver.close()
 
 
-def _solve_and_send(problem: Problem, options: SolveOptions, sender: Connection,
-                    stop: Event) -> None:
+def _work_and_send(work: Callable[..., Any], arguments: tuple[Any, ...], sender: Connection,
+                   stop: Event) -> None:
     token = CancelToken()
 
     def watch() -> None:
@@ -92,7 +112,7 @@ def _solve_and_send(problem: Problem, options: SolveOptions, sender: Connection,
             send("progress", progress)
 
     try:
-        result = solve(problem, options, on_progress=report, cancel=token)
+        result = work(*arguments, on_progress=report, cancel=token)
     except Exception as exc:  # ProblemError and bugs alike: the parent raises it
         send("error", exc)
     else:

@@ -38,7 +38,7 @@ from nbl_desktop.core.agenda import agenda_of
 from nbl_desktop.core.demand import demand_of
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, MeetingRecord
-from nbl_desktop.core.event_day.replanning import DayReplan, replan_event
+from nbl_desktop.core.event_day.replanning import DayReplan
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.core.importing.name_matching import labels_of
@@ -46,7 +46,7 @@ from nbl_desktop.core.meeting_checks import who, why_not_another
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.printouts.print_log import AGENDA
 from nbl_desktop.core.schedule_figures import free_places
-from nbl_desktop.core.solve_process import solve_in_process
+from nbl_desktop.core.solve_process import replan_in_process, solve_in_process
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
@@ -691,7 +691,7 @@ class MainWindow(QMainWindow):
                                                  REPLAN_SECONDS))
 
         def work(report: Any, cancel: CancelToken) -> DayReplan:
-            return replan_event(event, from_slot, options, report, cancel)
+            return replan_in_process(event, from_slot, options, report, cancel)
 
         self.solve_panel.start(options.time_limit_seconds)
         self._run(work, lambda day: self._preview_replan(event, day), "re-planning",

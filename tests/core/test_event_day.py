@@ -5,6 +5,7 @@ held meetings and the change log."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from nbl_desktop.core import edits
@@ -100,4 +101,31 @@ def test_undo_is_logged_as_such(event_file: Path) -> None:
         f"{event.attendees[2].name} leaves at 12:00",
         f"undo: {event.attendees[2].name} leaves at 12:00"]
     assert edit.inverse().inverse().description == edit.description
+    store.close()
+
+
+def test_a_meeting_before_a_late_arrival_still_counts_against_the_maximum(
+        event_file: Path) -> None:
+    """A bug found by the simulated day: a late arrival recorded after their first meetings
+    took place got their maximum again from 'now' on (6 meetings, max 5)."""
+    store = EventStore.open(event_file)
+    event = store.load()
+    met = {frozenset((m.a, m.b)) for m in event.meetings}
+
+    def unmet_wishes(person_id: str) -> int:
+        return sum(1 for r in event.requests if person_id in (r.requester, r.requested)
+                   and frozenset((r.requester, r.requested)) not in met)
+
+    person = max((a for a in event.attendees
+                  if sum(a.id in (m.a, m.b) for m in event.meetings if m.slot < 2) == 2),
+                 key=lambda a: unmet_wishes(a.id))
+    assert unmet_wishes(person.id) >= 2
+    capped = 3  # two in the morning, so one more at most
+    store.apply(edits.change_attendee(event, replace(person, max_meetings=capped)))
+    event = store.load()
+    store.apply(day_edits.late_arrival(event, person.id, 11 * 60))  # after slots 1 and 2
+    event = store.load()
+    day = replan_event(event, 2, SolveOptions(time_limit_seconds=3))
+    assert sum(person.id in (m.a, m.b) for m in day.meetings) <= capped
+    assert sum(person.id in (m.a, m.b) for m in day.meetings if m.slot < 2) == 2
     store.close()

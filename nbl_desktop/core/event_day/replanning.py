@@ -10,8 +10,9 @@ cancelled, for the preview, the notify list and the reprint.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nbl_desktop.core.event import EventData, MeetingRecord
 from nbl_desktop.core.parties import parties_of
@@ -56,9 +57,16 @@ def replan_event(event: EventData, from_slot: int, options: SolveOptions | None 
     history = [m for m in event.meetings if m.slot < from_slot]
     # A meeting of the past whose person is now marked away stays in the event as history;
     # the engine only needs the past that still counts against max meetings.
-    past = [Meeting(m.slot, m.table, lead[m.a], lead[m.b], m.locked) for m in history
-            if problem.attendee(lead[m.a]).is_available(m.slot)
-            and problem.attendee(lead[m.b]).is_available(m.slot)]
+    past, outside = [], Counter[str]()
+    for m in history:
+        meeting = Meeting(m.slot, m.table, lead[m.a], lead[m.b], m.locked)
+        if all(problem.attendee(p).is_available(m.slot) for p in (meeting.a, meeting.b)):
+            past.append(meeting)
+        else:  # still counts against the maximum of both people
+            outside.update((meeting.a, meeting.b))
+    problem = replace(problem, attendees=tuple(
+        replace(a, max_meetings=max(0, a.max_meetings - outside[a.id]))
+        if a.id in outside and a.max_meetings is not None else a for a in problem.attendees))
     future = [Meeting(m.slot, m.table, lead[m.a], lead[m.b], m.locked)
               for m in event.meetings if m.slot >= from_slot]
     outcome = replan(problem, past + future, from_slot, options, on_progress, cancel)
