@@ -2,14 +2,15 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [FOLDER]
 
-Writes attendees.png, schedule.png, settings.png, print.png, import.png and
-import-names.png into FOLDER
+Writes attendees.png, schedule.png, settings.png, print.png, event-day.png,
+replan.png, live-board.png, import.png and import-names.png into FOLDER
 (default docs/screenshots). The schedule is solved for a few seconds first,
 so the grid shows a real schedule; the pictures differ a little run to run.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -34,6 +35,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from nbl_desktop.core.demo import open_demo_event
+    from nbl_desktop.core.event_day import day_edits
     from nbl_desktop.core.importing.into_event import ImportSession
     from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
     from nbl_desktop.ui.main_window import MainWindow
@@ -77,6 +79,32 @@ def main(argv: list[str]) -> int:
     assert window.print_dialog is not None
     window.print_dialog.grab().save(str(target / "print.png"))
     window.print_dialog.reject()
+
+    # The day: a few people checked in, 'now' at slot 4, one no-show, a re-plan previewed.
+    panel = window.event_day_panel
+    window.tabs.setCurrentWidget(panel)
+    for person in event.attendees[:9]:
+        panel.check_in(person.id)
+    panel.set_now_by_hand(3)
+    absent = event.attendees[12].id
+    window._try(lambda current: day_edits.no_show(current, absent, 3))
+    panel.held_slot_box.setValue(2)
+    settle()
+    window.grab().save(str(target / "event-day.png"))
+    panel.replan_button.click()
+    while window.replan_dialog is None:
+        settle(100)
+    settle()
+    window.replan_dialog.grab().save(str(target / "replan.png"))
+    window.replan_dialog.apply_button.click()
+    window.open_live_board()
+    assert window.live_board is not None
+    window.live_board.resize(1280, 720)
+    window.live_board.clock = lambda: dt.datetime(2027, 3, 10, 10, 7)
+    window.live_board.refresh()
+    settle()
+    window.live_board.grab().save(str(target / "live-board.png"))
+    window.live_board.close()
 
     export = Path(os.environ["NBL_DESKTOP_DATA_DIR"]) / "skjema-svar.csv"
     export.write_text(FORM_EXPORT, encoding="cp1252")
