@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from nbl_desktop.ui import file_dialogs
+from nbl_desktop.ui import file_dialogs, messages
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.main_window import MainWindow
 from tests.conftest import sample
@@ -65,3 +65,7 @@ def schedule(qtbot: QtBot, window: MainWindow, seconds: float = 2) -> None:
     window.time_limit_box.setValue(seconds)
     window.schedule_action.trigger()
     qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    assert window.current_event is not None and window.current_event.meetings, \
+        (f"no schedule; status {window.statusBar().currentMessage()!r}, last result "
+         f"{window.last_result and window.last_result.stop_reason}, "
+         f"messages {messages.history[-2:]}")

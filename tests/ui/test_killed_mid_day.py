@@ -31,6 +31,7 @@ DESK = textwrap.dedent("""
     window.show()
     window.set_store(EventStore.open(sys.argv[1]))
     panel = window.event_day_panel
+    window.tabs.setCurrentWidget(panel)
     panel.set_now_by_hand(4)
     print("now 4", flush=True)
     for i, person in enumerate(window.current_event.attendees):

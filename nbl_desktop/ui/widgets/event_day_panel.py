@@ -14,12 +14,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -99,6 +101,12 @@ def ask_walk_in(parent: QWidget, event: EventData
     return dialog.walk_in(event)
 
 
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 class EventDayPanel(QWidget):
     """The desk. `edit_made` carries a function event -> Edit for the window to perform."""
 
@@ -135,6 +143,7 @@ class EventDayPanel(QWidget):
         self.log_list = QListWidget()
         self._filling = False
 
+        self.now_label.setWordWrap(True)
         now_row = QHBoxLayout()
         now_row.addWidget(QLabel("Now:"))
         now_row.addWidget(self.now_box)
@@ -142,27 +151,27 @@ class EventDayPanel(QWidget):
         now_row.addWidget(self.now_label, 1)
         now_row.addWidget(self.replan_button)
         now_row.addWidget(self.reprint_button)
-        people_buttons = QHBoxLayout()
-        for button in (self.no_show_button, self.late_button, self.leave_button,
-                       self.walk_in_button):
-            people_buttons.addWidget(button)
-        people_buttons.addStretch(1)
+        people_buttons = QGridLayout()
+        for i, button in enumerate((self.no_show_button, self.late_button, self.leave_button,
+                                    self.walk_in_button)):
+            people_buttons.addWidget(button, i // 2, i % 2)
         check_in = QGroupBox("Check-in")
         check_in_layout = QVBoxLayout(check_in)
         check_in_layout.addWidget(self.search_edit)
         check_in_layout.addWidget(self.arrived_label)
         lists = QHBoxLayout()
         expected = QVBoxLayout()
-        expected.addWidget(QLabel("Expected, not arrived yet (by first meeting):"))
+        expected.addWidget(_wrapped("Expected, not arrived yet (by first meeting):"))
         expected.addWidget(self.expected_list)
         arrived = QVBoxLayout()
-        arrived.addWidget(QLabel("Arrived (double-click to undo):"))
+        arrived.addWidget(_wrapped("Arrived (double-click to undo):"))
         arrived.addWidget(self.arrived_list)
         lists.addLayout(expected, 3)
         lists.addLayout(arrived, 2)
         check_in_layout.addLayout(lists)
         check_in_layout.addLayout(people_buttons)
-        held = QGroupBox("Meetings held (untick those that did not happen)")
+        held = QGroupBox("Meetings held")
+        held.setToolTip("Every meeting is held unless you untick it.")
         held_layout = QVBoxLayout(held)
         held_row = QHBoxLayout()
         held_row.addWidget(QLabel("Slot:"))
@@ -205,10 +214,24 @@ class EventDayPanel(QWidget):
     # -- showing ----------------------------------------------------------------------
 
     def show_event(self, event: EventData | None, store: EventStore | None) -> None:
+        """Show this event; while the tab is hidden, only remember it (filling the lists
+        of 1,000 people after every edit would cost the window its smoothness)."""
         self.shown, self.store = event, store
         self.setEnabled(event is not None)
-        if event is None or store is None:
+        self._stale = not self.isVisible()
+        if event is None or store is None or self._stale:
             return
+        self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.shown is not None and self.store is not None:
+            self._stale = False
+            self._fill()
+
+    def _fill(self) -> None:
+        assert self.shown is not None and self.store is not None
+        event, store = self.shown, self.store
         self._filling = True
         total = event.settings.total_slots
         self.now_box.setMaximum(total + 1)
