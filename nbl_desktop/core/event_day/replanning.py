@@ -10,7 +10,7 @@ cancelled, for the preview, the notify list and the reprint.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -57,16 +57,21 @@ def replan_event(event: EventData, from_slot: int, options: SolveOptions | None 
     history = [m for m in event.meetings if m.slot < from_slot]
     # A meeting of the past whose person is now marked away stays in the event as history;
     # the engine only needs the past that still counts against max meetings.
-    past, outside = [], Counter[str]()
+    # A meeting of the past whose person is now marked away (a late arrival recorded after
+    # it) stays as history. To the engine that person was there then: the meeting still
+    # counts against their maximum and the pair has met. Past slots are frozen, so nothing
+    # new can go there.
+    there_then: dict[str, set[int]] = defaultdict(set)
+    past = []
     for m in history:
         meeting = Meeting(m.slot, m.table, lead[m.a], lead[m.b], m.locked)
-        if all(problem.attendee(p).is_available(m.slot) for p in (meeting.a, meeting.b)):
-            past.append(meeting)
-        else:  # still counts against the maximum of both people
-            outside.update((meeting.a, meeting.b))
+        past.append(meeting)
+        for party in (meeting.a, meeting.b):
+            if not problem.attendee(party).is_available(m.slot):
+                there_then[party].add(m.slot)
     problem = replace(problem, attendees=tuple(
-        replace(a, max_meetings=max(0, a.max_meetings - outside[a.id]))
-        if a.id in outside and a.max_meetings is not None else a for a in problem.attendees))
+        replace(a, available_slots=(a.available_slots or frozenset()) | there_then[a.id])
+        if a.id in there_then else a for a in problem.attendees))
     future = [Meeting(m.slot, m.table, lead[m.a], lead[m.b], m.locked)
               for m in event.meetings if m.slot >= from_slot]
     outcome = replan(problem, past + future, from_slot, options, on_progress, cancel)
