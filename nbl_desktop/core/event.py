@@ -45,6 +45,7 @@ class EventSettings:
     table_seat_counts: tuple[int, ...] = ()
     venue: str = ""
     logo: bytes = field(default=b"", repr=False)  # an image file's bytes (PNG, JPEG); printed
+    table_closed_from: tuple[int, ...] = ()  # per table: out of use from this slot; -1 open
 
     def __post_init__(self) -> None:
         # Per-table values that say nothing are stored as (), so equal settings compare equal.
@@ -52,6 +53,8 @@ class EventSettings:
             object.__setattr__(self, "table_rooms", ())
         if not any(self.table_seat_counts):
             object.__setattr__(self, "table_seat_counts", ())
+        if all(slot < 0 for slot in self.table_closed_from):
+            object.__setattr__(self, "table_closed_from", ())
 
     def days(self) -> tuple[EventDay, ...]:
         first = EventDay(self.date, self.start_minute, self.slot_minutes, self.slot_count,
@@ -68,6 +71,22 @@ class EventSettings:
     def own_seats_of(self, table: int) -> int:
         """The table's own number of seats; 0 when it has the event's `table_seats`."""
         return self.table_seat_counts[table] if table < len(self.table_seat_counts) else 0
+
+    def closed_from(self, table: int) -> int | None:
+        """The first slot the table is out of use (a table closed on the day); None: open."""
+        if table < len(self.table_closed_from) and self.table_closed_from[table] >= 0:
+            return self.table_closed_from[table]
+        return None
+
+    def table_open(self, table: int, slot: int) -> bool:
+        closed = self.closed_from(table)
+        return closed is None or slot < closed
+
+    def with_table_closed(self, table: int, from_slot: int | None) -> EventSettings:
+        """These settings with `table` out of use from `from_slot` on (None: open again)."""
+        closed = [self.closed_from(t) for t in range(len(self.table_labels))]
+        closed[table] = from_slot
+        return replace(self, table_closed_from=tuple(-1 if c is None else c for c in closed))
 
     def seats_of(self, table: int) -> int:
         return self.own_seats_of(table) or self.table_seats

@@ -37,6 +37,8 @@ def still_valid(event: EventData, meetings: tuple[MeetingRecord, ...]
         reason = None
         if m.slot >= len(slots) or m.table >= len(event.settings.table_labels):
             reason = "its slot or table is no longer in the event"
+        elif not event.settings.table_open(m.table, m.slot):
+            reason = f"table {event.settings.table_labels[m.table]} is out of use then"
         elif any(parties.lead_of[p] != p for p in (m.a, m.b)):
             reason = "one of them now meets as part of a delegation"
         elif frozenset((m.a, m.b)) in apart:
@@ -165,6 +167,8 @@ class _MeetingRules:
         if fixed and label not in fixed:
             owner = next(m for m in members if m.fixed_table)
             return f"{who(owner)} meets only at their own table {owner.fixed_table}"
+        if not event.settings.table_open(meeting.table, meeting.slot):
+            return f"table {label} is out of use at {_when(slot)}"
         seats, room = sum(m.party_size for m in members), event.settings.seats_of(meeting.table)
         if seats > room:
             return f"{seats} people do not fit at table {label} of {room} seats"

@@ -58,7 +58,8 @@ def problem_from_event(event: EventData) -> Problem:
              for e in event.exclusions}
     return Problem(
         slots=tuple(Slot(s.start, s.end, s.day_name) for s in slots),
-        tables=tuple(Table(label, seats=event.settings.seats_of(t))
+        tables=tuple(Table(label, seats=event.settings.seats_of(t),
+                           available_slots=_open_slots(event.settings.closed_from(t)))
                      for t, label in enumerate(event.settings.table_labels)),
         attendees=tuple(attendees),
         requests=tuple(Request(a, b, priority) for (a, b), priority in wishes.items()),
@@ -66,6 +67,10 @@ def problem_from_event(event: EventData) -> Problem:
         locked=tuple(LockedMeeting(m.slot, m.table, parties.lead_of[m.a], parties.lead_of[m.b])
                      for m in event.meetings if m.locked),
     )
+
+
+def _open_slots(closed_from: int | None) -> frozenset[int] | None:
+    return None if closed_from is None else frozenset(range(closed_from))
 
 
 def _fixed_table(members: list[AttendeeRecord], table_index: dict[str, int]) -> int | None:

@@ -18,6 +18,7 @@ from nbl_desktop.core.event import EventDay, EventSettings
 from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.now import slot_now
 from nbl_desktop.core.event_day.replanning import notify_list, replan_event
+from nbl_desktop.core.meeting_checks import conflicts
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.slot_grid import available_slots, slot_times
 from nbl_desktop.core.store import EventStore
@@ -197,3 +198,24 @@ def test_any_desk_changes_give_a_replan_that_breaks_no_rule(
     for person, meetings in count.items():
         limit = event.attendee(person).max_meetings
         assert limit is None or meetings <= limit
+
+
+def test_a_table_out_of_use_loses_its_later_meetings_and_the_replan_avoids_it(
+        event_file: Path) -> None:
+    store = EventStore.open(event_file)
+    event = store.load()
+    busiest_table = max(range(len(event.settings.table_labels)),
+                        key=lambda t: sum(m.table == t for m in event.meetings))
+    later = {m for m in event.meetings if m.table == busiest_table and m.slot >= 4}
+    store.apply(day_edits.close_table(event, busiest_table, 4))
+    event = store.load()
+    assert event.settings.closed_from(busiest_table) == 4
+    assert set(conflicts(event)) == later  # marked in the grid until the re-plan
+    day = replan_event(event, 4, SolveOptions(time_limit_seconds=3))
+    assert not any(m.table == busiest_table and m.slot >= 4 for m in day.meetings)
+    told = set(day.changes)
+    assert {p for m in later for p in (m.a, m.b)} <= told
+    assert store.change_log()[-1][2] == (
+        f"table {event.settings.table_labels[busiest_table]} out of use from slot 5 on")
+    store.close()
+    assert EventStore.open(event_file).settings().closed_from(busiest_table) == 4

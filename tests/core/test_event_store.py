@@ -170,7 +170,7 @@ def test_a_file_from_version_1_is_upgraded_and_keeps_its_data(tmp_path: Path) ->
     store.replace_event(TWO_DAYS)  # the upgraded file takes the new fields
     store.close()
     with closing(sqlite3.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     reopened = EventStore.open(path)
     assert reopened.load() == TWO_DAYS
     assert reopened.import_choices() == ImportChoices()  # the table version 3 added

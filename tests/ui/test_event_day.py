@@ -1,6 +1,7 @@
 """A simulated event day at the desk, driven through the real widgets: check-ins, two
-no-shows at slot 3, a late arrival, a walk-in with a must-meet, a re-plan previewed and
-applied, only the changed agendas reprinted, meetings held, the referee's verdict."""
+no-shows at slot 3, a late arrival, a walk-in with a must-meet, a table out of use, a
+re-plan previewed and applied, only the changed agendas reprinted, meetings held, the
+referee's verdict."""
 
 from __future__ import annotations
 
@@ -79,8 +80,13 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(event_day_panel, "ask_walk_in",
                         lambda *_: (newcomer, [(wanted.id, 3)]))
     panel.walk_in_button.click()
+    monkeypatch.setattr(event_day_panel, "ask_table", lambda *_: 1)  # table 2 breaks
+    at_closed_table = {p for m in window.current_event.meetings  # type: ignore[union-attr]
+                       if m.table == 1 and m.slot >= 2 for p in (m.a, m.b)}
+    panel.close_table_button.click()
     changed_event = window.current_event
     assert changed_event is not None
+    assert changed_event.settings.closed_from(1) == 2
     assert changed_event.attendee(late.id).available_from == 11 * 60
     assert changed_event.attendee("W001").name == "Walk In"
 
@@ -97,8 +103,9 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     assert not any({lead[p.id] for p in absent} & {m.a, m.b} for m in after.meetings
                    if m.slot >= 2)
     assert any({"W001", lead[wanted.id]} == {m.a, m.b} for m in after.meetings)
+    assert not any(m.table == 1 and m.slot >= 2 for m in after.meetings)
     untouched = {m for m in before if m.slot >= 2 and not {lead[p.id] for p in absent}
-                 & {m.a, m.b} and late.id not in (m.a, m.b)}
+                 & {m.a, m.b} and late.id not in (m.a, m.b) and m.table != 1}
     assert untouched <= set(after.meetings)
 
     # Reprint: exactly the agendas that changed since the morning print.
@@ -109,6 +116,7 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
     dialog.reject()
+    assert at_closed_table <= changed_people
     expected = changed_people | {p.id for p in absent} | {late.id, "W001"}
     texts = page_texts(tmp_path / "reprint.pdf")
     assert len(texts) == len(expected)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from nbl_desktop.core import edits
 from nbl_desktop.core.clock import format_clock
-from nbl_desktop.core.edits import Edit
+from nbl_desktop.core.edits import Edit, RowChange
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData
 from nbl_desktop.core.slot_grid import slot_times
@@ -48,6 +48,18 @@ def early_leave(event: EventData, attendee_id: str, minute: int) -> Edit:
                         "leaving must be later.")
     return _described(edits.change_attendee(event, replace(person, available_until=minute)),
                       f"{person.name} leaves at {format_clock(minute)}")
+
+
+def close_table(event: EventData, table: int, from_slot: int) -> Edit:
+    """Table `table` (0-based) out of use from slot `from_slot` on. Its meetings from then on
+    stay until the re-plan moves them (the grid marks them), like a no-show's, so the
+    re-plan's list of changes names everyone to tell."""
+    settings = event.settings
+    closed = settings.with_table_closed(table, from_slot)
+    if closed == settings:
+        return Edit("", ())
+    return Edit(f"table {settings.table_labels[table]} out of use from slot {from_slot + 1} on",
+                (RowChange(settings, closed),))
 
 
 def walk_in(event: EventData, person: AttendeeRecord,

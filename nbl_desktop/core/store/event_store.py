@@ -146,6 +146,7 @@ class EventStore:
             table_seat_counts=tuple(t["seats"] for t in tables),
             venue=row["venue"],
             logo=row["logo"] or b"",
+            table_closed_from=tuple(t["closed_from"] for t in tables),
         )
 
     def attendees(self) -> list[AttendeeRecord]:
@@ -228,7 +229,8 @@ class EventStore:
             self._db["tables"].delete_where()
             self._db["tables"].insert_all(
                 {"position": i, "label": label, "room": settings.room_of(i),
-                 "seats": settings.own_seats_of(i)}
+                 "seats": settings.own_seats_of(i),
+                 "closed_from": -1 if (c := settings.closed_from(i)) is None else c}
                 for i, label in enumerate(settings.table_labels)
             )
 

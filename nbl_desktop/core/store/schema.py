@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite_utils
 
 APPLICATION_ID = 0x4E424C45  # "NBLE"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Columns each version added: table, name, type, value for the rows already there.
 _COLUMNS_ADDED = {
@@ -22,6 +22,7 @@ _COLUMNS_ADDED = {
     4: (("event", "later_days", str, "[]"), ("tables", "room", str, ""),
         ("tables", "seats", int, 0)),
     5: (("event", "venue", str, ""), ("event", "logo", bytes, None)),
+    7: (("tables", "closed_from", int, -1),),
 }
 
 
@@ -72,9 +73,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
         defaults={"table_seats": 4, "later_days": "[]", "venue": ""},
         pk="id",
     )
-    db["tables"].create({"position": int, "label": str, "room": str, "seats": int},
-                        pk="position", not_null={"room", "seats"},
-                        defaults={"room": "", "seats": 0})  # seats 0: the event's table_seats
+    db["tables"].create({"position": int, "label": str, "room": str, "seats": int,
+                         "closed_from": int},  # a slot; -1: in use all day
+                        pk="position", not_null={"room", "seats", "closed_from"},
+                        defaults={"room": "", "seats": 0, "closed_from": -1})
+    # seats 0: the event's table_seats
     db["attendees"].create(
         {
             "id": str,

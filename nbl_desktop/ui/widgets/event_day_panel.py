@@ -60,6 +60,14 @@ def ask_time(parent: QWidget, title: str, label: str) -> int | None:
         return None
 
 
+def ask_table(parent: QWidget, labels: tuple[str, ...]) -> int | None:
+    """Which table is out of use (its index), None when cancelled."""
+    label, ok = QInputDialog.getItem(parent, "Table out of use",
+                                     "Which table is out of use from now on?", list(labels),
+                                     0, False)
+    return labels.index(label) if ok and label in labels else None
+
+
 class WalkInDialog(QDialog):
     """A new attendee at the desk: name, organization, country, and whom they must meet."""
 
@@ -135,6 +143,7 @@ class EventDayPanel(QWidget):
         self.late_button = QPushButton("Arrives late…")
         self.leave_button = QPushButton("Leaves early…")
         self.walk_in_button = QPushButton("Walk-in…")
+        self.close_table_button = QPushButton("Table out of use…")
         self.replan_button = QPushButton("Re-plan from now…")
         self.reprint_button = QPushButton("Reprint changed agendas…")
         self.held_slot_box = QSpinBox()
@@ -153,8 +162,8 @@ class EventDayPanel(QWidget):
         now_row.addWidget(self.reprint_button)
         people_buttons = QGridLayout()
         for i, button in enumerate((self.no_show_button, self.late_button, self.leave_button,
-                                    self.walk_in_button)):
-            people_buttons.addWidget(button, i // 2, i % 2)
+                                    self.walk_in_button, self.close_table_button)):
+            people_buttons.addWidget(button, i // 3, i % 3)
         check_in = QGroupBox("Check-in")
         check_in_layout = QVBoxLayout(check_in)
         check_in_layout.addWidget(self.search_edit)
@@ -205,6 +214,7 @@ class EventDayPanel(QWidget):
         self.late_button.clicked.connect(self.ask_late_arrival)
         self.leave_button.clicked.connect(self.ask_early_leave)
         self.walk_in_button.clicked.connect(self.ask_walk_in)
+        self.close_table_button.clicked.connect(self.ask_close_table)
         self.replan_button.clicked.connect(lambda: self.replan_requested.emit(self.now()))
         self.reprint_button.clicked.connect(self.reprint_requested.emit)
         self.timer = QTimer(self)
@@ -372,6 +382,14 @@ class EventDayPanel(QWidget):
         if answer is not None:
             person, wishes = answer
             self.edit_made.emit(lambda event: day_edits.walk_in(event, person, wishes))
+
+    def ask_close_table(self) -> None:
+        if self.shown is None:
+            return
+        table = ask_table(self, self.shown.settings.table_labels)
+        if table is not None:
+            now = self.now()
+            self.edit_made.emit(lambda event: day_edits.close_table(event, table, now))
 
     def _held_changed(self, item: QListWidgetItem) -> None:
         if self._filling or self.store is None or self.shown is None:
