@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.store: EventStore | None = None
         self.current_event: EventData | None = None
         self.task: BackgroundTask | None = None
+        self._ending: set[BackgroundTask] = set()  # result delivered, thread still ending
         self.import_dialog: ImportDialog | None = None
         self.figures_worker = FiguresWorker(self)
         self.settings_dialog: EventSettingsDialog | None = None
@@ -771,28 +772,41 @@ class MainWindow(QMainWindow):
     # -- plumbing --------------------------------------------------------------------
 
     def _run(self, work: Any, on_success: Any, what: str, on_progress: Any = None) -> None:
+        """Run `work` on a worker thread. The window is free again as soon as the result is
+        in: waiting for the thread's `finished` as well left a moment (long under load) in
+        which Schedule was still disabled right after an import."""
         task = BackgroundTask(work, self)
         self.task = task
         if on_progress is not None:
             task.progressed.connect(on_progress)
-        task.succeeded.connect(on_success)
-        task.failed.connect(lambda exc: self._task_failed(what, exc))
-        task.finished.connect(self._task_finished)
+        task.succeeded.connect(lambda result: self._task_done(task, on_success, result))
+        task.failed.connect(lambda exc: self._task_done(
+            task, lambda error: self._task_failed(what, error), exc))
+        task.finished.connect(lambda: self._thread_ended(task))
         self._refresh_actions()
         task.start()
+
+    def _task_done(self, task: BackgroundTask, then: Any, outcome: Any) -> None:
+        if self.task is task:
+            self.task = None
+            self._ending.add(task)
+            self.solve_panel.finish()
+            self._refresh_actions()
+        then(outcome)
+
+    def _thread_ended(self, task: BackgroundTask) -> None:
+        self._ending.discard(task)
+        if self.task is task:  # ended without a result (it cannot, but never hang on it)
+            self.task = None
+            self.solve_panel.finish()
+            self._refresh_actions()
+        task.deleteLater()
 
     def _task_failed(self, what: str, exc: BaseException) -> None:
         if isinstance(exc, UserError):
             messages.show_error(self, f"Problem while {what}", str(exc))
         else:
             messages.show_bug(self, what, exc)
-
-    def _task_finished(self) -> None:
-        self.solve_panel.finish()
-        if self.task is not None:
-            self.task.deleteLater()
-        self.task = None
-        self._refresh_actions()
 
     def _refresh_actions(self) -> None:
         """What can be done now (cheap: no model is touched)."""
@@ -850,6 +864,8 @@ class MainWindow(QMainWindow):
         if self.task is not None:
             self.task.cancel()
             self.task.wait()
+        for task in list(self._ending):  # a result is in; the thread is just returning
+            task.wait()
         self.figures_worker.stop()
         if self.store is not None:
             self.store.close()

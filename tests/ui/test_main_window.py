@@ -163,3 +163,18 @@ def test_importing_an_updated_csv_merges_and_keeps_the_schedule(
     assert window.current_event.meetings == scheduled  # type: ignore[union-attr]
     window.redo_action.trigger()
     assert window.current_event == imported
+
+
+def test_the_window_is_free_again_as_soon_as_a_result_is_in(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """A bug seen in full test runs: after an import, Schedule stayed disabled until the
+    worker thread had also ended, so a quick click right after the import did nothing."""
+    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
+    enabled_when_done: list[bool] = []
+    window._run(lambda _report, _cancel: 42,
+                lambda _result: enabled_when_done.append(window.schedule_action.isEnabled()),
+                "a quick job")
+    qtbot.waitUntil(lambda: bool(enabled_when_done), timeout=10_000)
+    assert enabled_when_done == [True]
+    qtbot.waitUntil(lambda: not window._ending, timeout=10_000)
