@@ -288,7 +288,7 @@ def run_replan(args: argparse.Namespace) -> int:
                                            f"re-plan from slot {args.from_slot}"))
         event = store.load()
         if args.output is not None:
-            write_schedule_workbook(event, args.output)
+            write_schedule_workbook(event, args.output, store.not_held())
     finally:
         store.close()
     for row in notify_list(event, day):

@@ -656,9 +656,10 @@ class MainWindow(QMainWindow):
         if self.current_event is None or self.task is not None:
             return
         event = self.current_event
+        not_held = self.store.not_held() if self.store is not None else set()
 
         def work(_report: Any, _cancel: CancelToken) -> Path:
-            write_schedule_workbook(event, path)
+            write_schedule_workbook(event, path, not_held)
             return path
 
         self._run(work, lambda written: self.statusBar().showMessage(

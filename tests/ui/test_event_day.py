@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -80,6 +81,11 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(event_day_panel, "ask_walk_in",
                         lambda *_: (newcomer, [(wanted.id, 3)]))
     panel.walk_in_button.click()
+    agreed = (busiest[-2].id, busiest[-3].id)  # two people agree at the desk to meet
+    monkeypatch.setattr(event_day_panel, "ask_must_meet", lambda *_: agreed)
+    panel.must_meet_button.click()
+    assert any((r.requester, r.requested, r.priority) == (*agreed, 3)
+               for r in window.current_event.requests)  # type: ignore[union-attr]
     monkeypatch.setattr(event_day_panel, "ask_table", lambda *_: 1)  # table 2 breaks
     at_closed_table = {p for m in window.current_event.meetings  # type: ignore[union-attr]
                        if m.table == 1 and m.slot >= 2 for p in (m.a, m.b)}
@@ -136,9 +142,12 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     twin = json.loads(sample("arctic-60.json").read_text(encoding="utf-8"))
     twin["attendees"].append({"id": "W001", "name": "Walk In", "organization": "Newco AS",
                               "country": "NO", "available": [0, 12], "max_meetings": None})
-    twin["requests"].append(["W001", wanted.id, 3])
+    twin["requests"] += [["W001", wanted.id, 3], [*agreed, 3]]
     (tmp_path / "day.json").write_text(json.dumps(twin), encoding="utf-8")
     assert run_referee(tmp_path / "day.json", tmp_path / "after.xlsx")["violations"] == "0"
+    summary = {r[0]: r[1] for r in load_workbook(tmp_path / "after.xlsx")["Summary"]
+               .iter_rows(values_only=True) if r and r[0]}
+    assert summary["Meetings recorded as not held"] == 1
     log = [what for _, _, what in window.store.change_log()]
     assert "re-plan from slot 3" in log and f"arrived: {coming[0].name}" in log
 

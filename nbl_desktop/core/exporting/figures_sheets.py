@@ -42,7 +42,8 @@ def country_pairs(event: EventData) -> Counter[tuple[str, str]]:
     return pairs
 
 
-def write_summary_sheet(sheet: Worksheet, event: EventData, figures: ScheduleFigures) -> None:
+def write_summary_sheet(sheet: Worksheet, event: EventData, figures: ScheduleFigures,
+                        not_held: set[tuple[int, str, str]] | None = None) -> None:
     problem = problem_from_event(event)
     lead = parties_of(event.attendees).lead_of
     value = schedule_value(problem, [Meeting(m.slot, m.table, lead[m.a], lead[m.b])
@@ -55,6 +56,8 @@ def write_summary_sheet(sheet: Worksheet, event: EventData, figures: ScheduleFig
         ("Event", event.settings.name),
         ("Attendees", len(event.attendees)),
         ("Meetings", figures.meetings),
+        ("Meetings recorded as not held", sum(
+            (m.slot, m.a, m.b) in (not_held or set()) for m in event.meetings)),
         ("Must-meets met", figures.must_met),
         ("Must-meets asked for", figures.must_total),
         ("People with wishes but no meeting", figures.left_out),

@@ -36,7 +36,10 @@ REQUESTS_COLUMNS = ("Requester ID", "Requested ID", "Priority", "Status")
 SCHEDULED, NOT_SCHEDULED = "Scheduled", "Not scheduled"
 
 
-def write_schedule_workbook(event: EventData, path: Path) -> None:
+def write_schedule_workbook(event: EventData, path: Path,
+                            not_held: set[tuple[int, str, str]] | None = None) -> None:
+    """The workbook; `not_held` (slot, a, b) are the meetings the desk recorded as not held
+    (`EventStore.not_held`), counted in the Summary."""
     workbook = Workbook()
     meetings_sheet = workbook.active
     assert meetings_sheet is not None
@@ -63,11 +66,12 @@ def write_schedule_workbook(event: EventData, path: Path) -> None:
             for r in event.requests
         ),
     )
-    _write_views(workbook, event)
+    _write_views(workbook, event, not_held or set())
     save_workbook(workbook, Path(path))
 
 
-def _write_views(workbook: Workbook, event: EventData) -> None:
+def _write_views(workbook: Workbook, event: EventData,
+                 not_held: set[tuple[int, str, str]]) -> None:
     write_grid_sheet(workbook.create_sheet("Grid"), master_grid(event), slot_times(event.settings))
     write_agendas_sheet(workbook.create_sheet("Agendas"), agenda_pages(event))
     write_tables_sheet(workbook.create_sheet("Tables"), table_cards(event))
@@ -79,4 +83,4 @@ def _write_views(workbook: Workbook, event: EventData) -> None:
             sheet.append([f"No figures: {exc}"])
         return
     write_unmet_sheet(unmet, event, figures)
-    write_summary_sheet(summary, event, figures)
+    write_summary_sheet(summary, event, figures, not_held)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nbl_desktop.core import edits
 from nbl_desktop.core.clock import parse_clock
 from nbl_desktop.core.edits import new_attendee_id
 from nbl_desktop.core.event import AttendeeRecord, EventData
@@ -46,6 +47,7 @@ from nbl_desktop.core.slot_grid import slot_times
 from nbl_desktop.core.store import EventStore
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+MUST_MEET = 3
 CLOCK_REFRESH_MS = 30_000
 
 
@@ -101,6 +103,37 @@ class WalkInDialog(QDialog):
         return person, ([(must, 3)] if must else [])
 
 
+class MustMeetDialog(QDialog):
+    """Two people agree at the desk that they must meet today."""
+
+    def __init__(self, event: EventData, first: str | None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New must-meet")
+        self.first_box, self.second_box = QComboBox(), QComboBox()
+        for box in (self.first_box, self.second_box):
+            for person in sorted(event.attendees, key=lambda a: a.name.casefold()):
+                box.addItem(f"{person.name} ({person.organization})", person.id)
+        if first is not None:
+            self.first_box.setCurrentIndex(self.first_box.findData(first))
+        form = QFormLayout(self)
+        form.addRow("Who:", self.first_box)
+        form.addRow("must meet:", self.second_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+def ask_must_meet(parent: QWidget, event: EventData, first: str | None
+                  ) -> tuple[str, str] | None:
+    """(requester, requested) of a must-meet agreed at the desk, None when cancelled."""
+    dialog = MustMeetDialog(event, first, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return str(dialog.first_box.currentData()), str(dialog.second_box.currentData())
+
+
 def ask_walk_in(parent: QWidget, event: EventData
                 ) -> tuple[AttendeeRecord, list[tuple[str, int]]] | None:
     dialog = WalkInDialog(event, parent)
@@ -144,6 +177,7 @@ class EventDayPanel(QWidget):
         self.leave_button = QPushButton("Leaves early…")
         self.walk_in_button = QPushButton("Walk-in…")
         self.close_table_button = QPushButton("Table out of use…")
+        self.must_meet_button = QPushButton("New must-meet…")
         self.replan_button = QPushButton("Re-plan from now…")
         self.reprint_button = QPushButton("Reprint changed agendas…")
         self.held_slot_box = QSpinBox()
@@ -162,7 +196,8 @@ class EventDayPanel(QWidget):
         now_row.addWidget(self.reprint_button)
         people_buttons = QGridLayout()
         for i, button in enumerate((self.no_show_button, self.late_button, self.leave_button,
-                                    self.walk_in_button, self.close_table_button)):
+                                    self.walk_in_button, self.must_meet_button,
+                                    self.close_table_button)):
             people_buttons.addWidget(button, i // 3, i % 3)
         check_in = QGroupBox("Check-in")
         check_in_layout = QVBoxLayout(check_in)
@@ -215,6 +250,7 @@ class EventDayPanel(QWidget):
         self.leave_button.clicked.connect(self.ask_early_leave)
         self.walk_in_button.clicked.connect(self.ask_walk_in)
         self.close_table_button.clicked.connect(self.ask_close_table)
+        self.must_meet_button.clicked.connect(self.ask_new_must_meet)
         self.replan_button.clicked.connect(lambda: self.replan_requested.emit(self.now()))
         self.reprint_button.clicked.connect(self.reprint_requested.emit)
         self.timer = QTimer(self)
@@ -382,6 +418,15 @@ class EventDayPanel(QWidget):
         if answer is not None:
             person, wishes = answer
             self.edit_made.emit(lambda event: day_edits.walk_in(event, person, wishes))
+
+    def ask_new_must_meet(self) -> None:
+        if self.shown is None:
+            return
+        pair = ask_must_meet(self, self.shown, self.selected_person())
+        if pair is not None:
+            requester, requested = pair
+            self.edit_made.emit(lambda event: edits.set_wish(event, requester, requested,
+                                                              MUST_MEET))
 
     def ask_close_table(self) -> None:
         if self.shown is None:
