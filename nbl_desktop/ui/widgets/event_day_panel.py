@@ -466,8 +466,13 @@ class EventDayPanel(QWidget):
 
     def set_now_by_hand(self, slot: int) -> None:
         """What the organizer does when the day runs late: 'now' is this slot (0-based)."""
-        self.follow_clock_box.setChecked(False)
+        self._filling = True
         self.now_box.setValue(slot + 1)
+        self._filling = False
+        if self.follow_clock_box.isChecked():
+            self.follow_clock_box.setChecked(False)  # writes the box's value, once
+        else:
+            self._now_typed(slot + 1)
 
     def _after_now_change(self) -> None:
         self._filling = True
