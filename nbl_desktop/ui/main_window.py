@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -791,9 +791,14 @@ class MainWindow(QMainWindow):
         if self.task is task:
             self.task = None
             self._ending.add(task)
-            self.solve_panel.finish()
             self._refresh_actions()
+            # In a later turn of the event loop: storing a big schedule is this turn's work.
+            QTimer.singleShot(0, self._finish_solve_panel)
         then(outcome)
+
+    def _finish_solve_panel(self) -> None:
+        if self.task is None:
+            self.solve_panel.finish()
 
     def _thread_ended(self, task: BackgroundTask) -> None:
         self._ending.discard(task)
