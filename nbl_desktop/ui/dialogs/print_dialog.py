@@ -75,6 +75,7 @@ class PrintDialog(QDialog):
         self.progress: QProgressDialog | None = None
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.outcome = ""  # what the last job did, shown until the next one
+        self._cache: dict[tuple[str, str], tuple[list[Any], set[str]]] = {}
         self.kind_box = QComboBox()
         for kind, name in KIND_NAMES.items():
             self.kind_box.addItem(name, kind)
@@ -177,11 +178,26 @@ class PrintDialog(QDialog):
         """The pages chosen now, as a print job."""
         kind = self.kind()
         who = self.who.checkedButton().property("who")
-        ids = self.ticked() if who == TICKED and kind == AGENDA else None
-        pages = pages_of_kind(self.shown_event, kind, ids, str(self.language_box.currentData()))
-        if who == CHANGED:
-            pages = changed_since_printed(pages, self.store.printed(kind))
+        every, changed = self._pages()
+        if who == TICKED and kind == AGENDA:
+            ticked = set(self.ticked())
+            pages = [p for p in every if p.key in ticked]
+        elif who == CHANGED:
+            pages = [p for p in every if p.key in changed]
+        else:
+            pages = list(every)
         return PrintJob(kind, pages, str(self.paper_box.currentData()))
+
+    def _pages(self) -> tuple[list[Any], set[str]]:
+        """Every page of the chosen kind and language, and the keys of those changed since
+        last printed; worked out once per kind and language, not at every tick of a box."""
+        key = (self.kind(), str(self.language_box.currentData()))
+        if key not in self._cache:
+            every = pages_of_kind(self.shown_event, key[0], None, key[1])
+            printed = self.store.printed(key[0])
+            self._cache[key] = (list(every), {p.key for p in changed_since_printed(every,
+                                                                                  printed)})
+        return self._cache[key]
 
     def _refresh(self) -> None:
         kind = self.kind()
@@ -192,10 +208,9 @@ class PrintDialog(QDialog):
         if not agendas and self.ticked_button.isChecked():
             self.all_button.setChecked(True)
         self.one_file_each_box.setEnabled(kind != GRID)
-        every = pages_of_kind(self.shown_event, kind, None, str(self.language_box.currentData()))
+        every, changed = self._pages()
         printed = self.store.printed(kind)
-        changed = len(changed_since_printed(every, printed))
-        self.changed_button.setText(f"Only what changed since last printed ({changed} of "
+        self.changed_button.setText(f"Only what changed since last printed ({len(changed)} of "
                                     f"{len(every)})")
         job = self.job()
         last = max((when for _, when in printed.values()), default="")
@@ -268,6 +283,7 @@ class PrintDialog(QDialog):
             self.outcome = "Cancelled: nothing was printed or written. "
             return
         self.store.remember_printed(job.kind, fingerprints_of(job.pages), now_stamp())
+        self._cache.clear()
         where = f" to {target}" if target is not None else ""
         self.outcome = f"Printed {len(job.pages)} {KIND_NAMES[job.kind].lower()}{where}. "
 
