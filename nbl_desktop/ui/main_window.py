@@ -872,6 +872,8 @@ class MainWindow(QMainWindow):
             self.task.wait()
         for task in list(self._ending):  # a result is in; the thread is just returning
             task.wait()
+        if self.live_board is not None:  # a window of its own: it goes with the app
+            self.live_board.close()
         self.figures_worker.stop()
         if self.store is not None:
             self.store.close()

@@ -47,4 +47,5 @@ def test_the_board_shows_the_round_in_progress_and_follows_the_schedule(
     for _ in range(3):  # whichever page it was on, it is on none now
         assert names not in shown_pairs(board)
         board.next_page()
-    board.close()
+    window.close()  # the board goes with the main window
+    assert not board.isVisible()
