@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter, QPdfWriter
 from nbl_desktop import APP_NAME
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.printouts.pages import AgendaPage, MasterGrid, TableCard
-from nbl_desktop.core.printouts.print_log import AGENDA, GRID, TABLE, now_stamp
+from nbl_desktop.core.printouts.print_log import AGENDA, DESK, GRID, TABLE, now_stamp
 from nbl_desktop.printing.agenda_painter import paint_agenda
 from nbl_desktop.printing.canvas import Canvas
 from nbl_desktop.printing.grid_painter import grid_sheets, paint_grid_sheet
@@ -45,7 +45,8 @@ class PrintJob:
 
     @property
     def title(self) -> str:
-        return {AGENDA: "Agendas", TABLE: "Table cards", GRID: "Master grid"}[self.kind]
+        return {AGENDA: "Agendas", TABLE: "Table cards", GRID: "Master grid",
+                DESK: "Agendas and table cards"}[self.kind]
 
 
 def paint_job(device: QPagedPaintDevice, job: PrintJob, report: ReportProgress | None = None,

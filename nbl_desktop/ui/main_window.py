@@ -44,7 +44,7 @@ from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.meeting_checks import who, why_not_another
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
-from nbl_desktop.core.printouts.print_log import AGENDA
+from nbl_desktop.core.printouts.print_log import DESK
 from nbl_desktop.core.schedule_figures import free_places
 from nbl_desktop.core.solve_process import replan_in_process, solve_in_process
 from nbl_desktop.core.store import EventStore
@@ -676,10 +676,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_reprint_dialog(self) -> None:
-        """The print dialog set to the agendas that changed since they were last printed."""
+        """The print dialog set to the agendas and table cards that changed since they were
+        last printed: one print run for the desk after a re-plan."""
         self.open_print_dialog()
         if self.print_dialog is not None:
-            self.print_dialog.choose(AGENDA, CHANGED)
+            self.print_dialog.choose(DESK, CHANGED)
 
     # -- the event day ------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """A simulated event day at the desk, driven through the real widgets: check-ins, two
 no-shows at slot 3, a late arrival, a walk-in with a must-meet, a table out of use, a
-re-plan previewed and applied, only the changed agendas reprinted, meetings held, the
+re-plan previewed and applied, only the changed agendas and table cards reprinted in one
+run, meetings held, the
 referee's verdict."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.event import AttendeeRecord
 from nbl_desktop.core.parties import parties_of
+from nbl_desktop.core.printouts.print_log import DESK
 from nbl_desktop.ui.dialogs.print_dialog import ALL
 from nbl_desktop.ui.widgets import event_day_panel
 from nbl_desktop.ui.widgets.event_day_panel import EventDayPanel
@@ -42,14 +44,16 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     assert event is not None and window.store is not None
     lead = parties_of(event.attendees).lead_of
 
-    # Morning: every agenda is printed.
+    # Morning: every agenda and every table card is printed, in one run.
     window.print_action.trigger()
     assert window.print_dialog is not None
-    window.print_dialog.choose("agenda", ALL)
+    window.print_dialog.choose(DESK, ALL)
     answer_dialogs(monkeypatch, ask_pdf_path=tmp_path / "morning.pdf")
     qtbot.mouseClick(window.print_dialog.pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.print_dialog.task is None, timeout=30_000)  # type: ignore[union-attr]
     window.print_dialog.reject()
+    tables = event.settings.table_labels
+    assert len(page_texts(tmp_path / "morning.pdf")) == len(event.attendees) + len(tables)
 
     panel = window.event_day_panel
     window.tabs.setCurrentWidget(panel)
@@ -114,7 +118,7 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
                  & {m.a, m.b} and late.id not in (m.a, m.b) and m.table != 1}
     assert untouched <= set(after.meetings)
 
-    # Reprint: exactly the agendas that changed since the morning print.
+    # Reprint: exactly the agendas and table cards that changed since the morning print.
     panel.reprint_button.click()
     dialog = window.print_dialog
     assert dialog is not None
@@ -124,9 +128,18 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     dialog.reject()
     assert at_closed_table <= changed_people
     expected = changed_people | {p.id for p in absent} | {late.id, "W001"}
+
+    def at_table(meetings: object, table: int) -> set[tuple[int, str, str]]:
+        return {(m.slot, m.a, m.b) for m in meetings if m.table == table}  # type: ignore[attr-defined]
+
+    changed_tables = [t for t in range(len(tables))
+                      if at_table(event.meetings, t) != at_table(after.meetings, t)]
     texts = page_texts(tmp_path / "reprint.pdf")
-    assert len(texts) == len(expected)
+    assert len(texts) == len(expected) + len(changed_tables)
     assert all(any(after.attendee(p).name in t for t in texts) for p in expected)
+    cards = [t for t in texts if "Meetings at this table" in t]
+    assert sorted(c.split("Table ")[1].split()[0] for c in cards) == sorted(
+        tables[t] for t in changed_tables)
 
     # Slot 1: one meeting did not take place.
     panel.held_slot_box.setValue(1)

@@ -248,11 +248,15 @@ def _shortened(text: str) -> str:
 
 
 def pages_of_kind(event: EventData, kind: str, attendee_ids: list[str] | None = None,
-                  language: str = "en") -> list[AgendaPage] | list[TableCard] | list[MasterGrid]:
-    """The pages of one print kind ("agenda", "table", "grid"); agendas of `attendee_ids`
+                  language: str = "en"
+                  ) -> list[AgendaPage] | list[TableCard] | list[MasterGrid]:
+    """The pages of one print kind ("agenda", "table", "grid", or "desk": agendas and table
+    cards); agendas of `attendee_ids`
     only when given; `language` for the shared pages (agendas use each reader's own)."""
     if kind == "agenda":
         return agenda_pages(event, attendee_ids)
     if kind == "table":
         return table_cards(event, language)
+    if kind == "desk":  # print_log.DESK: agendas, then table cards, on the same paper
+        return [*agenda_pages(event, attendee_ids), *table_cards(event, language)]  # type: ignore[return-value]
     return [master_grid(event, language)]

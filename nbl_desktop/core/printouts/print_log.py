@@ -9,6 +9,7 @@ from typing import Protocol, TypeVar
 
 AGENDA, TABLE, GRID = "agenda", "table", "grid"
 PRINT_KINDS = (AGENDA, TABLE, GRID)
+DESK = "desk"  # agendas and table cards together: what the desk reprints after a re-plan
 
 
 class Printable(Protocol):

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
-from nbl_desktop.core.printouts.pages import pages_of_kind
+from nbl_desktop.core.printouts.pages import AgendaPage, TableCard, pages_of_kind
 from nbl_desktop.core.printouts.print_log import (
     AGENDA,
+    DESK,
     GRID,
     TABLE,
     changed_since_printed,
@@ -52,8 +53,19 @@ from nbl_desktop.printing.documents import (
 from nbl_desktop.ui import file_dialogs, messages
 from nbl_desktop.ui.tasks import BackgroundTask
 
-KIND_NAMES = {AGENDA: "Personal agendas", TABLE: "Table cards", GRID: "Master grid"}
+KIND_NAMES = {AGENDA: "Personal agendas", TABLE: "Table cards", GRID: "Master grid",
+              DESK: "Agendas and table cards"}
 ALL, CHANGED, TICKED = "all", "changed", "ticked"
+
+
+def _by_kind(pages: Any) -> dict[str, list[Any]]:
+    """The pages by the print log's kind (a desk reprint mixes agendas and table cards)."""
+    kinds: dict[str, list[Any]] = {}
+    for page in pages:
+        kind = AGENDA if isinstance(page, AgendaPage) else TABLE if isinstance(
+            page, TableCard) else GRID
+        kinds.setdefault(kind, []).append(page)
+    return kinds
 
 
 def ask_printer(parent: Any, printer: QPrinter) -> bool:
@@ -183,7 +195,7 @@ class PrintDialog(QDialog):
             ticked = set(self.ticked())
             pages = [p for p in every if p.key in ticked]
         elif who == CHANGED:
-            pages = [p for p in every if p.key in changed]
+            pages = [p for p in every if id(p) in changed]
         else:
             pages = list(every)
         return PrintJob(kind, pages, str(self.paper_box.currentData()))
@@ -194,9 +206,9 @@ class PrintDialog(QDialog):
         key = (self.kind(), str(self.language_box.currentData()))
         if key not in self._cache:
             every = pages_of_kind(self.shown_event, key[0], None, key[1])
-            printed = self.store.printed(key[0])
-            self._cache[key] = (list(every), {p.key for p in changed_since_printed(every,
-                                                                                  printed)})
+            changed = [p for kind, pages in _by_kind(every).items()
+                       for p in changed_since_printed(pages, self.store.printed(kind))]
+            self._cache[key] = (list(every), {id(p) for p in changed})
         return self._cache[key]
 
     def _refresh(self) -> None:
@@ -209,7 +221,8 @@ class PrintDialog(QDialog):
             self.all_button.setChecked(True)
         self.one_file_each_box.setEnabled(kind != GRID)
         every, changed = self._pages()
-        printed = self.store.printed(kind)
+        printed = {k: v for kind_of_page in _by_kind(every)
+                   for k, v in self.store.printed(kind_of_page).items()}
         self.changed_button.setText(f"Only what changed since last printed ({len(changed)} of "
                                     f"{len(every)})")
         job = self.job()
@@ -282,7 +295,8 @@ class PrintDialog(QDialog):
         if result is None:
             self.outcome = "Cancelled: nothing was printed or written. "
             return
-        self.store.remember_printed(job.kind, fingerprints_of(job.pages), now_stamp())
+        for kind, pages in _by_kind(job.pages).items():
+            self.store.remember_printed(kind, fingerprints_of(pages), now_stamp())
         self._cache.clear()
         where = f" to {target}" if target is not None else ""
         self.outcome = f"Printed {len(job.pages)} {KIND_NAMES[job.kind].lower()}{where}. "

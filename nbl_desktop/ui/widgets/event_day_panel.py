@@ -179,7 +179,9 @@ class EventDayPanel(QWidget):
         self.close_table_button = QPushButton("Table out of use…")
         self.must_meet_button = QPushButton("New must-meet…")
         self.replan_button = QPushButton("Re-plan from now…")
-        self.reprint_button = QPushButton("Reprint changed agendas…")
+        self.reprint_button = QPushButton("Reprint what changed…")
+        self.reprint_button.setToolTip("The agendas and table cards that differ from what was "
+                                       "last printed, in one print run")
         self.held_slot_box = QSpinBox()
         self.held_slot_box.setMinimum(1)
         self.held_list = QListWidget()
