@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.parties import meetings_of, parties_of
-from nbl_desktop.core.slot_grid import available_slots, line_before, slot_times
+from nbl_desktop.core.slot_grid import available_slots, slot_listing, slot_times
 
 
 @dataclass(frozen=True)
@@ -32,12 +32,11 @@ def agenda_of(event: EventData, attendee_id: str) -> list[AgendaLine]:
     by_slot = {m.slot: m for m in meetings_of(event, attendee_id)}
     here = available_slots(person, slots)
     lines: list[AgendaLine] = []
-    for index, slot in enumerate(slots):
-        before = line_before(slots, index)
-        if before is not None:
-            kind, text = before
-            lines.append(AgendaLine(text, kind))
-        time = slot.times()
+    for line in slot_listing(slots):
+        if line.kind != "slot":
+            lines.append(AgendaLine(line.text, line.kind))
+            continue
+        index, time = line.slot, line.text
         meeting = by_slot.get(index)
         if meeting is None:
             lines.append(AgendaLine(time, "free" if index in here else "away", slot=index))

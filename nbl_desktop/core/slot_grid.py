@@ -58,18 +58,33 @@ def day_slot_times(day: EventDay, number: int = 0, name: str = "") -> list[SlotT
     return slots
 
 
-def line_before(slots: list[SlotTime], index: int) -> tuple[str, str] | None:
-    """What a listing of the slots shows before slot `index`, if anything.
+@dataclass(frozen=True)
+class ListingLine:
+    """A line of a listing of the slots: "slot" (its times), "break" (its span) or "day" (a day
+    of an event of several days begins: its date or "Day N"). `slot` is the slot's index, or
+    for a day or break the slot that follows; `span` is start and end in minutes (None for a
+    day)."""
 
-    ("day", its date or "Day N") when a day of an event of several days begins;
-    ("break", "HH:MM–HH:MM") when time passes between a slot and the next.
-    """
-    slot = slots[index]
-    if slot.day_name and (index == 0 or slots[index - 1].day != slot.day):
-        return "day", slot.day_name
-    if index > 0 and slots[index - 1].end < slot.start:
-        return "break", f"{format_clock(slots[index - 1].end)}–{format_clock(slot.start)}"
-    return None
+    kind: str
+    text: str
+    slot: int
+    span: tuple[int, int] | None
+
+
+def slot_listing(slots: list[SlotTime]) -> list[ListingLine]:
+    """Every slot in order, each day headed by its date and the breaks between slots named:
+    what agendas, table cards and the settings preview list."""
+    lines = []
+    for index, slot in enumerate(slots):
+        previous = slots[index - 1] if index > 0 else None
+        if slot.day_name and (previous is None or previous.day != slot.day):
+            lines.append(ListingLine("day", slot.day_name, index, None))
+        elif previous is not None and previous.end < slot.start:
+            lines.append(ListingLine(
+                "break", f"{format_clock(previous.end)}–{format_clock(slot.start)}", index,
+                (previous.end, slot.start)))
+        lines.append(ListingLine("slot", slot.times(), index, (slot.start, slot.end)))
+    return lines
 
 
 def available_slots(attendee: AttendeeRecord, slots: list[SlotTime]) -> frozenset[int]:

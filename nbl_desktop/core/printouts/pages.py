@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from nbl_desktop.core.event import AttendeeRecord, EventData, MeetingRecord
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.printouts.words import Words, country_name, words_for
-from nbl_desktop.core.slot_grid import SlotTime, available_slots, line_before, slot_times
+from nbl_desktop.core.slot_grid import SlotTime, available_slots, slot_listing, slot_times
 
 ABOUT_LENGTH = 140  # characters of "Offers … · Seeks …" kept per partner
 
@@ -144,6 +144,7 @@ class _Meetings:
     def __init__(self, event: EventData) -> None:
         self.event = event
         self.slots: list[SlotTime] = slot_times(event.settings)
+        self.listing = slot_listing(self.slots)
         self.parties = parties_of(event.attendees)
         self.by_lead: dict[str, dict[int, MeetingRecord]] = defaultdict(dict)
         self.by_table: dict[int, dict[int, MeetingRecord]] = defaultdict(dict)
@@ -178,24 +179,23 @@ def _agenda_page(known: _Meetings, person: AttendeeRecord, heading: EventHeading
     by_slot = known.by_lead.get(lead, {})
     here = available_slots(person, known.slots)
     rows: list[AgendaRow] = []
-    for index, slot in enumerate(known.slots):
-        before = line_before(known.slots, index)
-        if before is not None:
-            kind, text = before
-            rows.append(AgendaRow(kind, text, span=_break_span(known.slots, index, kind)))
-        span = (slot.start, slot.end)
-        meeting = by_slot.get(index)
+    for line in known.listing:
+        if line.kind != "slot":
+            rows.append(AgendaRow(line.kind, line.text, span=line.span))
+            continue
+        meeting = by_slot.get(line.slot)
         if meeting is None:
-            rows.append(AgendaRow("free" if index in here else "away", slot.times(), span=span))
+            rows.append(AgendaRow("free" if line.slot in here else "away", line.text,
+                                  span=line.span))
             continue
         other = known.people(meeting.b if meeting.a == lead else meeting.a)
         first = other[0]
         about = " · ".join(f"{label}: {text.strip()}" for label, text in (
             (words.offers, first.offers), (words.seeks, first.seeks)) if text.strip())
         rows.append(AgendaRow(
-            "meeting", slot.times(), known.table_label(meeting.table),
+            "meeting", line.text, known.table_label(meeting.table),
             ", ".join(p.name for p in other), first.organization,
-            country_name(first.country, words.language), _shortened(about), span))
+            country_name(first.country, words.language), _shortened(about), line.span))
     return AgendaPage(person.id, person.name, person.organization, words, tuple(rows), heading)
 
 
@@ -208,19 +208,15 @@ def table_cards(event: EventData, language: str = "en") -> list[TableCard]:
     for table, label in enumerate(event.settings.table_labels):
         by_slot = known.by_table.get(table, {})
         rows: list[TableCardRow] = []
-        for index, slot in enumerate(known.slots):
-            before = line_before(known.slots, index)
-            if before is not None:
-                rows.append(TableCardRow(before[0], before[1],
-                                         span=_break_span(known.slots, index, before[0])))
-            span = (slot.start, slot.end)
-            meeting = by_slot.get(index)
+        for line in known.listing:
+            meeting = by_slot.get(line.slot) if line.kind == "slot" else None
             if meeting is None:
-                rows.append(TableCardRow("free", slot.times(), span=span))
+                kind = "free" if line.kind == "slot" else line.kind
+                rows.append(TableCardRow(kind, line.text, span=line.span))
             else:
-                rows.append(TableCardRow("meeting", slot.times(),
+                rows.append(TableCardRow("meeting", line.text,
                                          *known.names_and_organization(meeting.a),
-                                         *known.names_and_organization(meeting.b), span))
+                                         *known.names_and_organization(meeting.b), line.span))
         cards.append(TableCard(label, event.settings.room_of(table), words, tuple(rows),
                                heading))
     return cards
@@ -236,10 +232,6 @@ def master_grid(event: EventData, language: str = "en") -> MasterGrid:
                                             second_organization)
     return MasterGrid(tuple(s.label() for s in known.slots), event.settings.table_labels,
                       cells, words_for(language), heading_of(event))
-
-
-def _break_span(slots: list[SlotTime], index: int, kind: str) -> tuple[int, int] | None:
-    return (slots[index - 1].end, slots[index].start) if kind == "break" else None
 
 
 def _shortened(text: str) -> str:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop.core.clock import format_clock, parse_clock
 from nbl_desktop.core.event import EventDay, EventSettings
-from nbl_desktop.core.slot_grid import day_slot_times, line_before, slot_times
+from nbl_desktop.core.slot_grid import day_slot_times, slot_listing, slot_times
 from nbl_desktop.ui import file_dialogs, messages
 
 _RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
@@ -385,13 +385,12 @@ class EventSettingsDialog(QDialog):
         self.tables_box.setEnabled(not self.labels_edit.text().strip())
         self._list_days_names()
         slots = slot_times(settings)
-        for index, slot in enumerate(slots):
-            before = line_before(slots, index)
-            if before is not None:
-                kind, text = before
-                shown = f"— {text} —" if kind == "day" else f"break {text}"
+        for line in slot_listing(slots):
+            if line.kind == "slot":
+                self.preview.addItem(f"{line.slot + 1:>3}   {line.text}")
+            else:
+                shown = f"— {line.text} —" if line.kind == "day" else f"break {line.text}"
                 self.preview.addItem(f"      {shown}")
-            self.preview.addItem(f"{index + 1:>3}   {slot.times()}")
         shown_day_ends = max(s.end for s in slots if s.day == self._shown_day)
         self.end_edit.blockSignals(True)
         self.end_edit.setTime(_time(shown_day_ends % (24 * 60)))
