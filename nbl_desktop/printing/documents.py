@@ -16,8 +16,8 @@ from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter, QPdfWriter
 
 from nbl_desktop import APP_NAME
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.printouts.pages import AgendaPage, MasterGrid, TableCard
-from nbl_desktop.core.printouts.print_log import AGENDA, DESK, GRID, TABLE, now_stamp
+from nbl_desktop.core.printouts.pages import AgendaPage, MasterGrid, Page, TableCard
+from nbl_desktop.core.printouts.print_log import GRID, KIND_TITLES, now_stamp
 from nbl_desktop.printing.agenda_painter import paint_agenda
 from nbl_desktop.printing.canvas import Canvas
 from nbl_desktop.printing.grid_painter import grid_sheets, paint_grid_sheet
@@ -26,13 +26,13 @@ from nbl_desktop.printing.table_card_painter import paint_table_card
 from solver import CancelToken
 
 PDF_DPI = 300
-Page = AgendaPage | TableCard | MasterGrid
 ReportProgress = Callable[[int, int], None]  # pages done, pages in all
 
 
 @dataclass(frozen=True)
 class PrintJob:
-    """`pages` of one `kind` (print_log.AGENDA, TABLE or GRID) on `paper` ("a4", "letter")."""
+    """`pages` of one `kind` (print_log.AGENDA, TABLE, GRID or DESK) on `paper` ("a4",
+    "letter")."""
 
     kind: str
     pages: Sequence[Page]
@@ -45,8 +45,7 @@ class PrintJob:
 
     @property
     def title(self) -> str:
-        return {AGENDA: "Agendas", TABLE: "Table cards", GRID: "Master grid",
-                DESK: "Agendas and table cards"}[self.kind]
+        return KIND_TITLES[self.kind]
 
 
 def paint_job(device: QPagedPaintDevice, job: PrintJob, report: ReportProgress | None = None,

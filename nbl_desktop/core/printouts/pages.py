@@ -7,9 +7,11 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from nbl_desktop.core.event import AttendeeRecord, EventData, MeetingRecord
 from nbl_desktop.core.parties import parties_of
+from nbl_desktop.core.printouts.print_log import AGENDA, DESK, GRID, TABLE
 from nbl_desktop.core.printouts.words import Words, country_name, words_for
 from nbl_desktop.core.slot_grid import SlotTime, available_slots, slot_listing, slot_times
 
@@ -48,6 +50,7 @@ class AgendaRow:
 class AgendaPage:
     """One attendee's agenda."""
 
+    print_kind: ClassVar[str] = AGENDA
     attendee_id: str
     name: str
     organization: str
@@ -84,6 +87,7 @@ class TableCardRow:
 class TableCard:
     """The card on one table: its label, room and meetings by time."""
 
+    print_kind: ClassVar[str] = TABLE
     label: str
     room: str
     words: Words
@@ -112,6 +116,7 @@ class GridCell:
 class MasterGrid:
     """Slots × tables; `cells[(slot, table)]` for the cells with a meeting."""
 
+    print_kind: ClassVar[str] = GRID
     slot_labels: tuple[str, ...]
     table_labels: tuple[str, ...]
     cells: dict[tuple[int, int], GridCell]
@@ -239,16 +244,19 @@ def _shortened(text: str) -> str:
     return text if len(text) <= ABOUT_LENGTH else text[:ABOUT_LENGTH - 1].rstrip() + "…"
 
 
+Page = AgendaPage | TableCard | MasterGrid
+
+
 def pages_of_kind(event: EventData, kind: str, attendee_ids: list[str] | None = None,
-                  language: str = "en"
-                  ) -> list[AgendaPage] | list[TableCard] | list[MasterGrid]:
-    """The pages of one print kind ("agenda", "table", "grid", or "desk": agendas and table
-    cards); agendas of `attendee_ids`
-    only when given; `language` for the shared pages (agendas use each reader's own)."""
-    if kind == "agenda":
-        return agenda_pages(event, attendee_ids)
-    if kind == "table":
-        return table_cards(event, language)
-    if kind == "desk":  # print_log.DESK: agendas, then table cards, on the same paper
-        return [*agenda_pages(event, attendee_ids), *table_cards(event, language)]  # type: ignore[return-value]
-    return [master_grid(event, language)]
+                  language: str = "en") -> list[Page]:
+    """The pages of one print kind (print_log's AGENDA, TABLE, GRID, or DESK: agendas, then
+    table cards); agendas of `attendee_ids` only when given; `language` for the shared
+    pages (agendas use each reader's own)."""
+    pages: list[Page] = []
+    if kind in (AGENDA, DESK):
+        pages += agenda_pages(event, attendee_ids)
+    if kind in (TABLE, DESK):
+        pages += table_cards(event, language)
+    if kind == GRID:
+        pages.append(master_grid(event, language))
+    return pages

@@ -3,17 +3,22 @@ of each printed page (`EventStore.printed`), so "reprint what changed" compares 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol, TypeVar
 
 AGENDA, TABLE, GRID = "agenda", "table", "grid"
 PRINT_KINDS = (AGENDA, TABLE, GRID)
 DESK = "desk"  # agendas and table cards together: what the desk reprints after a re-plan
+KIND_TITLES = {AGENDA: "Personal agendas", TABLE: "Table cards", GRID: "Master grid",
+               DESK: "Agendas and table cards"}
 
 
 class Printable(Protocol):
-    """A page (or document) with a key and a fingerprint of its content."""
+    """A page (or document) with its kind in the print log, a key and a fingerprint."""
+
+    @property
+    def print_kind(self) -> str: ...
 
     @property
     def key(self) -> str: ...
@@ -28,6 +33,14 @@ def changed_since_printed(pages: Sequence[PageT],
                           printed: dict[str, tuple[str, str]]) -> list[PageT]:
     """The pages never printed, or whose content differs from what was printed."""
     return [p for p in pages if printed.get(p.key, ("", ""))[0] != p.fingerprint()]
+
+
+def by_print_kind(pages: Iterable[PageT]) -> dict[str, list[PageT]]:
+    """The pages grouped by their kind in the print log (a desk reprint mixes two kinds)."""
+    kinds: dict[str, list[PageT]] = {}
+    for page in pages:
+        kinds.setdefault(page.print_kind, []).append(page)
+    return kinds
 
 
 def fingerprints_of(pages: Sequence[Printable]) -> dict[str, str]:

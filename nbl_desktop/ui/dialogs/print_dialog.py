@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
-from nbl_desktop.core.printouts.pages import AgendaPage, TableCard, pages_of_kind
+from nbl_desktop.core.printouts.pages import Page, pages_of_kind
 from nbl_desktop.core.printouts.print_log import (
     AGENDA,
-    DESK,
     GRID,
-    TABLE,
+    KIND_TITLES,
+    by_print_kind,
     changed_since_printed,
     fingerprints_of,
     now_stamp,
@@ -53,19 +53,7 @@ from nbl_desktop.printing.documents import (
 from nbl_desktop.ui import file_dialogs, messages
 from nbl_desktop.ui.tasks import BackgroundTask
 
-KIND_NAMES = {AGENDA: "Personal agendas", TABLE: "Table cards", GRID: "Master grid",
-              DESK: "Agendas and table cards"}
 ALL, CHANGED, TICKED = "all", "changed", "ticked"
-
-
-def _by_kind(pages: Any) -> dict[str, list[Any]]:
-    """The pages by the print log's kind (a desk reprint mixes agendas and table cards)."""
-    kinds: dict[str, list[Any]] = {}
-    for page in pages:
-        kind = AGENDA if isinstance(page, AgendaPage) else TABLE if isinstance(
-            page, TableCard) else GRID
-        kinds.setdefault(kind, []).append(page)
-    return kinds
 
 
 def ask_printer(parent: Any, printer: QPrinter) -> bool:
@@ -87,9 +75,9 @@ class PrintDialog(QDialog):
         self.progress: QProgressDialog | None = None
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.outcome = ""  # what the last job did, shown until the next one
-        self._cache: dict[tuple[str, str], tuple[list[Any], set[str]]] = {}
+        self._cache: dict[tuple[str, str], tuple[list[Page], set[tuple[str, str]], str]] = {}
         self.kind_box = QComboBox()
-        for kind, name in KIND_NAMES.items():
+        for kind, name in KIND_TITLES.items():
             self.kind_box.addItem(name, kind)
         self.all_button = QRadioButton("Everyone")
         self.changed_button = QRadioButton()
@@ -190,25 +178,29 @@ class PrintDialog(QDialog):
         """The pages chosen now, as a print job."""
         kind = self.kind()
         who = self.who.checkedButton().property("who")
-        every, changed = self._pages()
+        every, changed, _ = self._pages()
         if who == TICKED and kind == AGENDA:
             ticked = set(self.ticked())
             pages = [p for p in every if p.key in ticked]
         elif who == CHANGED:
-            pages = [p for p in every if id(p) in changed]
+            pages = [p for p in every if (p.print_kind, p.key) in changed]
         else:
             pages = list(every)
         return PrintJob(kind, pages, str(self.paper_box.currentData()))
 
-    def _pages(self) -> tuple[list[Any], set[str]]:
-        """Every page of the chosen kind and language, and the keys of those changed since
-        last printed; worked out once per kind and language, not at every tick of a box."""
+    def _pages(self) -> tuple[list[Page], set[tuple[str, str]], str]:
+        """Every page of the chosen kind and language, (kind, key) of those changed since
+        last printed, and when they were last printed; worked out once per kind and
+        language (and again after a print), not at every tick of a box."""
         key = (self.kind(), str(self.language_box.currentData()))
         if key not in self._cache:
             every = pages_of_kind(self.shown_event, key[0], None, key[1])
-            changed = [p for kind, pages in _by_kind(every).items()
-                       for p in changed_since_printed(pages, self.store.printed(kind))]
-            self._cache[key] = (list(every), {id(p) for p in changed})
+            changed, last = set(), ""
+            for kind, pages in by_print_kind(every).items():
+                printed = self.store.printed(kind)
+                changed |= {(kind, p.key) for p in changed_since_printed(pages, printed)}
+                last = max([last, *(when for _, when in printed.values())])
+            self._cache[key] = (every, changed, last)
         return self._cache[key]
 
     def _refresh(self) -> None:
@@ -220,13 +212,10 @@ class PrintDialog(QDialog):
         if not agendas and self.ticked_button.isChecked():
             self.all_button.setChecked(True)
         self.one_file_each_box.setEnabled(kind != GRID)
-        every, changed = self._pages()
-        printed = {k: v for kind_of_page in _by_kind(every)
-                   for k, v in self.store.printed(kind_of_page).items()}
+        every, changed, last = self._pages()
         self.changed_button.setText(f"Only what changed since last printed ({len(changed)} of "
                                     f"{len(every)})")
         job = self.job()
-        last = max((when for _, when in printed.values()), default="")
         count = len(job.pages)
         what = "the grid" if kind == GRID and count else f"{count} page{'s' * (count != 1)}"
         self.status_label.setText(f"{self.outcome}{what.capitalize()} to print. "
@@ -246,7 +235,7 @@ class PrintDialog(QDialog):
         job = self.job()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         preview = QPrintPreviewDialog(printer, self)
-        preview.setWindowTitle(f"Preview: {KIND_NAMES[job.kind]}")
+        preview.setWindowTitle(f"Preview: {KIND_TITLES[job.kind]}")
         preview.paintRequested.connect(lambda device: paint_job(device, job))
         preview.finished.connect(preview.deleteLater)
         self._preview_printer = printer  # the preview paints on it until it closes
@@ -256,7 +245,7 @@ class PrintDialog(QDialog):
     def ask_print(self) -> None:
         job = self.job()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(KIND_NAMES[job.kind])
+        printer.setDocName(KIND_TITLES[job.kind])
         if not ask_printer(self, printer):
             return
         self._run(job, lambda report, cancel: paint_job(printer, job, report, cancel),
@@ -270,7 +259,7 @@ class PrintDialog(QDialog):
                 self._run(job, lambda report, cancel: write_pdf_per_page(
                     folder, job, report, cancel), "Writing PDF files", folder)
             return
-        path = file_dialogs.ask_pdf_path(self, f"{KIND_NAMES[job.kind].lower()}.pdf")
+        path = file_dialogs.ask_pdf_path(self, f"{KIND_TITLES[job.kind].lower()}.pdf")
         if path is not None:
             self._run(job, lambda report, cancel: write_pdf(path, job, report, cancel),
                       "Writing the PDF", path)
@@ -295,11 +284,11 @@ class PrintDialog(QDialog):
         if result is None:
             self.outcome = "Cancelled: nothing was printed or written. "
             return
-        for kind, pages in _by_kind(job.pages).items():
+        for kind, pages in by_print_kind(job.pages).items():
             self.store.remember_printed(kind, fingerprints_of(pages), now_stamp())
         self._cache.clear()
         where = f" to {target}" if target is not None else ""
-        self.outcome = f"Printed {len(job.pages)} {KIND_NAMES[job.kind].lower()}{where}. "
+        self.outcome = f"Printed {len(job.pages)} {KIND_TITLES[job.kind].lower()}{where}. "
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
