@@ -23,7 +23,7 @@ PAD_MM = 1.4
 
 
 def paint_agenda(canvas: Canvas, page: AgendaPage, printed_at: str,
-                 new_page: Callable[[], None]) -> int:
+                 new_page: Callable[[], object]) -> int:
     """Paint `page`; the number of sheets it took (1 unless it has very many rows)."""
     words = page.words
     top = _paint_person(canvas, page)

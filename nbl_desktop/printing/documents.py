@@ -16,8 +16,9 @@ from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter, QPdfWriter
 
 from nbl_desktop import APP_NAME
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.printouts.pages import AgendaPage, MasterGrid, Page, TableCard
+from nbl_desktop.core.printouts.pages import AgendaPage, Page, TableCard
 from nbl_desktop.core.printouts.print_log import GRID, KIND_TITLES, now_stamp
+from nbl_desktop.core.printouts.words import table_title
 from nbl_desktop.printing.agenda_painter import paint_agenda
 from nbl_desktop.printing.canvas import Canvas
 from nbl_desktop.printing.grid_painter import grid_sheets, paint_grid_sheet
@@ -64,7 +65,7 @@ def paint_job(device: QPagedPaintDevice, job: PrintJob, report: ReportProgress |
                 return None
             if sheets:
                 device.newPage()
-            sheets += _paint_page(canvas, device, page, printed_at)
+            sheets += _paint_page(canvas, page, printed_at, device.newPage)
             if report is not None:
                 report(done, len(job.pages))
     finally:
@@ -72,18 +73,29 @@ def paint_job(device: QPagedPaintDevice, job: PrintJob, report: ReportProgress |
     return sheets
 
 
-def _paint_page(canvas: Canvas, device: QPagedPaintDevice, page: Page, printed_at: str) -> int:
+def _paint_page(canvas: Canvas, page: Page, printed_at: str,
+                new_page: Callable[[], object]) -> int:
+    """Paint one page (a grid or a long agenda: several sheets, `new_page` between them);
+    the number of sheets."""
     if isinstance(page, AgendaPage):
-        return paint_agenda(canvas, page, printed_at, device.newPage)
+        return paint_agenda(canvas, page, printed_at, new_page)
     if isinstance(page, TableCard):
         paint_table_card(canvas, page, printed_at)
         return 1
     sheets = grid_sheets(canvas, page)
     for number, sheet in enumerate(sheets, start=1):
         if number > 1:
-            device.newPage()
+            new_page()
         paint_grid_sheet(canvas, page, sheet, number, len(sheets), printed_at)
     return len(sheets)
+
+
+class _FirstSheetDone(Exception):
+    """Stops painting when a picture of the first sheet is all that is wanted."""
+
+
+def _stop_at_next_sheet() -> None:
+    raise _FirstSheetDone
 
 
 def first_sheet_image(job: PrintJob, dpi: int = 110) -> QImage:
@@ -99,16 +111,13 @@ def first_sheet_image(job: PrintJob, dpi: int = 110) -> QImage:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.translate(paint_rect.topLeft())
     canvas = Canvas(painter, paint_rect.width(), paint_rect.height(), dpi)
-    page = job.pages[0]
-    printed_at = job.printed_at or now_stamp()[:16]
-    if isinstance(page, MasterGrid):
-        sheets = grid_sheets(canvas, page)
-        paint_grid_sheet(canvas, page, sheets[0], 1, len(sheets), printed_at)
-    elif isinstance(page, AgendaPage):
-        paint_agenda(canvas, page, printed_at, lambda: None)
-    else:
-        paint_table_card(canvas, page, printed_at)
-    painter.end()
+    try:
+        _paint_page(canvas, job.pages[0], job.printed_at or now_stamp()[:16],
+                    _stop_at_next_sheet)
+    except _FirstSheetDone:
+        pass
+    finally:
+        painter.end()
     return image
 
 
@@ -161,7 +170,7 @@ def file_name_of(page: Page) -> str:
     if isinstance(page, AgendaPage):
         text = f"{page.attendee_id} {page.name}"
     elif isinstance(page, TableCard):
-        text = f"Table {page.label}" if page.label.isdigit() else page.label
+        text = table_title(page.label)
     else:
         text = "grid"
     return re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "_", text).strip(" .") or "page"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from nbl_desktop import APP_NAME
 from nbl_desktop.core.printouts.pages import MasterGrid
+from nbl_desktop.core.printouts.words import table_title
 from nbl_desktop.printing.canvas import GREY, LIGHT, Align, Canvas
 from nbl_desktop.printing.page_heading import paint_footer
 
@@ -68,9 +69,8 @@ def paint_grid_sheet(canvas: Canvas, grid: MasterGrid, sheet: GridSheet, number:
     canvas.box(0, y, canvas.width, header, LIGHT)
     canvas.text(1, y, TIME_COLUMN_MM - 1, header, words.time, 10, bold=True)
     for i, table in enumerate(range(first_table, past_table)):
-        label = grid.table_labels[table]
-        label = label if not label.isdigit() else f"{words.table} {label}"
-        canvas.text(TIME_COLUMN_MM + i * cell + 1, y, cell - 2, header, label, 10, bold=True)
+        canvas.text(TIME_COLUMN_MM + i * cell + 1, y, cell - 2, header,
+                    table_title(grid.table_labels[table], words), 10, bold=True)
     y += header
     row_height = _row_height(canvas)
     name_line = canvas.line_mm(NAME_POINTS)

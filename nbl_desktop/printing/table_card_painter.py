@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nbl_desktop import APP_NAME
 from nbl_desktop.core.printouts.pages import TableCard, TableCardRow
+from nbl_desktop.core.printouts.words import table_title
 from nbl_desktop.printing.canvas import GREY, LIGHT, Align, Canvas
 from nbl_desktop.printing.page_heading import paint_footer, paint_heading
 
@@ -19,7 +20,7 @@ def _height(canvas: Canvas, row: TableCardRow, points: float) -> float:
 
 def paint_table_card(canvas: Canvas, card: TableCard, printed_at: str) -> None:
     y = paint_heading(canvas, card.heading)
-    label = card.label if not card.label.isdigit() else f"{card.words.table} {card.label}"
+    label = table_title(card.label, card.words)
     points = LABEL_POINTS
     while points > 24 and not canvas.fits(label, points, canvas.width, bold=True):
         points -= 4

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day.now import slot_now
+from nbl_desktop.core.printouts.words import table_title
 from nbl_desktop.core.slot_grid import slot_times
 
 ROWS_PER_PAGE = 12
@@ -140,7 +141,7 @@ class LiveBoard(QWidget):
         shown = pairs[self.page * ROWS_PER_PAGE:(self.page + 1) * ROWS_PER_PAGE]
         for row, (table_label, pair_label) in enumerate(self.rows):
             table, pair = shown[row] if row < len(shown) else ("", "")
-            table_label.setText(f"Table {table}" if table.isdigit() else table)
+            table_label.setText(table_title(table) if table else "")
             pair_label.setText(pair)
         if pages > 1:
             self.round_label.setText(self.round_label.text()

@@ -22,6 +22,7 @@ from nbl_desktop.core.printouts.pages import (
     MasterGrid,
     TableCard,
 )
+from nbl_desktop.core.printouts.words import table_title
 from nbl_desktop.core.slot_grid import SlotTime
 
 BOLD = Font(bold=True)
@@ -101,8 +102,7 @@ def write_tables_sheet(sheet: Worksheet, cards: Sequence[TableCard]) -> None:
     for card in cards:
         words = card.words
         writer.append([])
-        label = card.label if not card.label.isdigit() else f"{words.table} {card.label}"
-        writer.append([label, None, card.room], font=TITLE)
+        writer.append([table_title(card.label, words), None, card.room], font=TITLE)
         writer.append(["Start", "End", "A", words.organization, "B", words.organization],
                       font=BOLD, fill=SHADE)
         for row in card.rows:

@@ -77,6 +77,12 @@ def words_for(language: str) -> Words:
     return WORDS.get(language.strip().lower(), WORDS["en"])
 
 
+def table_title(label: str, words: Words | None = None) -> str:
+    """How a table is named on paper and on the board: "Table 12" for a numbered table (in
+    `words`' language, English by default), its own label otherwise ("Booth B7")."""
+    return f"{(words or WORDS['en']).table} {label}" if label.isdigit() else label
+
+
 def country_name(code: str, language: str) -> str:
     """The country's name in `language`; the code itself when it is not one we know."""
     names = _COUNTRY_NAMES.get(code.strip().upper())
