@@ -52,6 +52,7 @@ from nbl_desktop.printing.documents import (
 )
 from nbl_desktop.ui import file_dialogs, messages
 from nbl_desktop.ui.tasks import BackgroundTask
+from nbl_desktop.ui.widgets.list_search import show_matching
 
 ALL, CHANGED, TICKED = "all", "changed", "ticked"
 
@@ -142,7 +143,8 @@ class PrintDialog(QDialog):
         self.kind_box.currentIndexChanged.connect(self._refresh)
         self.who.buttonClicked.connect(self._refresh)
         self.people_list.itemChanged.connect(self._refresh)
-        self.search_edit.textChanged.connect(self._filter_people)
+        self.search_edit.textChanged.connect(
+            lambda text: show_matching(self.people_list, text))
         self.language_box.currentIndexChanged.connect(self._refresh)
         self.preview_button.clicked.connect(self.show_preview)
         self.print_button.clicked.connect(self.ask_print)
@@ -222,12 +224,6 @@ class PrintDialog(QDialog):
                                   + (f"Last printed {last}." if last else "Not printed yet."))
         for button in (self.preview_button, self.print_button, self.pdf_button):
             button.setEnabled(bool(job.pages) and self.task is None)
-
-    def _filter_people(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for i in range(self.people_list.count()):
-            item = self.people_list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
 
     # -- doing it ---------------------------------------------------------------------
 

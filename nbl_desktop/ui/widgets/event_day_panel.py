@@ -45,6 +45,7 @@ from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.printouts.print_log import now_stamp
 from nbl_desktop.core.slot_grid import slot_times
 from nbl_desktop.core.store import EventStore
+from nbl_desktop.ui.widgets.list_search import show_matching
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 MUST_MEET = 3
@@ -238,7 +239,8 @@ class EventDayPanel(QWidget):
         layout.addLayout(now_row)
         layout.addLayout(columns)
 
-        self.search_edit.textChanged.connect(self._filter_expected)
+        self.search_edit.textChanged.connect(
+            lambda text: show_matching(self.expected_list, text))
         self.search_edit.returnPressed.connect(self.check_in_first_match)
         self.expected_list.itemActivated.connect(lambda item: self.check_in(item.data(ID_ROLE)))
         self.arrived_list.itemDoubleClicked.connect(
@@ -329,8 +331,9 @@ class EventDayPanel(QWidget):
             item.setData(ID_ROLE, person.id)
             self.expected_list.addItem(item)
         self.arrived_list.clear()
+        known = {a.id for a in event.attendees}
         for person_id, at in sorted(arrivals.items(), key=lambda kv: kv[1], reverse=True):
-            if person_id not in {a.id for a in event.attendees}:
+            if person_id not in known:  # checked in, then deleted
                 continue
             person = event.attendee(person_id)
             item = QListWidgetItem(f"{at[11:16]}  {person.name} ({person.organization})")
@@ -338,13 +341,7 @@ class EventDayPanel(QWidget):
             self.arrived_list.addItem(item)
         self.arrived_label.setText(f"Arrived: {self.arrived_list.count()} of "
                                    f"{len(event.attendees)} expected")
-        self._filter_expected(self.search_edit.text())
-
-    def _filter_expected(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for i in range(self.expected_list.count()):
-            item = self.expected_list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
+        show_matching(self.expected_list, self.search_edit.text())
 
     def _fill_held(self) -> None:
         if self.shown is None or self.store is None:
