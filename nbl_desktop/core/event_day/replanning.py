@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.meeting_checks import who
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.planning import problem_from_event
 from nbl_desktop.core.slot_grid import slot_times
@@ -53,10 +54,9 @@ def replan_event(event: EventData, from_slot: int, options: SolveOptions | None 
                  cancel: CancelToken | None = None) -> DayReplan:
     """Re-plan slots ≥ `from_slot` of `event` as it is now (the desk's changes applied)."""
     problem = problem_from_event(event)
-    lead = parties_of(event.attendees).lead_of
+    parties = parties_of(event.attendees)
+    lead = parties.lead_of
     history = [m for m in event.meetings if m.slot < from_slot]
-    # A meeting of the past whose person is now marked away stays in the event as history;
-    # the engine only needs the past that still counts against max meetings.
     # A meeting of the past whose person is now marked away (a late arrival recorded after
     # it) stays as history. To the engine that person was there then: the meeting still
     # counts against their maximum and the pair has met. Past slots are frozen, so nothing
@@ -77,7 +77,6 @@ def replan_event(event: EventData, from_slot: int, options: SolveOptions | None 
     outcome = replan(problem, past + future, from_slot, options, on_progress, cancel)
     planned = [MeetingRecord(m.slot, m.table, m.a, m.b, m.locked)
                for m in outcome.result.meetings if m.slot >= from_slot]
-    members = parties_of(event.attendees).members
     changes: dict[str, tuple[MeetingChange, ...]] = {}
     for party, change in outcome.changes.items():
         if not change:
@@ -86,13 +85,14 @@ def replan_event(event: EventData, from_slot: int, options: SolveOptions | None 
         def other(m: Meeting, party: str = party) -> str:
             return m.b if m.a == party else m.a
 
-        lines = tuple(
+        lines = tuple(sorted(
             [MeetingChange("added", m.slot, m.table, other(m)) for m in change.added]
             + [MeetingChange("moved", after.slot, after.table, other(after),
                              (before.slot, before.table)) for before, after in change.moved]
-            + [MeetingChange("cancelled", m.slot, m.table, other(m)) for m in change.removed])
-        for person in members.get(party, (party,)):
-            changes[person] = tuple(sorted(lines, key=lambda c: c.slot))
+            + [MeetingChange("cancelled", m.slot, m.table, other(m)) for m in change.removed],
+            key=lambda c: c.slot))
+        for person in parties.members.get(party, (party,)):
+            changes[person] = lines
     return DayReplan(from_slot, tuple(sorted(history + planned, key=lambda m: (m.slot, m.table))),
                      changes, outcome.kept, outcome.result)
 
@@ -101,9 +101,7 @@ def describe_change(event: EventData, change: MeetingChange) -> str:
     """"moved 10:00 → 10:40, table 3, with Kari Berg (Fisk AS)", for the desk and the CLI."""
     slots = slot_times(event.settings)
     labels = event.settings.table_labels
-    partner = event.attendee(change.partner)
-    with_whom = f"with {partner.name}" + (f" ({partner.organization})"
-                                         if partner.organization else "")
+    with_whom = f"with {who(event.attendee(change.partner))}"
     where = f"{slots[change.slot].label()}, table {labels[change.table]}"
     if change.kind == "moved" and change.moved_from is not None:
         before = slots[change.moved_from[0]].label()
