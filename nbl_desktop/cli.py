@@ -15,7 +15,7 @@ from pathlib import Path
 
 from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core import edits
-from nbl_desktop.core.clock import parse_clock
+from nbl_desktop.core.clock import now_stamp, parse_clock
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day import day_edits
@@ -32,7 +32,6 @@ from nbl_desktop.core.printouts.print_log import (
     TABLE,
     changed_since_printed,
     fingerprints_of,
-    now_stamp,
 )
 from nbl_desktop.core.printouts.words import AGENDA_LANGUAGES
 from nbl_desktop.core.store import EventStore

@@ -1,4 +1,4 @@
-"""Clock times of the event day, as minutes after midnight.
+"""Clock times of the event day, as minutes after midnight, and the stamp of 'now'.
 
 Spreadsheets give times as text ("9:40", "09.40"), as Excel time cells
 (datetime.time) or as a fraction of a day; all become minutes.
@@ -30,3 +30,9 @@ def parse_clock(value: object) -> int:
 
 def format_clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def now_stamp() -> str:
+    """The local date and time as the event file keeps it (print log, check-ins, change
+    log): ISO, to the second."""
+    return dt.datetime.now().isoformat(sep=" ", timespec="seconds")

@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter, QPdfWriter
 
 from nbl_desktop import APP_NAME
+from nbl_desktop.core.clock import now_stamp
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.printouts.pages import AgendaPage, Page, TableCard
-from nbl_desktop.core.printouts.print_log import GRID, KIND_TITLES, now_stamp
+from nbl_desktop.core.printouts.print_log import GRID, KIND_TITLES
 from nbl_desktop.core.printouts.words import table_title
 from nbl_desktop.printing.agenda_painter import paint_agenda
 from nbl_desktop.printing.canvas import Canvas

@@ -4,7 +4,6 @@ of each printed page (`EventStore.printed`), so "reprint what changed" compares 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from typing import Protocol, TypeVar
 
 AGENDA, TABLE, GRID = "agenda", "table", "grid"
@@ -45,8 +44,3 @@ def by_print_kind(pages: Iterable[PageT]) -> dict[str, list[PageT]]:
 
 def fingerprints_of(pages: Sequence[Printable]) -> dict[str, str]:
     return {p.key: p.fingerprint() for p in pages}
-
-
-def now_stamp() -> str:
-    """The local time as the print log keeps it: ISO date and time to the second."""
-    return datetime.now().isoformat(sep=" ", timespec="seconds")

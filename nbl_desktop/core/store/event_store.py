@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
+from nbl_desktop.core.clock import now_stamp
 from nbl_desktop.core.edits import Edit, row_key
 from nbl_desktop.core.errors import EventFileError
 from nbl_desktop.core.event import (
@@ -31,7 +32,6 @@ from nbl_desktop.core.event import (
     RequestRecord,
 )
 from nbl_desktop.core.importing.choices import ImportChoices
-from nbl_desktop.core.printouts.print_log import now_stamp
 from nbl_desktop.core.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nbl_desktop.core.clock import now_stamp
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.printouts.pages import Page, pages_of_kind
@@ -40,7 +41,6 @@ from nbl_desktop.core.printouts.print_log import (
     by_print_kind,
     changed_since_printed,
     fingerprints_of,
-    now_stamp,
 )
 from nbl_desktop.core.printouts.words import AGENDA_LANGUAGES
 from nbl_desktop.core.store import EventStore

@@ -36,13 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from nbl_desktop.core import edits
-from nbl_desktop.core.clock import parse_clock
+from nbl_desktop.core.clock import now_stamp, parse_clock
 from nbl_desktop.core.edits import new_attendee_id
 from nbl_desktop.core.event import AttendeeRecord, EventData
 from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.now import slot_label, slot_now
 from nbl_desktop.core.parties import parties_of
-from nbl_desktop.core.printouts.print_log import now_stamp
 from nbl_desktop.core.slot_grid import slot_times
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui.widgets.list_search import show_matching
