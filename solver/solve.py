@@ -177,7 +177,7 @@ def _meet_every_must(context: SearchContext, state: SearchState, seconds: float)
     meetings = sorted(met | set(musts))
     retimed = retime_exactly(context.problem, candidates, meetings, context.options,
                              context.capacities, min(context.deadline, time.monotonic() + seconds),
-                             context.cancel)
+                             context.cancel, any_timing_first=True)
     if retimed is not None:
         accept_if_better(context, state, retimed.plan, MUST)
 

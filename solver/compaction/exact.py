@@ -18,6 +18,7 @@ the best schedule in hand.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from ortools.sat.python import cp_model
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
+from solver.compaction.segments import SegmentAnswer, time_within_budget
 from solver.compaction.windows import add_meetings_to_time, add_window, literals_of
 from solver.figures import figures_of
 from solver.model import Fixed
@@ -37,6 +39,7 @@ from solver.problem import Problem
 
 LinearExpr = cp_model.LinearExpr
 _MAX_WINDOW_TERMS = 400_000  # above this the model is too big to pay off; callers fall back
+_WINDOW_HEAD_START = 2.5  # seconds
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,12 @@ class _Question:
 
 def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequence[int],
                    options: SolveOptions, capacities: list[SlotCapacity], deadline: float,
-                   cancel: CancelToken, hint: Plan | None = None) -> Retimed | None:
+                   cancel: CancelToken, hint: Plan | None = None,
+                   any_timing_first: bool = False) -> Retimed | None:
     """The fewest-gap timing of `meetings` (candidate indices) found before the deadline.
+
+    With `any_timing_first` (and no hint) the first timing found is returned
+    at once: for when the meetings have no timing yet and gaps come later.
 
     `hint` is a valid plan of exactly these meetings, if one is known; it is
     returned (proven optimal or not) when nothing better is found. Returns
@@ -83,34 +90,43 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
     most_extra = len(problem.attendees) * len(problem.slots)
     lowest = 0  # every `extra` below this is proven impossible
     timed_out: int | None = None  # the highest `extra` whose question ran out of time
+    climb = 0 if best or not any_timing_first else None  # the next `extra` to climb to
     while not cancel.cancelled:
         ceiling = best.gaps - floor if best else None  # a timing with this extra exists
         if ceiling is not None and lowest >= ceiling:
             assert best is not None
             return Retimed(best.plan, best.gaps, True)
+        if any_timing_first and best is not None and climb is None:
+            return best
         left = deadline - time.monotonic()
         if left < 0.05 or lowest > most_extra:
             break
+        if climb is not None and ceiling is not None and climb >= ceiling:
+            climb = None
         target: int | None
-        if timed_out is None:
-            target = lowest  # climb: each "no" here is a proof
+        if climb is not None:
+            target = max(climb, lowest)  # each "no" here is a proof
         elif ceiling is None:
             target = None  # any timing at all
         else:  # halve the distance between what timed out and what is in hand
-            low = max(lowest, timed_out + 1)
+            low = max(lowest, (timed_out if timed_out is not None else -1) + 1)
             if low > ceiling - 1:
                 break
             target = (low + ceiling - 1) // 2
-        status, plan = _ask(question, target, max(min(left, 1.0), 0.7 * left), cancel,
-                            best.plan if best else hint)
+        status, plan = _ask_both(question, target, max(min(left, 1.0), 0.7 * left), cancel,
+                                 best.plan if best else hint)
         if plan is not None:
             best = Retimed(plan, _gaps(plan, problem, candidates, options), False)
+            climb = None
         elif status == cp_model.INFEASIBLE and target is not None:
             lowest = target + 1
+            if climb is not None:
+                climb = lowest
         elif target is None:
             break  # no timing at all (proven, or not found in time)
         else:
             timed_out = target if timed_out is None else max(timed_out, target)
+            climb = None
     return best
 
 
@@ -192,6 +208,62 @@ def _perfect_matching(allowed: list[list[int]]) -> bool:
 
 def _slots_of(candidate: Candidate) -> tuple[int, ...]:
     return (candidate.locked.slot,) if candidate.locked is not None else candidate.slots
+
+
+def _ask_both(question: _Question, extra: int | None, seconds: float, cancel: CancelToken,
+              hint: Plan | None) -> tuple[int, Plan | None]:
+    """The window model and the segments model race on the same question; the first answer wins.
+
+    Each finds timings the other misses: windows where tables are plenty
+    (forum-14), segments where they are scarce (tic-14crafc). The window
+    model also proves "no" at once when it can, so it runs alone (on every
+    core) for a head start before the segments model joins.
+    """
+    if extra is None:
+        return _ask(question, extra, seconds, cancel, hint)
+    window_token, segments_token = CancelToken(), CancelToken()
+    answers: list[SegmentAnswer] = []
+    window_done = threading.Event()
+    head_start = min(_WINDOW_HEAD_START, 0.4 * seconds)
+
+    def run_segments() -> None:
+        if window_done.wait(head_start):
+            return
+        answer = time_within_budget(question.problem, question.candidates, question.meetings,
+                                    question.options, question.capacities,
+                                    sum(question.fewest.values()) + extra,
+                                    seconds - head_start, segments_token, workers=1)
+        answers.append(answer)
+        if answer.plan is not None or answer.proven_none:
+            window_token.cancel()
+
+    cancel.attach(_Race(window_token, segments_token))
+    try:
+        racer = threading.Thread(target=run_segments, name="segments-question", daemon=True)
+        racer.start()
+        status, plan = _ask(question, extra, seconds, window_token, hint)
+        window_done.set()
+        if status != cp_model.UNKNOWN or plan is not None:
+            segments_token.cancel()
+        racer.join()
+    finally:
+        cancel.attach(None)
+    if plan is not None or status == cp_model.INFEASIBLE or not answers:
+        return status, plan
+    if answers[0].plan is not None:
+        return int(cp_model.FEASIBLE), answers[0].plan
+    return int(cp_model.INFEASIBLE if answers[0].proven_none else cp_model.UNKNOWN), None
+
+
+class _Race:
+    """Stops both racers when the caller cancels."""
+
+    def __init__(self, *tokens: CancelToken) -> None:
+        self._tokens = tokens
+
+    def stop_search(self) -> None:
+        for token in self._tokens:
+            token.cancel()
 
 
 def _ask(question: _Question, extra: int | None, seconds: float, cancel: CancelToken,

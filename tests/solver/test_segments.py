@@ -1,0 +1,92 @@
+"""The segments model finds timings within a gap budget; each one keeps every hard rule."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from solver import Problem, SolveOptions
+from solver.bench.jair import read_dzn
+from solver.bench.jair_bench import jair_options
+from solver.cancel import CancelToken
+from solver.candidates import candidate_pairs
+from solver.capacity import slot_capacities
+from solver.compaction.segments import time_within_budget
+from solver.figures import figures_of
+from solver.greedy import fair_compact
+from solver.options import Compactness
+from solver.plan import assign_tables
+from tests.solver.conftest import make_problem
+from tests.solver.schedule_rules import break_counts, violations
+from tests.solver.test_properties import small_events
+from tests.solver.test_research_benchmark import JAIR, needs_jair
+
+
+def _within(problem: Problem, options: SolveOptions, budget: int, seconds: float = 10.0):  # type: ignore[no-untyped-def]
+    candidates = candidate_pairs(problem, options.priority_weights)
+    meetings = list(range(len(candidates)))
+    answer = time_within_budget(problem, candidates, meetings, options,
+                                slot_capacities(problem), budget, seconds, CancelToken())
+    return candidates, answer
+
+
+def test_a_star_is_timed_back_to_back_and_no_tighter_timing_is_claimed() -> None:
+    # A meets B, C and D; one table. Gap-free needs A's three meetings in a row.
+    problem = make_problem("ABCD", [("A", "B", 3), ("A", "C", 3), ("A", "D", 3)],
+                           slots=5, tables=1)
+    for measure in Compactness:
+        options = SolveOptions(workers=1, compactness=measure)
+        candidates, answer = _within(problem, options, budget=0)
+        assert answer.plan is not None
+        f = figures_of(problem, candidates, answer.plan, 2)
+        assert f.meetings == 3 and f.idle_slots == 0 == f.breaks
+        assert violations(problem, assign_tables(problem, candidates, answer.plan)) == []
+
+
+def test_a_forced_gap_is_proven_when_the_budget_is_below_it() -> None:
+    # A cannot meet in slot 1 and must meet B at 0 (B leaves) and C (C comes at 2).
+    from solver import Attendee
+
+    attendees = (Attendee("A", frozenset({0, 2})), Attendee("B", frozenset({0})),
+                 Attendee("C", frozenset({2})))
+    problem = make_problem("ABC", [("A", "B", 3), ("A", "C", 3)], slots=3, tables=1,
+                           attendees=attendees)
+    options = SolveOptions(workers=1, compactness=Compactness.BREAKS)
+    _, none = _within(problem, options, budget=0)
+    assert none.plan is None and none.proven_none
+    candidates, one = _within(problem, options, budget=1)
+    assert one.plan is not None
+    assert figures_of(problem, candidates, one.plan, 2).breaks == 1
+
+
+@needs_jair
+def test_scarce_tables_get_the_gap_free_timing_of_the_research_benchmark() -> None:
+    # tic-14crafc: 237 meetings, 10 slots, 25 tables, 27 people busy in every slot.
+    problem = read_dzn(JAIR / "tic-14crafc.original.dzn")
+    candidates, answer = _within(problem, jair_options(60, 2), budget=0, seconds=60)
+    assert answer.plan is not None and len(answer.plan) == len(problem.requests)
+    meetings = assign_tables(problem, candidates, answer.plan)
+    assert violations(problem, meetings) == []
+    assert sum(break_counts(meetings).values()) == 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=small_events(), measure=st.sampled_from(list(Compactness)),
+       budget=st.integers(0, 4))
+def test_every_timing_found_keeps_the_meetings_the_rules_and_the_budget(
+        problem: Problem, measure: Compactness, budget: int) -> None:
+    options = SolveOptions(workers=1, compactness=measure, max_break_spread=2)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    plan = fair_compact(problem, candidates, 2)
+    meetings = [c for c, _ in plan]
+    answer = time_within_budget(problem, candidates, meetings, replace(options),
+                                slot_capacities(problem), budget, 5.0, CancelToken())
+    if answer.plan is None:
+        return
+    assert sorted(c for c, _ in answer.plan) == sorted(meetings)
+    assert violations(problem, assign_tables(problem, candidates, answer.plan)) == []
+    f = figures_of(problem, candidates, answer.plan, 2)
+    assert f.compactness(options) <= budget
+    assert not f.spread_excess(options)
