@@ -10,6 +10,8 @@ from __future__ import annotations
 import threading
 from typing import Protocol
 
+from ortools.sat.python import cp_model
+
 
 class _Stoppable(Protocol):
     def stop_search(self) -> None: ...
@@ -42,3 +44,13 @@ class CancelToken:
             stop_now = self._cancelled and search is not None
         if stop_now and search is not None:
             search.stop_search()
+
+
+def solve_unless_cancelled(solver: cp_model.CpSolver, model: cp_model.CpModel,
+                           cancel: CancelToken) -> int:
+    """Solve so that `cancel.cancel()` stops the search; UNKNOWN at once if already cancelled."""
+    cancel.attach(solver)
+    try:
+        return int(solver.solve(model)) if not cancel.cancelled else int(cp_model.UNKNOWN)
+    finally:
+        cancel.attach(None)

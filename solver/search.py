@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from solver.bound import LevelBounds
-from solver.cancel import CancelToken
+from solver.cancel import CancelToken, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
 from solver.compaction.neighbourhoods import pick_cluster, retime_cluster
@@ -77,13 +77,7 @@ class SearchContext:
         return solver
 
     def run(self, solver: cp_model.CpSolver, model: ScheduleModel) -> int:
-        self.cancel.attach(solver)
-        try:
-            if self.cancel.cancelled:
-                return int(cp_model.UNKNOWN)
-            return int(solver.solve(model.cp))
-        finally:
-            self.cancel.attach(None)
+        return solve_unless_cancelled(solver, model.cp, self.cancel)
 
 
 def locked_plan(candidates: list[Candidate]) -> Plan:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from solver.cancel import CancelToken
+from solver.cancel import CancelToken, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
 from solver.compaction.segments import SegmentAnswer, time_within_budget
@@ -309,11 +309,7 @@ def _ask(question: _Question, extra: int | None, seconds: float, cancel: CancelT
         for key, var in variables.x.items():
             model.add_hint(var, key in chosen)
     solver = _question_solver(options, seconds)
-    cancel.attach(solver)
-    try:
-        status = solver.solve(model) if not cancel.cancelled else cp_model.UNKNOWN
-    finally:
-        cancel.attach(None)
+    status = solve_unless_cancelled(solver, model, cancel)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return int(status), locked + variables.extract(solver)
     return int(status), None

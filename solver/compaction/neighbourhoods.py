@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from solver.cancel import CancelToken
+from solver.cancel import CancelToken, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
 from solver.compaction.windows import add_meetings_to_time, add_window, literals_of
@@ -94,11 +94,7 @@ def retime_cluster(problem: Problem, candidates: list[Candidate], plan: Plan,
     solver.parameters.max_time_in_seconds = max(0.05, seconds)
     solver.parameters.num_workers = options.worker_count()
     solver.parameters.random_seed = options.random_seed
-    cancel.attach(solver)
-    try:
-        status = solver.solve(model) if not cancel.cancelled else cp_model.UNKNOWN
-    finally:
-        cancel.attach(None)
+    status = solve_unless_cancelled(solver, model, cancel)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False
     return outside + variables.extract(solver), status == cp_model.OPTIMAL

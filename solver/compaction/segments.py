@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from solver.cancel import CancelToken
+from solver.cancel import CancelToken, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity, size_thresholds
 from solver.options import Compactness, SolveOptions
@@ -101,11 +101,7 @@ def time_within_budget(problem: Problem, candidates: list[Candidate], meetings: 
     solver.parameters.max_time_in_seconds = max(0.05, seconds)
     solver.parameters.num_workers = workers or options.worker_count()
     solver.parameters.random_seed = options.random_seed
-    cancel.attach(solver)
-    try:
-        status = solver.solve(model) if not cancel.cancelled else cp_model.UNKNOWN
-    finally:
-        cancel.attach(None)
+    status = solve_unless_cancelled(solver, model, cancel)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return SegmentAnswer(locked + [(c, solver.value(slot_of[c])) for c in free], False)
     return SegmentAnswer(None, status == cp_model.INFEASIBLE and most > budget)
