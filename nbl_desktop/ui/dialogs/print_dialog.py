@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nbl_desktop.core import meeting_checks
 from nbl_desktop.core.clock import now_stamp
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
@@ -94,8 +95,7 @@ class PrintDialog(QDialog):
         self.search_edit.setClearButtonEnabled(True)
         self.people_list = QListWidget()
         for person in sorted(event.attendees, key=lambda a: a.name.casefold()):
-            item = QListWidgetItem(f"{person.name} ({person.organization})"
-                                   if person.organization else person.name)
+            item = QListWidgetItem(meeting_checks.who(person))
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if person.id in selected

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nbl_desktop.core import edits
+from nbl_desktop.core import edits, meeting_checks
 from nbl_desktop.core.clock import now_stamp, parse_clock
 from nbl_desktop.core.edits import new_attendee_id
 from nbl_desktop.core.event import AttendeeRecord, EventData
@@ -82,18 +82,13 @@ class WalkInDialog(QDialog):
         self.must_meet_box = QComboBox()
         self.must_meet_box.setEditable(True)
         self.must_meet_box.addItem("(nobody)", "")
-        for person in sorted(event.attendees, key=lambda a: a.name.casefold()):
-            self.must_meet_box.addItem(f"{person.name} ({person.organization})", person.id)
+        _add_people(self.must_meet_box, event)
         form = QFormLayout(self)
         form.addRow("Name:", self.name_edit)
         form.addRow("Organization:", self.organization_edit)
         form.addRow("Country:", self.country_edit)
         form.addRow("Must meet:", self.must_meet_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(_ok_cancel(self))
 
     def walk_in(self, event: EventData) -> tuple[AttendeeRecord, list[tuple[str, int]]]:
         person = AttendeeRecord(new_attendee_id(event), self.name_edit.text().strip(),
@@ -101,6 +96,20 @@ class WalkInDialog(QDialog):
                                 self.country_edit.text().strip().upper())
         must = str(self.must_meet_box.currentData() or "")
         return person, ([(must, 3)] if must else [])
+
+
+def _add_people(box: QComboBox, event: EventData) -> None:
+    """Every attendee by name, as 'Name (Organization)', with the id as item data."""
+    for person in sorted(event.attendees, key=lambda a: a.name.casefold()):
+        box.addItem(meeting_checks.who(person), person.id)
+
+
+def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class MustMeetDialog(QDialog):
@@ -111,18 +120,13 @@ class MustMeetDialog(QDialog):
         self.setWindowTitle("New must-meet")
         self.first_box, self.second_box = QComboBox(), QComboBox()
         for box in (self.first_box, self.second_box):
-            for person in sorted(event.attendees, key=lambda a: a.name.casefold()):
-                box.addItem(f"{person.name} ({person.organization})", person.id)
+            _add_people(box, event)
         if first is not None:
             self.first_box.setCurrentIndex(self.first_box.findData(first))
         form = QFormLayout(self)
         form.addRow("Who:", self.first_box)
         form.addRow("must meet:", self.second_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(_ok_cancel(self))
 
 
 def ask_must_meet(parent: QWidget, event: EventData, first: str | None
@@ -326,7 +330,7 @@ class EventDayPanel(QWidget):
         for person in expected:
             first = first_meeting.get(lead[person.id])
             when = slots[first].label() if first is not None else "no meeting"
-            item = QListWidgetItem(f"{when}  ·  {person.name} ({person.organization})")
+            item = QListWidgetItem(f"{when}  ·  {meeting_checks.who(person)}")
             item.setData(ID_ROLE, person.id)
             self.expected_list.addItem(item)
         self.arrived_list.clear()
@@ -335,7 +339,7 @@ class EventDayPanel(QWidget):
             if person_id not in known:  # checked in, then deleted
                 continue
             person = event.attendee(person_id)
-            item = QListWidgetItem(f"{at[11:16]}  {person.name} ({person.organization})")
+            item = QListWidgetItem(f"{at[11:16]}  {meeting_checks.who(person)}")
             item.setData(ID_ROLE, person_id)
             self.arrived_list.addItem(item)
         self.arrived_label.setText(f"Arrived: {self.arrived_list.count()} of "
