@@ -30,7 +30,12 @@ from solver.cancel import CancelToken, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
 from solver.compaction.segments import SegmentAnswer, time_within_budget
-from solver.compaction.windows import add_meetings_to_time, add_window, literals_of
+from solver.compaction.windows import (
+    add_meetings_to_time,
+    add_window,
+    limit_break_spread,
+    literals_of,
+)
 from solver.figures import figures_of
 from solver.model import Fixed
 from solver.options import Compactness, SolveOptions
@@ -90,22 +95,20 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
     most_extra = len(problem.attendees) * len(problem.slots)
     lowest = 0  # every `extra` below this is proven impossible
     timed_out: int | None = None  # the highest `extra` whose question ran out of time
-    climb = 0 if best or not any_timing_first else None  # the next `extra` to climb to
+    climbing = best is not None or not any_timing_first  # ask `lowest`: each "no" is a proof
     while not cancel.cancelled:
         ceiling = best.gaps - floor if best else None  # a timing with this extra exists
         if ceiling is not None and lowest >= ceiling:
             assert best is not None
             return Retimed(best.plan, best.gaps, True)
-        if any_timing_first and best is not None and climb is None:
+        if any_timing_first and best is not None and not climbing:
             return best
         left = deadline - time.monotonic()
         if left < 0.05 or lowest > most_extra:
             break
-        if climb is not None and ceiling is not None and climb >= ceiling:
-            climb = None
         target: int | None
-        if climb is not None:
-            target = max(climb, lowest)  # each "no" here is a proof
+        if climbing:
+            target = lowest
         elif ceiling is None:
             target = None  # any timing at all
         else:  # halve the distance between what timed out and what is in hand
@@ -117,16 +120,14 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
                                  best.plan if best else hint)
         if plan is not None:
             best = Retimed(plan, _gaps(plan, problem, candidates, options), False)
-            climb = None
+            climbing = False
         elif status == cp_model.INFEASIBLE and target is not None:
             lowest = target + 1
-            if climb is not None:
-                climb = lowest
         elif target is None:
             break  # no timing at all (proven, or not found in time)
         else:
             timed_out = target if timed_out is None else max(timed_out, target)
-            climb = None
+            climbing = False
     return best
 
 
@@ -302,7 +303,7 @@ def _ask(question: _Question, extra: int | None, seconds: float, cancel: CancelT
     if extra is not None:
         model.add(LinearExpr.sum(slack) <= extra)
     if options.compactness is Compactness.BREAKS and options.max_break_spread is not None:
-        _limit_spread(model, per_person, options.max_break_spread, slot_count,
+        limit_break_spread(model, per_person, options.max_break_spread, slot_count,
                       someone_without_gaps=len(meeting_count) < len(problem.attendees))
     if hint:
         chosen = set(hint)
@@ -334,11 +335,3 @@ def _question_solver(options: SolveOptions, seconds: float) -> cp_model.CpSolver
         solver.parameters.num_full_subsolvers = 2
         solver.parameters.use_lns = False
     return solver
-
-
-def _limit_spread(model: cp_model.CpModel, per_person: list[LinearExpr], spread: int,
-                  slot_count: int, someone_without_gaps: bool) -> None:
-    lowest = model.new_int_var(0, 0 if someone_without_gaps else slot_count, "fewest_breaks")
-    for amount in per_person:
-        model.add(amount >= lowest)
-        model.add(amount <= lowest + spread)

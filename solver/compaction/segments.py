@@ -31,6 +31,7 @@ from ortools.sat.python import cp_model
 from solver.cancel import CancelToken, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity, size_thresholds
+from solver.compaction.windows import limit_break_spread
 from solver.options import Compactness, SolveOptions
 from solver.plan import Plan
 from solver.problem import Problem
@@ -91,12 +92,8 @@ def time_within_budget(problem: Problem, candidates: list[Candidate], meetings: 
     model.add_cumulative(busy_runs, [1] * len(busy_runs), 2 * _most_tables(problem))
     model.add(LinearExpr.sum(gaps_each) <= budget)
     if options.compactness is Compactness.BREAKS and options.max_break_spread is not None:
-        lowest = model.new_int_var(0, slot_count, "fewest_breaks")
-        if len(by_person) < len(problem.attendees):
-            model.add(lowest == 0)
-        for gaps in gaps_each:
-            model.add(gaps >= lowest)
-            model.add(gaps <= lowest + options.max_break_spread)
+        limit_break_spread(model, gaps_each, options.max_break_spread, slot_count,
+                           someone_without_gaps=len(by_person) < len(problem.attendees))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, seconds)
     solver.parameters.num_workers = workers or options.worker_count()

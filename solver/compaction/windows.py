@@ -126,3 +126,12 @@ def add_window(model: cp_model.CpModel, person: str,
     breaks = LinearExpr.sum(run_starts) - 1
     model.add(breaks >= LinearExpr.sum([var for key, var in windows.items() if idle[key] > 0]))
     return breaks
+
+
+def limit_break_spread(model: cp_model.CpModel, per_person: list[LinearExpr], spread: int,
+                       slot_count: int, someone_without_gaps: bool) -> None:
+    """max − min breaks over the attendees ≤ spread; the minimum is 0 when someone has none."""
+    lowest = model.new_int_var(0, 0 if someone_without_gaps else slot_count, "fewest_breaks")
+    for amount in per_person:
+        model.add(amount >= lowest)
+        model.add(amount <= lowest + spread)
