@@ -288,5 +288,6 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
         else:
             assert after.idle_slots <= before.idle_slots, name
         assert after.must_met >= before.must_met, name
-        assert after.coverage >= before.coverage, name
+        if after.must_met == before.must_met:  # a must-meet gained may cost coverage (level 1
+            assert after.coverage >= before.coverage, name  # comes before level 2)
         assert after.value >= min(floor, before.value), name
