@@ -20,9 +20,11 @@ from solver.cancel import CancelToken
 from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.compaction import (
+    anneal_slot_pairs,
     compact_by_chains,
     compact_by_exchanges,
     compact_by_moves,
+    exchange_slot_pairs,
     retime_by_sweep,
     retime_exactly,
 )
@@ -41,7 +43,6 @@ from solver.search import (
     SearchContext,
     SearchState,
     accept_if_better,
-    cluster_search,
     neighbourhood_search,
     staged_search,
     variable_count,
@@ -55,7 +56,10 @@ _MOVES_SECONDS = 1.0  # single-meeting moves at the start; all compaction steps 
 # Large events, shares of the time limit: re-time the starting schedule (same value),
 # then neighbourhoods for value until _VALUE_SHARE, then compaction above the value floor.
 _SWAP_SECONDS = 2.0  # one-for-one value swaps on the starting schedule
-_RETIME_SHARE, _VALUE_SHARE, _COMPACT_SHARE = 0.1, 0.25, 0.25
+_RETIME_SHARE, _VALUE_SHARE = 0.1, 0.25
+# After the value search, shares of the time left: annealed re-timing, then filling holes
+# with unmet pairs above the value floor; a cooler annealing takes the rest.
+_ANNEAL_SHARE, _COMPACT_SHARE = 0.5, 0.3
 _FRUITLESS_VALUE_SECONDS = 3.0  # the value search ends when it found nothing for so long
 # Small events: time for seating every must-meet at once, and for re-timing by windows.
 _MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
@@ -116,8 +120,9 @@ def solve(
         neighbourhood_search(replace(context, deadline=value_phase), state, rng,
                              value_share=1.0, give_up_after=_FRUITLESS_VALUE_SECONDS)
         state.value_floor = math.ceil((1 - options.value_tolerance) * state.figures.value)
-        _compact(context, state, _COMPACT_SHARE * options.time_limit_seconds)
-        cluster_search(context, state, rng)
+        _anneal(context, state, rng, _ANNEAL_SHARE * context.remaining(), temperature=1.0)
+        _compact(context, state, _COMPACT_SHARE * context.remaining())
+        _anneal(context, state, rng, context.remaining() - _MOVES_SECONDS, temperature=0.3)
     if not cancel.cancelled and not proven_all:
         _compact(context, state, _MOVES_SECONDS)
     _final_bounds(lp, state, bounds)
@@ -157,6 +162,10 @@ def _compact(context: SearchContext, state: SearchState, seconds: float) -> None
     while time.monotonic() < deadline and not context.cancel.cancelled:
         before = state.figures
         accept_if_better(context, state,
+                         exchange_slot_pairs(candidates, state.plan, context.capacities,
+                                             context.options.compactness, deadline),
+                         COMPACTNESS)
+        accept_if_better(context, state,
                          compact_by_chains(problem, candidates, state.plan, deadline), COMPACTNESS)
         accept_if_better(context, state,
                          compact_by_exchanges(problem, candidates, state.plan, deadline, k, floor),
@@ -165,6 +174,18 @@ def _compact(context: SearchContext, state: SearchState, seconds: float) -> None
                          compact_by_moves(problem, candidates, state.plan, deadline), COMPACTNESS)
         if state.figures == before:
             break
+
+
+def _anneal(context: SearchContext, state: SearchState, rng: random.Random, seconds: float,
+            temperature: float) -> None:
+    """Re-time the same meetings by annealed chain exchanges between pairs of slots."""
+    if seconds <= 0 or context.cancel.cancelled:
+        return
+    deadline = min(context.deadline, time.monotonic() + seconds)
+    accept_if_better(context, state,
+                     anneal_slot_pairs(context.candidates, state.plan, context.capacities,
+                                       context.options.compactness, deadline, rng, temperature),
+                     COMPACTNESS)
 
 
 def _meet_every_must(context: SearchContext, state: SearchState, seconds: float) -> None:

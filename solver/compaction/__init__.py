@@ -5,6 +5,9 @@ Every step keeps every hard rule and never lowers must-meets or coverage:
 - `local_search.compact_by_chains`: exchange the slots of Kempe chains;
 - `local_search.compact_by_exchanges`: fill holes with unscheduled pairs, above a value floor;
 - `local_search.compact_by_moves`: move single meetings;
+- `slot_pairs.exchange_slot_pairs`: for every two slots, move the best set of Kempe chains
+  between them (pairs of chains where the slots are full); `anneal_slot_pairs` the same
+  under simulated annealing;
 - `exact.retime_exactly`: the same meetings with the fewest gaps, by CP-SAT over per-person
   windows, with a proof when it can (small events and the research benchmark);
 - `neighbourhoods.retime_cluster`: the same by windows for the meetings inside a cluster of
@@ -17,13 +20,16 @@ from solver.compaction.local_search import (
     compact_by_exchanges,
     compact_by_moves,
 )
+from solver.compaction.slot_pairs import anneal_slot_pairs, exchange_slot_pairs
 from solver.compaction.sweep import retime_by_sweep
 
 __all__ = [
     "Retimed",
+    "anneal_slot_pairs",
     "compact_by_chains",
     "compact_by_exchanges",
     "compact_by_moves",
+    "exchange_slot_pairs",
     "retime_by_sweep",
     "retime_exactly",
 ]

@@ -13,9 +13,11 @@ from solver.cancel import CancelToken
 from solver.candidates import Candidate, candidate_pairs
 from solver.capacity import slot_capacities
 from solver.compaction import (
+    anneal_slot_pairs,
     compact_by_chains,
     compact_by_exchanges,
     compact_by_moves,
+    exchange_slot_pairs,
     retime_by_sweep,
 )
 from solver.compaction.exact import retime_exactly
@@ -264,6 +266,11 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
         "chains": compact_by_chains(problem, candidates, start, deadline),
         "exchanges": compact_by_exchanges(problem, candidates, start, deadline, 2, floor),
         "moves": compact_by_moves(problem, candidates, start, deadline),
+        "slot pairs": exchange_slot_pairs(candidates, start, slot_capacities(problem),
+                                          Compactness.IDLE_SLOTS, deadline),
+        "annealed slot pairs": anneal_slot_pairs(candidates, start, slot_capacities(problem),
+                                                 Compactness.IDLE_SLOTS,
+                                                 time.monotonic() + 0.05, random.Random(slack)),
         "swaps": improve_value_by_swaps(problem, candidates, start, 2, deadline),
         "compact swaps": improve_value_by_swaps(problem, candidates, start, 2, deadline,
                                                 keep_compact=True),
@@ -278,6 +285,8 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
     if retimed is not None:
         steps["windows"] = retimed.plan
         assert sorted(c for c, _ in retimed.plan) == sorted(c for c, _ in start)
+    for name in ("chains", "moves", "slot pairs", "annealed slot pairs"):
+        assert sorted(c for c, _ in steps[name]) == sorted(c for c, _ in start), name
     for name, plan in steps.items():
         assert violations(problem, assign_tables(problem, candidates, plan)) == [], name
         after = _figures(problem, candidates, plan)
