@@ -4,8 +4,7 @@
 coverage, value, compactness), fixing each level before the next; it proves
 optima on small events. `neighbourhood_search` re-decides the meetings among
 a cluster of attendees while all others stay fixed, again and again; it
-scales to thousands of attendees. `cluster_search` re-times clusters with the
-window model of `solver.compaction`. All only ever accept a plan that is at
+scales to thousands of attendees. Both only ever accept a plan that is at
 least as good, so the plan in hand is always valid and never gets worse.
 """
 
@@ -24,7 +23,6 @@ from solver.bound import LevelBounds
 from solver.cancel import CancelToken, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
-from solver.compaction.neighbourhoods import pick_cluster, retime_cluster
 from solver.figures import Figures, figures_of, idle_slots_and_breaks, requesters_and_requested
 from solver.model import ScheduleModel, build_model
 from solver.options import SolveOptions
@@ -314,25 +312,3 @@ def _improve_neighbourhood(context: SearchContext, state: SearchState, scope: fr
         plan = fixed + model.variables.extract(solver)
         accept_if_better(context, state, plan, COMPACTNESS if compact_phase else VALUE)
     return status == cp_model.OPTIMAL
-
-
-# -- clusters re-timed with the window model --------------------------------------------
-
-
-def cluster_search(context: SearchContext, state: SearchState, rng: random.Random) -> None:
-    """Re-time clusters of attendees (see `solver.compaction.neighbourhoods`) until the deadline.
-
-    A cluster solved to optimality grows, one that runs out of time shrinks.
-    """
-    size = 20
-    while context.remaining() > 0.2 and not context.cancel.cancelled:
-        cluster = pick_cluster(context.candidates, state.plan, size, rng,
-                               context.options.compactness)
-        if not cluster:
-            return  # nobody has a gap
-        plan, optimal = retime_cluster(context.problem, context.candidates, state.plan, cluster,
-                                       context.options, context.capacities,
-                                       min(context.remaining(), 0.5), context.cancel)
-        if plan is not None:
-            accept_if_better(context, state, plan, COMPACTNESS)
-        size = min(100, size + 1) if optimal else max(12, int(size * 0.85))

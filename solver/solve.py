@@ -21,7 +21,6 @@ from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.compaction import (
     anneal_slot_pairs,
-    compact_by_chains,
     compact_by_exchanges,
     compact_by_moves,
     exchange_slot_pairs,
@@ -57,9 +56,9 @@ _MOVES_SECONDS = 1.0  # single-meeting moves at the start; all compaction steps 
 # then neighbourhoods for value until _VALUE_SHARE, then compaction above the value floor.
 _SWAP_SECONDS = 2.0  # one-for-one value swaps on the starting schedule
 _RETIME_SHARE, _VALUE_SHARE = 0.1, 0.25
-# After the value search, shares of the time left: annealed re-timing, then filling holes
-# with unmet pairs above the value floor; a cooler annealing takes the rest.
-_ANNEAL_SHARE, _COMPACT_SHARE = 0.5, 0.3
+# After the value search, cycles of annealed re-timing, then filling holes with unmet pairs
+# above the value floor (which opens new ways to re-time); each cycle anneals cooler.
+_COMPACTION_CYCLES, _ANNEAL_SHARE = 3, 0.75
 _FRUITLESS_VALUE_SECONDS = 3.0  # the value search ends when it found nothing for so long
 # Small events: time for seating every must-meet at once, and for re-timing by windows.
 _MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
@@ -115,14 +114,15 @@ def solve(
         if not proven_all:
             neighbourhood_search(context, state, rng, value_share=0.0)
     else:
-        _compact(context, state, _RETIME_SHARE * options.time_limit_seconds)
+        _anneal(context, state, rng, _RETIME_SHARE * options.time_limit_seconds, temperature=1.0)
         value_phase = started + _VALUE_SHARE * options.time_limit_seconds
         neighbourhood_search(replace(context, deadline=value_phase), state, rng,
                              value_share=1.0, give_up_after=_FRUITLESS_VALUE_SECONDS)
         state.value_floor = math.ceil((1 - options.value_tolerance) * state.figures.value)
-        _anneal(context, state, rng, _ANNEAL_SHARE * context.remaining(), temperature=1.0)
-        _compact(context, state, _COMPACT_SHARE * context.remaining())
-        _anneal(context, state, rng, context.remaining() - _MOVES_SECONDS, temperature=0.3)
+        for cycle in range(_COMPACTION_CYCLES):
+            share = (context.remaining() - _MOVES_SECONDS) / (_COMPACTION_CYCLES - cycle)
+            _anneal(context, state, rng, _ANNEAL_SHARE * share, temperature=1.0 / (1 + cycle))
+            _compact(context, state, (1 - _ANNEAL_SHARE) * share)
     if not cancel.cancelled and not proven_all:
         _compact(context, state, _MOVES_SECONDS)
     _final_bounds(lp, state, bounds)
@@ -162,13 +162,11 @@ def _compact(context: SearchContext, state: SearchState, seconds: float) -> None
     while time.monotonic() < deadline and not context.cancel.cancelled:
         before = state.figures
         accept_if_better(context, state,
-                         exchange_slot_pairs(candidates, state.plan, context.capacities,
-                                             context.options.compactness, deadline),
+                         compact_by_exchanges(problem, candidates, state.plan, deadline, k, floor),
                          COMPACTNESS)
         accept_if_better(context, state,
-                         compact_by_chains(problem, candidates, state.plan, deadline), COMPACTNESS)
-        accept_if_better(context, state,
-                         compact_by_exchanges(problem, candidates, state.plan, deadline, k, floor),
+                         exchange_slot_pairs(candidates, state.plan, context.capacities,
+                                             context.options.compactness, deadline),
                          COMPACTNESS)
         accept_if_better(context, state,
                          compact_by_moves(problem, candidates, state.plan, deadline), COMPACTNESS)

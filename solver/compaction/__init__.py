@@ -2,21 +2,17 @@
 
 Every step keeps every hard rule and never lowers must-meets or coverage:
 - `sweep.retime_by_sweep`: the same meetings, re-timed from scratch;
-- `local_search.compact_by_chains`: exchange the slots of Kempe chains;
 - `local_search.compact_by_exchanges`: fill holes with unscheduled pairs, above a value floor;
 - `local_search.compact_by_moves`: move single meetings;
 - `slot_pairs.exchange_slot_pairs`: for every two slots, move the best set of Kempe chains
   between them (pairs of chains where the slots are full); `anneal_slot_pairs` the same
   under simulated annealing;
 - `exact.retime_exactly`: the same meetings with the fewest gaps, by CP-SAT over per-person
-  windows, with a proof when it can (small events and the research benchmark);
-- `neighbourhoods.retime_cluster`: the same by windows for the meetings inside a cluster of
-  attendees, all others staying (large events).
+  windows, with a proof when it can (small events and the research benchmark).
 """
 
 from solver.compaction.exact import Retimed, retime_exactly
 from solver.compaction.local_search import (
-    compact_by_chains,
     compact_by_exchanges,
     compact_by_moves,
 )
@@ -26,7 +22,6 @@ from solver.compaction.sweep import retime_by_sweep
 __all__ = [
     "Retimed",
     "anneal_slot_pairs",
-    "compact_by_chains",
     "compact_by_exchanges",
     "compact_by_moves",
     "exchange_slot_pairs",

@@ -1,4 +1,4 @@
-"""Local search for fewer idle slots: chain exchanges, hole filling, single moves.
+"""Local search for fewer idle slots: hole filling and single moves.
 
 Each pass accepts only changes that lower the total of idle slots and keeps
 must-meets and coverage; passes repeat until none improves or the deadline
@@ -17,44 +17,6 @@ from solver.plan import Plan
 from solver.problem import Problem
 
 
-def compact_by_chains(problem: Problem, candidates: list[Candidate], plan: Plan,
-                      deadline: float, chain_limit: int = 40) -> Plan:
-    """Exchange the slots of Kempe chains while that lowers the total of idle slots.
-
-    For a person with a hole in their day, a meeting at either end of their
-    run is tried in the hole; whoever else is in the way swaps the other way,
-    and so on along the chain. The same meetings stay, so only compactness
-    changes. Passes repeat until none improves or the deadline (a
-    `time.monotonic()` value) passes.
-    """
-    table = Timetable(problem, candidates, plan)
-    busy = table.builder.busy
-    slot_count = len(problem.slots)
-    improved = True
-    while improved and time.monotonic() < deadline:
-        improved = False
-        for person in sorted(busy):
-            if time.monotonic() >= deadline:
-                break
-            slots = busy[person]
-            if not slots or table.idle(person) == 0:
-                continue
-            first, last = min(slots), max(slots)
-            holes = [s for s in range(max(0, first - 1), min(slot_count, last + 2))
-                     if s not in slots]
-            for end in (first, last):
-                for hole in sorted(holes, key=lambda h: abs(h - end)):
-                    chain = table.chain(table.position[(person, end)], end, hole, chain_limit)
-                    if (chain is not None and table.idle_change(chain, end, hole) < 0
-                            and table.swap(chain, end, hole)):
-                        improved = True
-                        break
-                else:
-                    continue
-                break
-    return table.builder.plan
-
-
 def compact_by_exchanges(problem: Problem, candidates: list[Candidate], plan: Plan,
                          deadline: float, min_meetings: int, value_floor: int) -> Plan:
     """Fill holes with unscheduled pairs, in full slots instead of a meeting nobody needs.
@@ -63,7 +25,7 @@ def compact_by_exchanges(problem: Problem, candidates: list[Candidate], plan: Pl
     for them) and who is free then; when the slot has no table left, a
     meeting of that slot goes instead: never a must-meet, never one whose
     people would fall below `min_meetings`, and only while the schedule's
-    value stays at or above `value_floor`. Kempe-chain passes run in between.
+    value stays at or above `value_floor`.
     Each accepted change lowers the total of idle slots.
     """
     table = Timetable(problem, candidates, plan)

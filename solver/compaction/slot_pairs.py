@@ -47,7 +47,7 @@ class _Timing:
         self.candidates = candidates
         self.plan = list(plan)
         self.capacities = capacities
-        self.measure = measure
+        self.gaps = _breaks if measure is Compactness.BREAKS else _idle
         self.allowed = [frozenset(c.slots) for c in candidates]
         self.at_slot: dict[int, set[int]] = defaultdict(set)
         self.busy: dict[str, set[int]] = defaultdict(set)
@@ -80,10 +80,6 @@ class _Timing:
             del self.table_at[(cand.table, slot)]
         else:
             self.sizes[slot][cand.size] -= 1
-
-    def gaps(self, slots: set[int]) -> int:
-        idle, breaks = idle_slots_and_breaks(list(slots))
-        return breaks if self.measure is Compactness.BREAKS else idle
 
     def chains(self, first: int, second: int) -> list[_Chain]:
         """The movable chains of the two slots, each with its gain and net size change."""
@@ -120,21 +116,20 @@ class _Timing:
 
     def _measure(self, positions: list[int], first: int, second: int) -> _Chain:
         moved: dict[str, int] = {}
-        net: Counter[int] = Counter()
+        net: dict[int, int] = {}
         for position in positions:
             c, slot = self.plan[position]
             cand = self.candidates[c]
-            for person in (cand.a, cand.b):
-                moved[person] = moved.get(person, 0) + 1
-            if cand.table is None and cand.locked is None:
-                net[cand.size] += -1 if slot == first else 1
+            moved[cand.a] = moved.get(cand.a, 0) + 1
+            moved[cand.b] = moved.get(cand.b, 0) + 1
+            if cand.table is None:
+                net[cand.size] = net.get(cand.size, 0) + (-1 if slot == first else 1)
+        both = {first, second}
         gain = 0
         for person, count in moved.items():
-            if count == 2:
-                continue  # busy in both slots before and after
-            slots = self.busy[person]
-            after = slots ^ {first, second}
-            gain += self.gaps(after) - self.gaps(slots)
+            if count == 1:  # busy in both slots, before and after, when 2
+                slots = self.busy[person]
+                gain += self.gaps(slots ^ both) - self.gaps(slots)
         return _Chain(positions, gain, tuple(sorted((k, n) for k, n in net.items() if n)))
 
     def fits_after(self, first: int, second: int, net: Counter[int]) -> bool:
@@ -152,6 +147,14 @@ class _Timing:
             other = second if slot == first else first
             self.plan[position] = (c, other)
             self._enter(position, c, other)
+
+
+def _idle(slots: set[int]) -> int:
+    return max(slots) - min(slots) + 1 - len(slots) if slots else 0
+
+
+def _breaks(slots: set[int]) -> int:
+    return idle_slots_and_breaks(list(slots))[1]
 
 
 Accept = Callable[[int], bool]  # whether to make a change of gaps (negative: fewer)

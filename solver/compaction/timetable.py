@@ -1,8 +1,8 @@
-"""A plan being re-timed: who meets whom in which slot, and the moves that keep it valid.
+"""A plan being re-timed: who meets whom in which slot, and hole filling that keeps it valid.
 
-Built on `PlanBuilder`, so every move keeps every hard rule: Kempe-chain
-slot exchanges, and filling a hole with an unscheduled pair (in place of a
-meeting nobody needs when the slot is full).
+Built on `PlanBuilder`, so every change keeps every hard rule: a hole is
+filled with an unscheduled pair (in place of a meeting nobody needs when
+the slot is full).
 """
 
 from __future__ import annotations
@@ -49,28 +49,6 @@ class Timetable:
              moved_in: AbstractSet[int] = frozenset()) -> int:
         slots = (self.builder.busy.get(person, set()) - moved_out) | moved_in
         return max(slots) - min(slots) + 1 - len(slots) if slots else 0
-
-    def chain(self, start: int, first: int, second: int, limit: int) -> list[int] | None:
-        """Plan positions of `start`'s Kempe chain between two slots; None: too long or locked."""
-        chain, stack = {start}, [start]
-        plan, candidates = self.builder.plan, self.candidates
-        while stack:
-            position = stack.pop()
-            c, slot = plan[position]
-            other = second if slot == first else first
-            if other not in self.allowed[c]:
-                return None
-            for person in (candidates[c].a, candidates[c].b):
-                linked = self.position.get((person, other))
-                if linked is None or linked in chain:
-                    continue
-                if candidates[plan[linked][0]].locked is not None:
-                    return None
-                chain.add(linked)
-                stack.append(linked)
-                if len(chain) > limit:
-                    return None
-        return sorted(chain)
 
     def fill_hole(self, person: str, hole: int, options: list[int],
                   at_slot: dict[int, set[int]], min_meetings: int,
@@ -127,43 +105,3 @@ class Timetable:
         for present in (candidates[c].a, candidates[c].b):
             self.position[(present, hole)] = position
         return value_change
-
-    def idle_change(self, chain: list[int], first: int, second: int) -> int:
-        moves: dict[str, tuple[set[int], set[int]]] = {}
-        for position in chain:
-            c, slot = self.builder.plan[position]
-            other = second if slot == first else first
-            for person in (self.candidates[c].a, self.candidates[c].b):
-                out, into = moves.setdefault(person, (set(), set()))
-                out.add(slot)
-                into.add(other)
-        return sum(self.idle(p, out - into, into - out) - self.idle(p)
-                   for p, (out, into) in moves.items())
-
-    def swap(self, chain: list[int], first: int, second: int) -> bool:
-        """Exchange the chain's slots if every hard rule still holds; else leave all as it was."""
-        plan, builder = self.builder.plan, self.builder
-        before = [plan[p] for p in chain]
-        for position in chain:
-            builder.take_back(position)
-        after = [(c, second if slot == first else first) for c, slot in before]
-        done: list[int] = []
-        for position, (c, slot) in zip(chain, after, strict=True):
-            if not builder.can_place(c, slot):
-                break
-            builder.put_back(position, c, slot)
-            done.append(position)
-        if len(done) < len(chain):
-            for position in done:
-                builder.take_back(position)
-            for position, (c, slot) in zip(chain, before, strict=True):
-                builder.put_back(position, c, slot)
-            return False
-        for c, old in before:
-            for person in (self.candidates[c].a, self.candidates[c].b):
-                if self.position.get((person, old)) in chain:
-                    del self.position[(person, old)]
-        for position, (c, new) in zip(chain, after, strict=True):
-            for person in (self.candidates[c].a, self.candidates[c].b):
-                self.position[(person, new)] = position
-        return True

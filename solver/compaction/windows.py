@@ -3,8 +3,7 @@
 An attendee's window is a first slot and a last slot holding all their
 meetings; its idle slots are its length less the meetings. Choosing one
 window per attendee propagates far better than counting gaps slot by slot
-(see `exact`), and it serves both the exact re-timing and the re-timing of
-neighbourhoods of large events.
+(see `exact`); the exact re-timing of small events is built on it.
 """
 
 from __future__ import annotations

@@ -14,14 +14,12 @@ from solver.candidates import Candidate, candidate_pairs
 from solver.capacity import slot_capacities
 from solver.compaction import (
     anneal_slot_pairs,
-    compact_by_chains,
     compact_by_exchanges,
     compact_by_moves,
     exchange_slot_pairs,
     retime_by_sweep,
 )
 from solver.compaction.exact import retime_exactly
-from solver.compaction.neighbourhoods import pick_cluster, retime_cluster
 from solver.figures import Figures, figures_of
 from solver.greedy import first_come_first_served, value_sorted
 from solver.options import Compactness
@@ -52,7 +50,8 @@ def test_a_kempe_chain_closes_a_gap_no_single_move_can() -> None:
     assert _figures(problem, candidates, plan).idle_slots == 1
 
     moved = compact_by_moves(problem, candidates, plan, time.monotonic() + 5)
-    chained = compact_by_chains(problem, candidates, plan, time.monotonic() + 5)
+    chained = exchange_slot_pairs(candidates, plan, slot_capacities(problem),
+                                  Compactness.IDLE_SLOTS, time.monotonic() + 5)
 
     assert _figures(problem, candidates, moved).idle_slots == 1
     assert _figures(problem, candidates, chained).idle_slots == 0
@@ -221,37 +220,6 @@ def test_windows_keep_locked_meetings_and_count_breaks_around_them() -> None:
         assert violations(problem, assign_tables(problem, candidates, retimed.plan)) == []
 
 
-def test_a_cluster_is_retimed_around_the_meetings_outside_it() -> None:
-    # A meets B (outside the cluster) at 0 and C at 3; D–E at 1 is outside too.
-    problem = make_problem("ABCDE", [("A", "B", 1), ("A", "C", 1), ("D", "E", 1)],
-                           slots=4, tables=2)
-    candidates = candidate_pairs(problem, WEIGHTS)
-    plan = _plan(candidates, ("A", "B", 0), ("D", "E", 1), ("A", "C", 3))
-    assert _figures(problem, candidates, plan).idle_slots == 2
-
-    retimed, optimal = retime_cluster(problem, candidates, plan, frozenset("AC"),
-                                      SolveOptions(workers=1), slot_capacities(problem), 5.0,
-                                      CancelToken())
-
-    assert retimed is not None and optimal
-    assert sorted(retimed) == sorted(_plan(candidates, ("A", "B", 0), ("D", "E", 1),
-                                           ("A", "C", 1)))
-    assert violations(problem, assign_tables(problem, candidates, retimed)) == []
-
-
-def test_a_cluster_grows_from_someone_with_a_gap() -> None:
-    problem = make_problem("ABCDE", [("A", "B", 1), ("A", "C", 1), ("D", "E", 1)],
-                           slots=4, tables=2)
-    candidates = candidate_pairs(problem, WEIGHTS)
-    gapless = _plan(candidates, ("A", "B", 0), ("A", "C", 1), ("D", "E", 1))
-    with_gap = _plan(candidates, ("A", "B", 0), ("A", "C", 2), ("D", "E", 1))
-
-    assert pick_cluster(candidates, gapless, 3, random.Random(1), Compactness.IDLE_SLOTS) \
-        == frozenset()
-    assert pick_cluster(candidates, with_gap, 3, random.Random(1), Compactness.IDLE_SLOTS) \
-        == frozenset("ABC")  # A has the gap; D and E do not meet A's circle
-
-
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(small_events(), st.integers(0, 6))
 def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack: int) -> None:
@@ -263,7 +231,6 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
     deadline = time.monotonic() + 5
     steps = {
         "sweep": retime_by_sweep(problem, candidates, start, 2),
-        "chains": compact_by_chains(problem, candidates, start, deadline),
         "exchanges": compact_by_exchanges(problem, candidates, start, deadline, 2, floor),
         "moves": compact_by_moves(problem, candidates, start, deadline),
         "slot pairs": exchange_slot_pairs(candidates, start, slot_capacities(problem),
@@ -275,17 +242,11 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
         "compact swaps": improve_value_by_swaps(problem, candidates, start, 2, deadline,
                                                 keep_compact=True),
     }
-    cluster = pick_cluster(candidates, start, 4, random.Random(slack), Compactness.IDLE_SLOTS)
-    clustered, _ = retime_cluster(problem, candidates, start, cluster, SolveOptions(workers=1),
-                                  slot_capacities(problem), 5.0, CancelToken())
-    if clustered is not None:
-        steps["cluster"] = clustered
-        assert sorted(c for c, _ in clustered) == sorted(c for c, _ in start)
     _, retimed = _retime(problem, start)
     if retimed is not None:
         steps["windows"] = retimed.plan
         assert sorted(c for c, _ in retimed.plan) == sorted(c for c, _ in start)
-    for name in ("chains", "moves", "slot pairs", "annealed slot pairs"):
+    for name in ("moves", "slot pairs", "annealed slot pairs"):
         assert sorted(c for c, _ in steps[name]) == sorted(c for c, _ in start), name
     for name, plan in steps.items():
         assert violations(problem, assign_tables(problem, candidates, plan)) == [], name
