@@ -1,8 +1,10 @@
 """Proven upper bounds on each objective level, from one LP relaxation (GLOP).
 
 The LP chooses pairs fractionally: each attendee meets at most
-min(max meetings, available slots) times, and at most tables × slots
-meetings happen in all. Slots are left out: on the samples this aggregated
+min(max meetings, available slots) times, at most tables × slots meetings
+happen in all, a fixed table (booth) holds at most one meeting per slot it
+is open, and meetings needing k seats or more fit the table-slots with k
+seats or more. Slots themselves are left out: on the samples this aggregated
 LP gives the same value bound as the time-indexed LP in a fraction of a
 second instead of ten. The same LP bounds must-meets, coverage (given the
 must-meets reached) and value (given both levels above as reached: the
@@ -16,6 +18,7 @@ from collections import defaultdict
 from ortools.linear_solver import pywraplp
 
 from solver.candidates import Candidate, candidate_pairs
+from solver.capacity import size_thresholds, slot_capacities
 from solver.figures import requesters_and_requested
 from solver.options import SolveOptions
 from solver.problem import Problem
@@ -57,6 +60,7 @@ class LevelBounds:
             per_person[cand.a].SetCoefficient(var, 1)
             per_person[cand.b].SetCoefficient(var, 1)
             everyone.SetCoefficient(var, 1)
+        self._add_table_room(problem, candidates)
         self.covered = []
         links: dict[str, pywraplp.Constraint] = {}
         for person in counted:
@@ -75,6 +79,32 @@ class LevelBounds:
         self.coverage_floor = solver.Constraint(0, _INFINITY)
         for y in self.covered:
             self.coverage_floor.SetCoefficient(y, 1)
+
+    def _add_table_room(self, problem: Problem, candidates: list[Candidate]) -> None:
+        """Each fixed table holds one meeting per open slot; free tables, by seats.
+
+        Locked meetings are left out: their tables are already out of the room.
+        """
+        solver = self.solver
+        taken = {(m.table, m.slot) for m in problem.locked}
+        at_table: dict[int, pywraplp.Constraint] = {}
+        capacities = slot_capacities(problem)
+        by_seats = {k: solver.Constraint(0, sum(c.at_least(k) for c in capacities))
+                    for k in size_thresholds(candidates)}
+        for var, cand in zip(self.chosen, candidates, strict=True):
+            if cand.locked is not None:
+                continue
+            if cand.table is not None:
+                if cand.table not in at_table:
+                    table = problem.tables[cand.table]
+                    at_table[cand.table] = solver.Constraint(0, sum(
+                        1 for s in range(len(problem.slots))
+                        if table.is_available(s) and (cand.table, s) not in taken))
+                at_table[cand.table].SetCoefficient(var, 1)
+                continue
+            for k, room in by_seats.items():
+                if cand.size >= k:
+                    room.SetCoefficient(var, 1)
 
     def _maximize(self, coefficients: list[tuple[pywraplp.Variable, float]], fallback: int,
                   must: int | None, coverage: int | None) -> int:

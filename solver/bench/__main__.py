@@ -4,7 +4,10 @@
     python -m solver.bench --jair [original forb0003 ...] [--time-limit S] [--workers N]
     python -m solver.bench --replan arctic-1000 [--absent N] [--time-limit S]
 
-One row per event and method: seconds to the first valid schedule, must-meets
+Events: the samples, then generated events with booths, delegations, time
+windows and mid-day absences (`solver.bench.generated`); events of 3,000
+attendees get twice the time limit. One row per event and method: seconds to
+the first valid schedule, must-meets
 met, requesters left with zero meetings, value and % of the proven bound,
 idle slots. Baselines: first-come-first-served (each request in order, the
 earliest common free slot) and value-sorted greedy.
@@ -18,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from solver.bench.generated import SHAPES, EventShape, generated_event
 from solver.bench.jair_bench import bench_jair
 from solver.bench.replan_bench import bench_no_show
 from solver.bench.samples import load_sample
@@ -31,7 +35,6 @@ from solver.problem import Problem
 from solver.solve import solve
 
 DEFAULT_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
-LONG_LIMIT = {"arctic-3000": 120.0}
 
 
 def _row(name: str, method: str, problem: Problem, seconds: float, first: float,
@@ -98,11 +101,15 @@ def main(argv: list[str] | None = None) -> int:
               "% of bound given must-meets and coverage | idle slots |\n")
     out.write("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
     out.flush()
-    for path in sorted(args.samples.glob("*.json"), key=lambda p: int(p.stem.split("-")[-1])):
-        if args.only and path.stem not in args.only:
+    samples = sorted(args.samples.glob("*.json"), key=lambda p: int(p.stem.split("-")[-1]))
+    events: list[tuple[str, Path | EventShape]] = [(path.stem, path) for path in samples]
+    events += [(shape.name, shape) for shape in SHAPES]
+    for name, source in events:
+        if args.only and name not in args.only:
             continue
-        limit = LONG_LIMIT.get(path.stem, args.time_limit)
-        for row in bench_event(path.stem, load_sample(path), limit, args.workers):
+        problem = load_sample(source) if isinstance(source, Path) else generated_event(source)
+        limit = args.time_limit * (2 if len(problem.attendees) >= 3000 else 1)
+        for row in bench_event(name, problem, limit, args.workers):
             out.write(row + "\n")
         out.flush()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
