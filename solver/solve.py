@@ -162,11 +162,13 @@ def _compact(context: SearchContext, state: SearchState, seconds: float) -> None
     while time.monotonic() < deadline and not context.cancel.cancelled:
         before = state.figures
         accept_if_better(context, state,
-                         compact_by_exchanges(problem, candidates, state.plan, deadline, k, floor),
+                         compact_by_exchanges(problem, candidates, state.plan, deadline, k, floor,
+                                              context.cancel),
                          COMPACTNESS)
         accept_if_better(context, state,
                          exchange_slot_pairs(candidates, state.plan, context.capacities,
-                                             context.options.compactness, deadline),
+                                             context.options.compactness, deadline,
+                                             context.cancel),
                          COMPACTNESS)
         accept_if_better(context, state,
                          compact_by_moves(problem, candidates, state.plan, deadline), COMPACTNESS)
@@ -182,7 +184,8 @@ def _anneal(context: SearchContext, state: SearchState, rng: random.Random, seco
     deadline = min(context.deadline, time.monotonic() + seconds)
     accept_if_better(context, state,
                      anneal_slot_pairs(context.candidates, state.plan, context.capacities,
-                                       context.options.compactness, deadline, rng, temperature),
+                                       context.options.compactness, deadline, rng, temperature,
+                                       context.cancel),
                      COMPACTNESS)
 
 

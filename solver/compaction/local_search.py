@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
+from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.compaction.timetable import Timetable
 from solver.greedy import PlanBuilder
@@ -18,7 +19,8 @@ from solver.problem import Problem
 
 
 def compact_by_exchanges(problem: Problem, candidates: list[Candidate], plan: Plan,
-                         deadline: float, min_meetings: int, value_floor: int) -> Plan:
+                         deadline: float, min_meetings: int, value_floor: int,
+                         cancel: CancelToken | None = None) -> Plan:
     """Fill holes with unscheduled pairs, in full slots instead of a meeting nobody needs.
 
     A person with a hole meets there someone they asked for (or who asked
@@ -28,6 +30,7 @@ def compact_by_exchanges(problem: Problem, candidates: list[Candidate], plan: Pl
     value stays at or above `value_floor`.
     Each accepted change lowers the total of idle slots.
     """
+    cancel = cancel or CancelToken()
     table = Timetable(problem, candidates, plan)
     builder = table.builder
     value = sum(candidates[c].value for c, _ in builder.plan)
@@ -43,8 +46,8 @@ def compact_by_exchanges(problem: Problem, candidates: list[Candidate], plan: Pl
     while improved and time.monotonic() < deadline:
         improved = False
         for person in sorted(builder.busy):
-            if time.monotonic() >= deadline:
-                break
+            if time.monotonic() >= deadline or cancel.cancelled:
+                return builder.plan
             slots = builder.busy[person]
             if not slots or table.idle(person) == 0:
                 continue

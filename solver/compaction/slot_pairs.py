@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
 from solver.figures import idle_slots_and_breaks
@@ -162,40 +163,44 @@ Accept = Callable[[int], bool]  # whether to make a change of gaps (negative: fe
 
 def exchange_slot_pairs(candidates: list[Candidate], plan: Plan,
                         capacities: list[SlotCapacity], measure: Compactness,
-                        deadline: float) -> Plan:
+                        deadline: float, cancel: CancelToken | None = None) -> Plan:
     """The same meetings with fewer gaps, by best chain exchanges between pairs of slots.
 
-    Rounds over every pair of slots repeat while a round improves and the
-    deadline (a `time.monotonic()` value) has not passed.
+    Rounds over every pair of slots repeat while a round improves, the
+    deadline (a `time.monotonic()` value) has not passed and `cancel` is not
+    cancelled.
     """
+    cancel = cancel or CancelToken()
     timing = _Timing(candidates, plan, capacities, measure)
     pairs = list(itertools.combinations(range(len(capacities)), 2))
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
         for first, second in pairs:
-            if time.monotonic() >= deadline:
-                break
+            if time.monotonic() >= deadline or cancel.cancelled:
+                return timing.plan
             improved |= _exchange(timing, first, second, _fewer) < 0
     return timing.plan
 
 
 def anneal_slot_pairs(candidates: list[Candidate], plan: Plan, capacities: list[SlotCapacity],
                       measure: Compactness, deadline: float, rng: random.Random,
-                      temperature: float = 1.0) -> Plan:
+                      temperature: float = 1.0, cancel: CancelToken | None = None) -> Plan:
     """The same meetings with fewer gaps, by chain exchanges under simulated annealing.
 
     Like `exchange_slot_pairs`, but a chain that changes nothing moves half
     the time and one that adds gaps moves with probability exp(-added / T),
     T falling from `temperature` to zero by the deadline, so that the search
-    leaves the first local optimum it meets. Returns the best timing seen.
+    leaves the first local optimum it meets. Returns the best timing seen
+    (also when `cancel` is cancelled, which stops it within one pair of slots).
     """
+    cancel = cancel or CancelToken()
     timing = _Timing(candidates, plan, capacities, measure)
     pairs = list(itertools.combinations(range(len(capacities)), 2))
     started = time.monotonic()
     current = best = 0
     best_plan = list(timing.plan)
-    while (now := time.monotonic()) < deadline:
+    while (now := time.monotonic()) < deadline and not cancel.cancelled:
         cooling = temperature * (deadline - now) / max(1e-9, deadline - started)
 
         def accept(change: int, cooling: float = cooling) -> bool:
@@ -207,7 +212,7 @@ def anneal_slot_pairs(candidates: list[Candidate], plan: Plan, capacities: list[
 
         rng.shuffle(pairs)
         for first, second in pairs:
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= deadline or cancel.cancelled:
                 break
             current += _exchange(timing, first, second, accept)
             if current < best:

@@ -79,7 +79,7 @@ def test_cancel_from_another_thread_stops_a_long_search() -> None:
     threading.Timer(0.5, token.cancel).start()
     result = solve(problem, SolveOptions(time_limit_seconds=120, workers=2), cancel=token)
     assert result.stop_reason is StopReason.CANCELLED
-    assert result.wall_seconds < 30
+    assert result.wall_seconds < 10  # every step looks at the token (annealing: 12 s before)
     assert not violations(problem, result.meetings)
     assert 0 < result.value <= result.bound
 

@@ -6,6 +6,7 @@ import random
 import time
 
 from solver import Attendee, LockedMeeting, SolveOptions
+from solver.cancel import CancelToken
 from solver.candidates import Candidate, candidate_pairs
 from solver.capacity import slot_capacities
 from solver.compaction import (
@@ -116,3 +117,20 @@ def test_annealing_keeps_the_meetings_and_returns_the_best_timing_seen() -> None
     assert sorted(c for c, _ in annealed) == sorted(c for c, _ in plan)
     assert violations(problem, assign_tables(problem, candidates, annealed)) == []
     assert _idle(problem, candidates, annealed) < before
+
+
+def test_a_cancelled_annealing_returns_at_once_with_the_timing_it_was_given() -> None:
+    problem = make_problem("ABCDE", [("A", "B", 1), ("A", "C", 1), ("D", "E", 1)],
+                           slots=3, tables=1)
+    candidates = candidate_pairs(problem, WEIGHTS)
+    plan = _plan(candidates, ("A", "B", 0), ("D", "E", 1), ("A", "C", 2))
+    token = CancelToken()
+    token.cancel()
+    started = time.monotonic()
+
+    annealed = anneal_slot_pairs(candidates, plan, slot_capacities(problem),
+                                 Compactness.IDLE_SLOTS, started + 60, random.Random(1),
+                                 cancel=token)
+
+    assert annealed == plan
+    assert time.monotonic() - started < 5  # not the 60 s it was given
