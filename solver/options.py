@@ -22,7 +22,8 @@ class SolveOptions:
 
     The objective is lexicographic: must-meets, then coverage (everyone up to
     `min_meetings`), then value (request weights), then compactness; value may
-    give up at most `value_tolerance` (a fraction) to improve compactness.
+    give up at most `value_tolerance` (a fraction) to improve compactness, and
+    not below `value_share_of_bound` of its proven bound (unless already lower).
     """
 
     time_limit_seconds: float = 60.0
@@ -31,6 +32,7 @@ class SolveOptions:
     priority_weights: dict[int, int] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     min_meetings: int = 2
     value_tolerance: float = 0.01
+    value_share_of_bound: float = 0.985  # compactness never takes value below this of the bound
     compactness: Compactness = Compactness.IDLE_SLOTS
     max_break_spread: int | None = None  # with BREAKS: max - min breaks per attendee
     full_model_limit: int = 8_000  # above this many (pair, slot) choices, search neighbourhoods

@@ -120,8 +120,8 @@ def staged_search(context: SearchContext, state: SearchState,
             state.proven.add(COMPACTNESS)
             continue
         if name == COMPACTNESS:
-            state.value_floor = math.ceil(
-                (1 - context.options.value_tolerance) * state.figures.value)
+            set_value_floor(context, state)
+            assert state.value_floor is not None
             model.cp.add(levels.value >= state.value_floor)
             model.cp.minimize(expression * (levels.value_upper + 1) - levels.value)
         else:
@@ -177,6 +177,20 @@ def _level_of(figures: Figures, name: str, context: SearchContext) -> int:
     }[name]
 
 
+def set_value_floor(context: SearchContext, state: SearchState) -> None:
+    """Fix the value that compactness may not take the schedule below.
+
+    Compactness may cost at most `value_tolerance` of the value reached, and
+    never take it below `value_share_of_bound` of the proven bound (given the
+    must-meets and coverage reached), unless it was lower already.
+    """
+    f, options = state.figures, context.options
+    given_up = math.ceil((1 - options.value_tolerance) * f.value)
+    near_bound = math.ceil(options.value_share_of_bound
+                           * context.lp.value(f.must_met, f.coverage))
+    state.value_floor = max(given_up, min(f.value, near_bound))
+
+
 def accept_if_better(context: SearchContext, state: SearchState, plan: Plan,
                       level: str) -> bool:
     figures = context.figures(plan)
@@ -221,8 +235,7 @@ def neighbourhood_search(context: SearchContext, state: SearchState, rng: random
             return
         compact_phase = time.monotonic() >= value_phase_ends
         if compact_phase and state.value_floor is None:
-            state.value_floor = math.ceil(
-                (1 - context.options.value_tolerance) * state.figures.value)
+            set_value_floor(context, state)
         scope = _pick_neighbourhood(context, state, adjacency, rng, target, compact_phase)
         seconds = min(context.remaining(), 4.0, give_up_after or 4.0)
         before = state.figures

@@ -9,7 +9,6 @@ is small, by neighbourhoods of attendees when it is large. A non-optimal end
 from __future__ import annotations
 
 import logging
-import math
 import random
 import time
 from collections.abc import Callable
@@ -43,6 +42,7 @@ from solver.search import (
     SearchState,
     accept_if_better,
     neighbourhood_search,
+    set_value_floor,
     staged_search,
     variable_count,
 )
@@ -118,7 +118,7 @@ def solve(
         value_phase = started + _VALUE_SHARE * options.time_limit_seconds
         neighbourhood_search(replace(context, deadline=value_phase), state, rng,
                              value_share=1.0, give_up_after=_FRUITLESS_VALUE_SECONDS)
-        state.value_floor = math.ceil((1 - options.value_tolerance) * state.figures.value)
+        set_value_floor(context, state)
         for cycle in range(_COMPACTION_CYCLES):
             share = (context.remaining() - _MOVES_SECONDS) / (_COMPACTION_CYCLES - cycle)
             _anneal(context, state, rng, _ANNEAL_SHARE * share, temperature=1.0 / (1 + cycle))
