@@ -46,7 +46,7 @@ from solver.search import (
     staged_search,
     variable_count,
 )
-from solver.swaps import improve_value_by_swaps
+from solver.swaps import cover_by_swaps, improve_value_by_swaps
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +101,9 @@ def solve(
     swapped = improve_value_by_swaps(problem, candidates, state.plan, options.min_meetings,
                                      min(context.deadline, time.monotonic() + _SWAP_SECONDS))
     accept_if_better(context, state, swapped, VALUE)
+    accept_if_better(context, state,
+                     cover_by_swaps(problem, candidates, state.plan, options.min_meetings),
+                     COVERAGE)
     proven_all = False
     rng = random.Random(options.random_seed)
     if variable_count(candidates) <= options.full_model_limit:

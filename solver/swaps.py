@@ -1,4 +1,4 @@
-"""More value by one-for-one swaps: an unscheduled pair takes the place of a cheaper meeting.
+"""One-for-one swaps: an unscheduled pair takes the place of a meeting, for value or coverage.
 
 When every table is taken, value grows only by replacing meetings. For each
 unscheduled pair, most valuable first, each slot where both people are free
@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 
 from solver.candidates import Candidate
+from solver.figures import requesters_and_requested
 from solver.greedy import PlanBuilder
 from solver.plan import Plan
 from solver.problem import Problem
@@ -91,6 +92,47 @@ def _swap_in(builder: PlanBuilder, index: int, at_slot: dict[int, list[int]],
         return False
     at_slot[slot].remove(evicted)
     return True
+
+
+def cover_by_swaps(problem: Problem, candidates: list[Candidate], plan: Plan,
+                   min_meetings: int) -> Plan:
+    """Give attendees without a meeting one, in place of a meeting of someone with plenty.
+
+    A person Z who asked (or was asked) but has no meeting, and whose partner Q
+    is full or busy whenever Z could meet them, takes the place of one of
+    Q's meetings with R, when R keeps more than `min_meetings` meetings and it
+    is not a must-meet: Z gains a first meeting, Q keeps as many, and R stays
+    above the coverage line, so coverage grows by one and must-meets stay.
+    """
+    builder = PlanBuilder.of_plan(problem, candidates, plan)
+    options: dict[str, list[int]] = defaultdict(list)
+    for c, cand in enumerate(candidates):
+        if cand.locked is None:
+            options[cand.a].append(c)
+            options[cand.b].append(c)
+    for person in sorted(requesters_and_requested(problem)):
+        if builder.count[person] > 0 or not builder.has_room(person):
+            continue
+        for c in sorted(options.get(person, ()), key=lambda c: -candidates[c].value):
+            partner = candidates[c].b if candidates[c].a == person else candidates[c].a
+            if _take_a_place_of(builder, c, partner, min_meetings):
+                break
+    return builder.plan
+
+
+def _take_a_place_of(builder: PlanBuilder, index: int, partner: str, min_meetings: int) -> bool:
+    """Seat `index` in place of one of `partner`'s meetings whose other person has plenty."""
+    candidates = builder.candidates
+    allowed = set(candidates[index].slots)
+    for position, (out_index, slot) in enumerate(builder.plan):
+        out = candidates[out_index]
+        if slot not in allowed or partner not in (out.a, out.b):
+            continue
+        other = out.b if out.a == partner else out.a
+        if (out.locked is None and not out.must and builder.count[other] > min_meetings
+                and builder.replace(position, index)):
+            return True
+    return False
 
 
 def _at_run_end(builder: PlanBuilder, person: str, slot: int) -> bool:

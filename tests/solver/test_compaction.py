@@ -24,7 +24,7 @@ from solver.figures import Figures, figures_of
 from solver.greedy import first_come_first_served, value_sorted
 from solver.options import Compactness
 from solver.plan import Plan, assign_tables
-from solver.swaps import improve_value_by_swaps
+from solver.swaps import cover_by_swaps, improve_value_by_swaps
 from tests.solver.conftest import make_problem
 from tests.solver.schedule_rules import violations
 from tests.solver.test_properties import small_events
@@ -239,6 +239,7 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
                                                  Compactness.IDLE_SLOTS,
                                                  time.monotonic() + 0.05, random.Random(slack)),
         "swaps": improve_value_by_swaps(problem, candidates, start, 2, deadline),
+        "cover": cover_by_swaps(problem, candidates, start, 2),
         "compact swaps": improve_value_by_swaps(problem, candidates, start, 2, deadline,
                                                 keep_compact=True),
     }
@@ -255,9 +256,32 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
             continue  # a re-timing from scratch may seat fewer; solve() keeps the better
         if name == "swaps":
             assert after.value >= before.value
+        elif name == "cover":
+            assert after.coverage >= before.coverage and after.must_met == before.must_met
+            continue  # a first meeting for someone may cost value and idle slots
         else:
             assert after.idle_slots <= before.idle_slots, name
         assert after.must_met >= before.must_met, name
         if after.must_met == before.must_met:  # a must-meet gained may cost coverage (level 1
             assert after.coverage >= before.coverage, name  # comes before level 2)
         assert after.value >= min(floor, before.value), name
+
+
+def test_someone_without_a_meeting_takes_the_place_of_a_meeting_of_someone_with_plenty() -> None:
+    # Q may meet twice and meets R1 and R2; Z asked only for Q. R1 has two more
+    # meetings, so Q–R1 gives way to Z–Q: Z gets a first meeting, nobody drops below two.
+    attendees = (Attendee("Q", max_meetings=2), *(Attendee(p) for p in ["R1", "R2", "A", "B",
+                                                                         "Z"]))
+    problem = make_problem("", [("Q", "R1", 2), ("Q", "R2", 2), ("R1", "A", 1),
+                                ("R1", "B", 1), ("Z", "Q", 1)], slots=4, tables=3,
+                           attendees=attendees)
+    candidates = candidate_pairs(problem, WEIGHTS)
+    plan = _plan(candidates, ("Q", "R1", 0), ("Q", "R2", 1), ("A", "R1", 1), ("B", "R1", 2))
+    before = _figures(problem, candidates, plan)
+
+    covered = cover_by_swaps(problem, candidates, plan, 2)
+
+    assert _figures(problem, candidates, covered).coverage == before.coverage + 1
+    assert sorted(covered) == sorted(_plan(candidates, ("Q", "Z", 0), ("Q", "R2", 1),
+                                           ("A", "R1", 1), ("B", "R1", 2)))
+    assert violations(problem, assign_tables(problem, candidates, covered)) == []
