@@ -62,6 +62,7 @@ _COMPACTION_CYCLES, _ANNEAL_SHARE = 3, 0.75
 _FRUITLESS_VALUE_SECONDS = 3.0  # the value search ends when it found nothing for so long
 # Small events: time for seating every must-meet at once, and for re-timing by windows.
 _MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
+_SMALL_ANNEAL_SHARE = 0.15  # annealing first finds timings the exact models then improve
 
 
 def solve(
@@ -108,6 +109,9 @@ def solve(
     rng = random.Random(options.random_seed)
     if variable_count(candidates) <= options.full_model_limit:
         _meet_every_must(context, state, _MUST_SHARE * context.remaining())
+        if state.figures.compactness(options):  # a good timing to start the exact one from
+            _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
+                    temperature=1.0)
         if state.figures.spread_excess(options):  # the same meetings, fairly timed
             _retime_exactly(context, state, _RETIME_EXACT_SHARE * context.remaining())
         proven_all = staged_search(

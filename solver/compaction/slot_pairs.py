@@ -192,15 +192,18 @@ def anneal_slot_pairs(candidates: list[Candidate], plan: Plan, capacities: list[
     the time and one that adds gaps moves with probability exp(-added / T),
     T falling from `temperature` to zero by the deadline, so that the search
     leaves the first local optimum it meets. Returns the best timing seen
-    (also when `cancel` is cancelled, which stops it within one pair of slots).
+    (also when `cancel` is cancelled, which stops it within one pair of slots);
+    ends early when nobody has a gap.
     """
     cancel = cancel or CancelToken()
     timing = _Timing(candidates, plan, capacities, measure)
     pairs = list(itertools.combinations(range(len(capacities)), 2))
     started = time.monotonic()
     current = best = 0
+    gaps_at_start = sum(timing.gaps(slots) for slots in timing.busy.values())
     best_plan = list(timing.plan)
-    while (now := time.monotonic()) < deadline and not cancel.cancelled:
+    while ((now := time.monotonic()) < deadline and not cancel.cancelled
+           and gaps_at_start + best > 0):
         cooling = temperature * (deadline - now) / max(1e-9, deadline - started)
 
         def accept(change: int, cooling: float = cooling) -> bool:
@@ -217,6 +220,8 @@ def anneal_slot_pairs(candidates: list[Candidate], plan: Plan, capacities: list[
             current += _exchange(timing, first, second, accept)
             if current < best:
                 best, best_plan = current, list(timing.plan)
+                if gaps_at_start + best == 0:
+                    break  # nobody has a gap: nothing left to find
     return best_plan
 
 
