@@ -58,6 +58,11 @@ def busy_slots(plan: Plan, candidates: list[Candidate]) -> dict[str, list[int]]:
     return busy
 
 
+def idle_slots(slots: set[int]) -> int:
+    """Empty slots between first and last meeting (no sorting: the hot loops call it)."""
+    return max(slots) - min(slots) + 1 - len(slots) if slots else 0
+
+
 def idle_slots_and_breaks(slots: list[int]) -> tuple[int, int]:
     """Empty slots between first and last meeting, and how many runs they form."""
     if not slots:

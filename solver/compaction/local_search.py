@@ -13,6 +13,7 @@ from collections import defaultdict
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.compaction.timetable import Timetable
+from solver.figures import idle_slots
 from solver.greedy import PlanBuilder
 from solver.plan import Plan
 from solver.problem import Problem
@@ -76,19 +77,15 @@ def compact_by_moves(problem: Problem, candidates: list[Candidate], plan: Plan,
             cand = candidates[index]
             if cand.locked is not None or len(cand.slots) < 2:
                 continue
-            before = _idle(builder.busy[cand.a]) + _idle(builder.busy[cand.b])
+            before = idle_slots(builder.busy[cand.a]) + idle_slots(builder.busy[cand.b])
             builder.take_back(position)
             best = (before, slot)
             for other in cand.slots:
                 if other != slot and builder.can_place(index, other):
-                    cost = (_idle(builder.busy[cand.a] | {other})
-                            + _idle(builder.busy[cand.b] | {other}))
+                    cost = (idle_slots(builder.busy[cand.a] | {other})
+                            + idle_slots(builder.busy[cand.b] | {other}))
                     if cost < best[0]:
                         best = (cost, other)
             builder.put_back(position, index, best[1])
             improved |= best[1] != slot
     return builder.plan
-
-
-def _idle(slots: set[int]) -> int:
-    return max(slots) - min(slots) + 1 - len(slots) if slots else 0

@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from solver.candidates import Candidate
+from solver.figures import idle_slots
 from solver.greedy import PlanBuilder
 from solver.plan import Plan
 from solver.problem import Problem
@@ -40,15 +41,10 @@ class Timetable:
         self.candidates = candidates
         self.builder = PlanBuilder.of_plan(problem, candidates, plan)
         self.allowed = [frozenset(c.slots) for c in candidates]
-        self.position: dict[tuple[str, int], int] = {}
-        for position, (c, slot) in enumerate(self.builder.plan):
-            for person in (candidates[c].a, candidates[c].b):
-                self.position[(person, slot)] = position
 
     def idle(self, person: str, moved_out: AbstractSet[int] = frozenset(),
              moved_in: AbstractSet[int] = frozenset()) -> int:
-        slots = (self.builder.busy.get(person, set()) - moved_out) | moved_in
-        return max(slots) - min(slots) + 1 - len(slots) if slots else 0
+        return idle_slots((self.builder.busy.get(person, set()) - moved_out) | moved_in)
 
     def fill_hole(self, person: str, hole: int, options: list[int],
                   at_slot: dict[int, set[int]], min_meetings: int,
@@ -92,16 +88,10 @@ class Timetable:
         value_change = candidates[c].value
         if evicted is None:
             builder.place(c, hole)
-            position = len(builder.plan) - 1
-            at_slot[hole].add(position)
+            at_slot[hole].add(len(builder.plan) - 1)
         else:
-            position = evicted
-            out_index = builder.plan[position][0]
-            if not builder.replace(position, c):
+            out_index = builder.plan[evicted][0]
+            if not builder.replace(evicted, c):
                 return None
             value_change -= candidates[out_index].value
-            for gone in (candidates[out_index].a, candidates[out_index].b):
-                del self.position[(gone, hole)]
-        for present in (candidates[c].a, candidates[c].b):
-            self.position[(present, hole)] = position
         return value_change
