@@ -133,9 +133,9 @@ class _Timing:
                 gain += self.gaps(slots ^ both) - self.gaps(slots)
         return _Chain(positions, gain, tuple(sorted((k, n) for k, n in net.items() if n)))
 
-    def fits_after(self, first: int, second: int, net: Counter[int]) -> bool:
+    def fits_after(self, first: int, second: int, net: _Net) -> bool:
         one, two = Counter(self.sizes[first]), Counter(self.sizes[second])
-        for size, n in net.items():
+        for size, n in net:
             one[size] += n
             two[size] -= n
         return self.capacities[first].fits(one) and self.capacities[second].fits(two)
@@ -236,7 +236,7 @@ def _exchange(timing: _Timing, first: int, second: int, accept: Accept) -> int:
     total = 0
     unbalanced: dict[_Net, list[_Chain]] = defaultdict(list)
     for chain in sorted(timing.chains(first, second), key=lambda chain: chain.gain):
-        if accept(chain.gain) and timing.fits_after(first, second, Counter(dict(chain.net))):
+        if accept(chain.gain) and timing.fits_after(first, second, chain.net):
             timing.move(chain, first, second)
             total += chain.gain
         elif chain.net:
