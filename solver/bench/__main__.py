@@ -8,8 +8,9 @@ Events: the samples, then generated events with booths, delegations, time
 windows and mid-day absences (`solver.bench.generated`); events of 3,000
 attendees get twice the time limit. One row per event and method: seconds to
 the first valid schedule, must-meets met, requesters left with zero
-meetings, value and % of the proven bound, idle slots. Baselines: first-come-first-served (each request in order, the
-earliest common free slot) and value-sorted greedy.
+meetings, value and % of the proven bound, idle slots. Baselines:
+first-come-first-served (each request in order, the earliest common free
+slot) and value-sorted greedy.
 """
 
 from __future__ import annotations
