@@ -10,6 +10,7 @@ parties can exist: their fixed table if one has one, otherwise a free table.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from solver.problem import MUST_MEET, LockedMeeting, Problem, pair_key
@@ -75,6 +76,16 @@ def candidate_pairs(problem: Problem, weights: dict[int, int]) -> list[Candidate
         if slots and (table is not None or size <= largest_free_table):
             candidates.append(Candidate(*key, value, slots, must, table, size))
     return candidates
+
+
+def movable_pairs_by_person(candidates: list[Candidate]) -> dict[str, list[int]]:
+    """Each attendee's candidates (indexes) that are not locked, in candidate order."""
+    by_person: dict[str, list[int]] = defaultdict(list)
+    for index, cand in enumerate(candidates):
+        if cand.locked is None:
+            by_person[cand.a].append(index)
+            by_person[cand.b].append(index)
+    return by_person
 
 
 def usable_slots(problem: Problem, key: tuple[str, str],

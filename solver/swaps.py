@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from solver.candidates import Candidate
+from solver.candidates import Candidate, movable_pairs_by_person
 from solver.figures import requesters_and_requested
 from solver.greedy import PlanBuilder
 from solver.plan import Plan
@@ -105,11 +105,7 @@ def cover_by_swaps(problem: Problem, candidates: list[Candidate], plan: Plan,
     above the coverage line, so coverage grows by one and must-meets stay.
     """
     builder = PlanBuilder.of_plan(problem, candidates, plan)
-    options: dict[str, list[int]] = defaultdict(list)
-    for c, cand in enumerate(candidates):
-        if cand.locked is None:
-            options[cand.a].append(c)
-            options[cand.b].append(c)
+    options = movable_pairs_by_person(candidates)
     for person in sorted(requesters_and_requested(problem)):
         if builder.count[person] > 0 or not builder.has_room(person):
             continue

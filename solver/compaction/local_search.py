@@ -11,7 +11,7 @@ import time
 from collections import defaultdict
 
 from solver.cancel import CancelToken
-from solver.candidates import Candidate
+from solver.candidates import Candidate, movable_pairs_by_person
 from solver.compaction.timetable import Timetable
 from solver.figures import idle_slots
 from solver.greedy import PlanBuilder
@@ -35,11 +35,7 @@ def compact_by_exchanges(problem: Problem, candidates: list[Candidate], plan: Pl
     table = Timetable(problem, candidates, plan)
     builder = table.builder
     value = sum(candidates[c].value for c, _ in builder.plan)
-    options: dict[str, list[int]] = defaultdict(list)
-    for c, cand in enumerate(candidates):
-        if cand.locked is None:
-            options[cand.a].append(c)
-            options[cand.b].append(c)
+    options = movable_pairs_by_person(candidates)
     at_slot: dict[int, set[int]] = defaultdict(set)
     for position, (_, slot) in enumerate(builder.plan):
         at_slot[slot].add(position)
