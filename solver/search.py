@@ -120,8 +120,7 @@ def staged_search(context: SearchContext, state: SearchState,
             state.proven.add(COMPACTNESS)
             continue
         if name == COMPACTNESS:
-            set_value_floor(context, state)
-            assert state.value_floor is not None
+            state.value_floor = value_floor(context, state.figures)
             model.cp.add(levels.value >= state.value_floor)
             model.cp.minimize(expression * (levels.value_upper + 1) - levels.value)
         else:
@@ -177,18 +176,18 @@ def _level_of(figures: Figures, name: str, context: SearchContext) -> int:
     }[name]
 
 
-def set_value_floor(context: SearchContext, state: SearchState) -> None:
-    """Fix the value that compactness may not take the schedule below.
+def value_floor(context: SearchContext, f: Figures) -> int:
+    """The value that compactness may not take a schedule with figures `f` below.
 
     Compactness may cost at most `value_tolerance` of the value reached, and
     never take it below `value_share_of_bound` of the proven bound (given the
     must-meets and coverage reached), unless it was lower already.
     """
-    f, options = state.figures, context.options
+    options = context.options
     given_up = math.ceil((1 - options.value_tolerance) * f.value)
     near_bound = math.ceil(options.value_share_of_bound
                            * context.lp.value(f.must_met, f.coverage))
-    state.value_floor = max(given_up, min(f.value, near_bound))
+    return max(given_up, min(f.value, near_bound))
 
 
 def accept_if_better(context: SearchContext, state: SearchState, plan: Plan,
@@ -235,7 +234,7 @@ def neighbourhood_search(context: SearchContext, state: SearchState, rng: random
             return
         compact_phase = time.monotonic() >= value_phase_ends
         if compact_phase and state.value_floor is None:
-            set_value_floor(context, state)
+            state.value_floor = value_floor(context, state.figures)
         scope = _pick_neighbourhood(context, state, adjacency, rng, target, compact_phase)
         seconds = min(context.remaining(), 4.0, give_up_after or 4.0)
         before = state.figures

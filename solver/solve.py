@@ -42,8 +42,8 @@ from solver.search import (
     SearchState,
     accept_if_better,
     neighbourhood_search,
-    set_value_floor,
     staged_search,
+    value_floor,
     variable_count,
 )
 from solver.swaps import cover_by_swaps, improve_value_by_swaps
@@ -125,7 +125,7 @@ def solve(
         value_phase = started + _VALUE_SHARE * options.time_limit_seconds
         neighbourhood_search(replace(context, deadline=value_phase), state, rng,
                              value_share=1.0, give_up_after=_FRUITLESS_VALUE_SECONDS)
-        set_value_floor(context, state)
+        state.value_floor = value_floor(context, state.figures)
         for cycle in range(_COMPACTION_CYCLES):
             share = (context.remaining() - _MOVES_SECONDS) / (_COMPACTION_CYCLES - cycle)
             _anneal(context, state, rng, _ANNEAL_SHARE * share, temperature=1.0 / (1 + cycle))
