@@ -8,7 +8,8 @@ seats or more. Slots themselves are left out: on the samples this aggregated
 LP gives the same value bound as the time-indexed LP in a fraction of a
 second instead of ten. The same LP bounds must-meets, coverage (given the
 must-meets reached) and value (given both levels above as reached: the
-bound the lexicographic objective is measured against).
+bound the lexicographic objective is measured against). Its optimum also
+says which meetings to aim for (`best_pairs`, see `chain_insertion`).
 """
 
 from __future__ import annotations
@@ -108,8 +109,14 @@ class LevelBounds:
 
     def _maximize(self, coefficients: list[tuple[pywraplp.Variable, float]], fallback: int,
                   must: int | None, coverage: int | None) -> int:
+        optimum = self._solve(coefficients, must, coverage)
+        return fallback if optimum is None else min(fallback, int(optimum + 1e-6))
+
+    def _solve(self, coefficients: list[tuple[pywraplp.Variable, float]], must: int | None,
+               coverage: int | None) -> float | None:
+        """The LP's optimum for this objective and these floors; None when it has none."""
         if self.solver is None or not self.candidates:
-            return fallback
+            return None
         self.must_floor.SetLb(must or 0)
         self.coverage_floor.SetLb(coverage or 0)
         objective = self.solver.Objective()
@@ -118,8 +125,8 @@ class LevelBounds:
             objective.SetCoefficient(var, coefficient)
         objective.SetMaximization()
         if self.solver.Solve() != pywraplp.Solver.OPTIMAL:
-            return fallback
-        return min(fallback, int(objective.Value() + 1e-6))
+            return None
+        return float(objective.Value())
 
     def must(self) -> int:
         pairs = [(v, 1.0) for v, c in zip(self.chosen, self.candidates, strict=True) if c.must]
@@ -134,6 +141,24 @@ class LevelBounds:
         """Value at best, given the must-meets and coverage reached."""
         pairs = [(v, float(c.value)) for v, c in zip(self.chosen, self.candidates, strict=True)]
         return self._maximize(pairs, self.value_total, must_reached, coverage_reached)
+
+    def best_pairs(self, must_reached: int, coverage_reached: int, held: set[int],
+                   avoided: set[int] | None = None) -> set[int]:
+        """The pairs (candidate indexes) of the value LP's optimum, nearest to `held`.
+
+        Among optima of equal value, the LP keeps as many `held` pairs as it
+        can and takes as few `avoided` ones (pairs that could not be timed
+        before), so the set differs little from the schedule that holds them.
+        On these LPs the optimum found is integral as a rule; a fractional
+        pair counts as chosen from one half up. Empty when the LP fails.
+        """
+        avoided = avoided or set()
+        tie = float(len(held) + len(avoided) + 1)  # all ties are worth less than one value point
+        pairs = [(v, c.value * tie + (i in held) - (i in avoided))
+                 for i, (v, c) in enumerate(zip(self.chosen, self.candidates, strict=True))]
+        if self._solve(pairs, must_reached, coverage_reached) is None:
+            return set()
+        return {i for i, v in enumerate(self.chosen) if v.solution_value() >= 0.5}
 
 
 def value_bound(problem: Problem, options: SolveOptions | None = None) -> int:

@@ -217,7 +217,8 @@ def neighbourhood_search(context: SearchContext, state: SearchState, rng: random
 
     The first `value_share` of the time improves must-meets, coverage and value;
     the rest improves compactness above the value floor. With `give_up_after`,
-    the search also ends when it found nothing in that many seconds.
+    the search also ends when it found nothing in that many seconds (in the
+    value phase, nothing means no level above compactness grew).
     """
     candidates = context.candidates
     adjacency = _Adjacency(defaultdict(list))
@@ -239,10 +240,18 @@ def neighbourhood_search(context: SearchContext, state: SearchState, rng: random
         seconds = min(context.remaining(), 4.0, give_up_after or 4.0)
         before = state.figures
         solved_optimally = _improve_neighbourhood(context, state, scope, seconds, compact_phase)
-        if state.figures != before:
+        if _levels(state.figures, compact_phase) != _levels(before, compact_phase):
             last_found = time.monotonic()
         target = int(target * 1.15) if solved_optimally else max(1500, int(target * 0.8))
         target = min(target, 40_000)
+
+
+def _levels(f: Figures, compact_phase: bool) -> tuple[int, ...]:
+    """What a neighbourhood search phase is for: compactness there counts as finding nothing
+    in the value phase, which would otherwise run on while it trims idle slots one by one."""
+    if compact_phase:
+        return (f.must_met, f.coverage, f.value, f.idle_slots, f.breaks)
+    return (f.must_met, f.coverage, f.value)
 
 
 def _pick_neighbourhood(context: SearchContext, state: SearchState, adjacency: _Adjacency,

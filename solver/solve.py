@@ -1,8 +1,9 @@
 """The engine's entry point: data → candidates → starting plan → search → result.
 
 The fair, compact greedy gives a valid schedule at once (the first progress
-report); CP-SAT then improves it level by level: on the whole model when it
-is small, by neighbourhoods of attendees when it is large. A non-optimal end
+report); CP-SAT then improves it level by level on the whole model when it
+is small. When it is large, the value LP's best pairs are reached by
+re-timing (`chain_insertion`), then local search makes it compact. A non-optimal end
 (time limit, cancel) is a normal result with the best valid schedule found.
 """
 
@@ -18,6 +19,7 @@ from solver.bound import LevelBounds
 from solver.cancel import CancelToken
 from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
+from solver.chain_insertion import apply_selection
 from solver.compaction import (
     anneal_slot_pairs,
     compact_by_exchanges,
@@ -52,14 +54,18 @@ log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[Progress], None]
 _MOVES_SECONDS = 1.0  # single-meeting moves at the start; all compaction steps at the end
-# Large events, shares of the time limit: re-time the starting schedule (same value),
-# then neighbourhoods for value until _VALUE_SHARE, then compaction above the value floor.
+# Large events, shares of the time limit: reach the value LP's pairs by re-timing, then
+# neighbourhoods for value, until _VALUE_SHARE; re-time the schedule (same value), then
+# compaction above the value floor.
 _SWAP_SECONDS = 2.0  # one-for-one value swaps on the starting schedule
 _RETIME_SHARE, _VALUE_SHARE = 0.1, 0.25
+# Rounds of reaching the value LP's pairs end after two in a row that gained less than
+# 1/_WORTHWHILE_GAIN of the value (compactness may give up 100 times as much).
+_FRUITLESS_ROUNDS, _WORTHWHILE_GAIN = 2, 10_000
+_FRUITLESS_VALUE_SECONDS = 3.0  # then neighbourhoods for value, until they find nothing so long
 # After the value search, cycles of annealed re-timing, then filling holes with unmet pairs
 # above the value floor (which opens new ways to re-time); each cycle anneals cooler.
 _COMPACTION_CYCLES, _ANNEAL_SHARE = 3, 0.75
-_FRUITLESS_VALUE_SECONDS = 3.0  # the value search ends when it found nothing for so long
 # Small events: time for seating every must-meet at once, and for re-timing by windows.
 _MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
 _SMALL_ANNEAL_SHARE = 0.15  # annealing first finds timings the exact models then improve
@@ -121,10 +127,11 @@ def solve(
         if not proven_all:
             neighbourhood_search(context, state, rng, value_share=0.0)
     else:
-        _anneal(context, state, rng, _RETIME_SHARE * options.time_limit_seconds, temperature=1.0)
         value_phase = started + _VALUE_SHARE * options.time_limit_seconds
+        _reach_best_pairs(context, state, value_phase)
         neighbourhood_search(replace(context, deadline=value_phase), state, rng,
                              value_share=1.0, give_up_after=_FRUITLESS_VALUE_SECONDS)
+        _anneal(context, state, rng, _RETIME_SHARE * options.time_limit_seconds, temperature=1.0)
         state.value_floor = value_floor(context, state.figures)
         for cycle in range(_COMPACTION_CYCLES):
             share = (context.remaining() - _MOVES_SECONDS) / (_COMPACTION_CYCLES - cycle)
@@ -181,6 +188,34 @@ def _compact(context: SearchContext, state: SearchState, seconds: float) -> None
                          compact_by_moves(problem, candidates, state.plan, deadline), COMPACTNESS)
         if state.figures == before:
             break
+
+
+def _reach_best_pairs(context: SearchContext, state: SearchState, deadline: float) -> None:
+    """Rounds of: the value LP's best pairs, then insert them by moving chains.
+
+    A round ends what the LP chose that could not be timed as avoided, so the
+    next round's optimum takes other pairs of the same value where it can.
+    """
+    avoided: set[int] = set()
+    fruitless = 0
+    while (fruitless < _FRUITLESS_ROUNDS and time.monotonic() < deadline
+           and not context.cancel.cancelled):
+        f = state.figures
+        held = {c for c, _ in state.plan}
+        must = max(f.must_met, context.lp.must())
+        coverage = max(f.coverage, context.lp.coverage(must))
+        target = context.lp.best_pairs(must, coverage, held, avoided)
+        if not target or target <= held:
+            return
+        plan, missed = apply_selection(context.problem, context.candidates, state.plan, target,
+                                       context.capacities, context.options.min_meetings,
+                                       deadline, context.cancel)
+        avoided |= missed
+        accept_if_better(context, state, plan, VALUE)
+        grown = state.figures
+        worth_another = ((grown.must_met, grown.coverage) > (f.must_met, f.coverage)
+                         or (grown.value - f.value) * _WORTHWHILE_GAIN >= f.value)
+        fruitless = 0 if worth_another else fruitless + 1
 
 
 def _anneal(context: SearchContext, state: SearchState, rng: random.Random, seconds: float,

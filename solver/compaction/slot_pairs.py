@@ -40,7 +40,7 @@ class _Chain:
     net: _Net
 
 
-class _Timing:
+class SlotTiming:
     """Which slot each meeting of a plan holds, with the indexes the exchanges need."""
 
     def __init__(self, candidates: list[Candidate], plan: Plan,
@@ -89,13 +89,15 @@ class _Timing:
         for start in itertools.chain(self.at_slot[first], self.at_slot[second]):
             if start in seen:
                 continue
-            positions, movable = self._chain_from(start, first, second, seen)
+            positions, movable = self.chain_from(start, first, second, seen)
             if movable:
-                found.append(self._measure(positions, first, second))
+                found.append(self.measure(positions, first, second))
         return found
 
-    def _chain_from(self, start: int, first: int, second: int,
-                    seen: set[int]) -> tuple[list[int], bool]:
+    def chain_from(self, start: int, first: int, second: int,
+                   seen: set[int] | None = None) -> tuple[list[int], bool]:
+        """The chain of the meeting at `start` in the two slots, and whether it may move."""
+        seen = set() if seen is None else seen
         positions, stack, movable = [start], [start], True
         seen.add(start)
         while stack:
@@ -115,7 +117,7 @@ class _Timing:
                     stack.append(next_position)
         return positions, movable
 
-    def _measure(self, positions: list[int], first: int, second: int) -> _Chain:
+    def measure(self, positions: list[int], first: int, second: int) -> _Chain:
         moved: dict[str, int] = {}
         net: dict[int, int] = {}
         for position in positions:
@@ -141,7 +143,10 @@ class _Timing:
         return self.capacities[first].fits(one) and self.capacities[second].fits(two)
 
     def move(self, chain: _Chain, first: int, second: int) -> None:
-        before = [(position, *self.plan[position]) for position in chain.positions]
+        self._move(chain.positions, first, second)
+
+    def _move(self, positions: list[int], first: int, second: int) -> None:
+        before = [(position, *self.plan[position]) for position in positions]
         for position, c, slot in before:
             self._leave(position, c, slot)
         for position, c, slot in before:
@@ -167,7 +172,7 @@ def exchange_slot_pairs(candidates: list[Candidate], plan: Plan,
     cancelled.
     """
     cancel = cancel or CancelToken()
-    timing = _Timing(candidates, plan, capacities, measure)
+    timing = SlotTiming(candidates, plan, capacities, measure)
     pairs = list(itertools.combinations(range(len(capacities)), 2))
     improved = True
     while improved and time.monotonic() < deadline:
@@ -192,7 +197,7 @@ def anneal_slot_pairs(candidates: list[Candidate], plan: Plan, capacities: list[
     ends early when nobody has a gap.
     """
     cancel = cancel or CancelToken()
-    timing = _Timing(candidates, plan, capacities, measure)
+    timing = SlotTiming(candidates, plan, capacities, measure)
     pairs = list(itertools.combinations(range(len(capacities)), 2))
     started = time.monotonic()
     current = best = 0
@@ -225,7 +230,7 @@ def _fewer(change: int) -> bool:
     return change < 0
 
 
-def _exchange(timing: _Timing, first: int, second: int, accept: Accept) -> int:
+def _exchange(timing: SlotTiming, first: int, second: int, accept: Accept) -> int:
     """Move the chains `accept` takes between the two slots; the change of gaps.
 
     Chains are disjoint and their gains independent, so moving one leaves the
