@@ -37,7 +37,9 @@ def meeting_capacity(problem: Problem, person: str) -> int:
 class LevelBounds:
     """The pair-selection LP, built once; each level is one objective over it."""
 
-    def __init__(self, problem: Problem, candidates: list[Candidate], min_meetings: int) -> None:
+    def __init__(self, problem: Problem, candidates: list[Candidate], min_meetings: int,
+                 counted: set[str] | None = None) -> None:
+        """`counted`: whose meetings coverage counts (default: who asked or was asked)."""
         self.candidates = candidates
         self.must_total = sum(1 for c in candidates if c.must)
         self.value_total = sum(c.value for c in candidates)
@@ -45,9 +47,10 @@ class LevelBounds:
         for c in candidates:
             options[c.a] += 1
             options[c.b] += 1
-        counted = [p for p in requesters_and_requested(problem) if p in options]
+        people = [p for p in (requesters_and_requested(problem) if counted is None else counted)
+                  if p in options]
         self.coverage_total = sum(
-            min(min_meetings, options[p], meeting_capacity(problem, p)) for p in counted)
+            min(min_meetings, options[p], meeting_capacity(problem, p)) for p in people)
         solver = pywraplp.Solver.CreateSolver("GLOP")
         self.solver = solver
         if solver is None:
@@ -64,7 +67,7 @@ class LevelBounds:
         self._add_table_room(problem, candidates)
         self.covered = []
         links: dict[str, pywraplp.Constraint] = {}
-        for person in counted:
+        for person in people:
             y = solver.NumVar(0, min_meetings, "")
             links[person] = solver.Constraint(0, _INFINITY)  # Σ pairs of person − y ≥ 0
             links[person].SetCoefficient(y, -1)
