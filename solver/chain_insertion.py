@@ -8,7 +8,7 @@ and P is free at s when P was free at t (the step that proves Vizing's
 edge-colouring theorem). So the schedule's meetings stay, only re-timed,
 and the wanted one joins them.
 
-`apply_selection` takes the set `selection.select_meetings` chose and
+`apply_selection` takes a set of pairs to reach (`LevelBounds.best_pairs`) and
 changes the schedule towards it, one connected group of changes at a time:
 the group's meetings that are not chosen leave, the chosen ones are
 inserted, the ones that left come back where they still fit, and the group
@@ -18,7 +18,6 @@ is undone unless must-meets, coverage and value (in that order) grew.
 from __future__ import annotations
 
 import time
-from collections import Counter
 
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
@@ -86,17 +85,6 @@ class _InsertingTiming(SlotTiming):
                 self._enter(position, c, first)
                 self.held[c] = position
 
-    def fits_with(self, slot: int, other: int, net: tuple[tuple[int, int], ...],
-                  extra: Candidate | None) -> bool:
-        """Whether the two slots' tables hold them after a chain moves, plus `extra` at `slot`."""
-        one, two = Counter(self.sizes[slot]), Counter(self.sizes[other])
-        for size, n in net:
-            one[size] += n
-            two[size] -= n
-        if extra is not None and extra.table is None:
-            one[extra.size] += 1
-        return self.capacities[slot].fits(one) and self.capacities[other].fits(two)
-
     def current_plan(self) -> Plan:
         return [(c, slot) for c, slot in self.plan if slot != _GONE]
 
@@ -119,10 +107,15 @@ def insert_by_chains(timing: _InsertingTiming, c: int) -> bool:
     return False
 
 
+def _seat_needed(cand: Candidate) -> int:
+    """Seats the meeting takes from the slot's free tables (0 at a fixed table)."""
+    return 0 if cand.table is not None else cand.size
+
+
 def _seat_free(timing: _InsertingTiming, cand: Candidate, slot: int) -> bool:
     if cand.table is not None:
         return (cand.table, slot) not in timing.table_at
-    return timing.fits_with(slot, slot, (), cand)
+    return timing.fits_after(slot, slot, (), cand.size)
 
 
 def _clear(timing: _InsertingTiming, cand: Candidate, slot: int) -> bool:
@@ -154,7 +147,8 @@ def _move_chain_away(timing: _InsertingTiming, position: int, slot: int,
         if not movable or _brings_back(timing, positions, other, people):
             continue
         chain = timing.measure(positions, slot, other)
-        if not timing.fits_with(slot, other, chain.net, extra):
+        if not timing.fits_after(slot, other, chain.net,
+                                 0 if extra is None else _seat_needed(extra)):
             continue
         if best is None or chain.gain < best[0]:
             best = (chain.gain, other, positions)
@@ -180,7 +174,7 @@ def _brings_back(timing: _InsertingTiming, positions: list[int], other: int,
 
 def _make_room(timing: _InsertingTiming, cand: Candidate, slot: int) -> bool:
     """When every fitting table of `slot` is taken, move one chain out that frees a seat."""
-    if cand.table is not None or timing.fits_with(slot, slot, (), cand):
+    if cand.table is not None or _seat_free(timing, cand, slot):
         return True
     people = (cand.a, cand.b)
     fitting = [position for position in sorted(timing.at_slot[slot])
@@ -199,6 +193,10 @@ def apply_selection(problem: Problem, candidates: list[Candidate], plan: Plan,
     cancel = cancel or CancelToken()
     timing = _InsertingTiming(problem, candidates, plan, capacities)
     counted = requesters_and_requested(problem)
+
+    def most_needed_first(c: int) -> tuple[int, int]:
+        return -candidates[c].must, -candidates[c].value
+
     for leaving, wanted in _groups(candidates, plan, selection):
         if time.monotonic() >= deadline or cancel.cancelled:
             break
@@ -207,9 +205,7 @@ def apply_selection(problem: Problem, candidates: list[Candidate], plan: Plan,
         mark = len(timing.journal)
         for c in leaving:
             timing.drop(timing.held[c])
-        for c in sorted(wanted, key=lambda c: (-candidates[c].must, -candidates[c].value)):
-            insert_by_chains(timing, c)
-        for c in sorted(leaving, key=lambda c: (-candidates[c].must, -candidates[c].value)):
+        for c in sorted(wanted, key=most_needed_first) + sorted(leaving, key=most_needed_first):
             insert_by_chains(timing, c)
         if _standing(timing, people, counted, min_meetings) <= before:
             timing.undo_to(mark)

@@ -135,11 +135,15 @@ class SlotTiming:
                 gain += self.gaps(slots ^ both) - self.gaps(slots)
         return _Chain(positions, gain, tuple(sorted((k, n) for k, n in net.items() if n)))
 
-    def fits_after(self, first: int, second: int, net: _Net) -> bool:
+    def fits_after(self, first: int, second: int, net: _Net, extra_size: int = 0) -> bool:
+        """Whether both slots' tables hold their meetings once a chain with `net` moved,
+        and one more meeting needing `extra_size` seats at `first` (0: none)."""
         one, two = Counter(self.sizes[first]), Counter(self.sizes[second])
         for size, n in net:
             one[size] += n
             two[size] -= n
+        if extra_size:
+            one[extra_size] += 1
         return self.capacities[first].fits(one) and self.capacities[second].fits(two)
 
     def move(self, chain: _Chain, first: int, second: int) -> None:
