@@ -198,12 +198,13 @@ def _reach_best_pairs(context: SearchContext, state: SearchState, deadline: floa
     """
     avoided: set[int] = set()
     fruitless = 0
+    must = context.lp.must()  # a bound: no round reaches more, so both LPs are solved once
+    best_coverage = context.lp.coverage(must)
     while (fruitless < _FRUITLESS_ROUNDS and time.monotonic() < deadline
            and not context.cancel.cancelled):
         f = state.figures
         held = {c for c, _ in state.plan}
-        must = max(f.must_met, context.lp.must())
-        coverage = max(f.coverage, context.lp.coverage(must))
+        coverage = max(f.coverage, best_coverage)
         target = context.lp.best_pairs(must, coverage, held, avoided)
         if not target or target <= held:
             return
