@@ -240,18 +240,19 @@ def neighbourhood_search(context: SearchContext, state: SearchState, rng: random
         seconds = min(context.remaining(), 4.0, give_up_after or 4.0)
         before = state.figures
         solved_optimally = _improve_neighbourhood(context, state, scope, seconds, compact_phase)
-        if _levels(state.figures, compact_phase) != _levels(before, compact_phase):
+        if _found(before, state.figures, compact_phase):
             last_found = time.monotonic()
         target = int(target * 1.15) if solved_optimally else max(1500, int(target * 0.8))
         target = min(target, 40_000)
 
 
-def _levels(f: Figures, compact_phase: bool) -> tuple[int, ...]:
-    """What a neighbourhood search phase is for: compactness there counts as finding nothing
-    in the value phase, which would otherwise run on while it trims idle slots one by one."""
+def _found(before: Figures, after: Figures, compact_phase: bool) -> bool:
+    """Whether a neighbourhood found what its phase is for. In the value phase, fewer idle
+    slots alone is nothing: the phase would otherwise run on trimming them one by one."""
     if compact_phase:
-        return (f.must_met, f.coverage, f.value, f.idle_slots, f.breaks)
-    return (f.must_met, f.coverage, f.value)
+        return after != before
+    return (after.must_met, after.coverage, after.value) != (
+        before.must_met, before.coverage, before.value)
 
 
 def _pick_neighbourhood(context: SearchContext, state: SearchState, adjacency: _Adjacency,
