@@ -78,11 +78,15 @@ def test_locked_meetings_hold_their_chains() -> None:
             assert wanted in {c for c, _ in reached} and missed == set()
 
 
-def test_a_meeting_leaves_for_a_more_valuable_one() -> None:
-    # A may meet once: the selection swaps A–B (nice) for A–C (must).
+def _a_meets_once_and_asked_b_nicely_and_c_as_a_must() -> tuple[Problem, list[Candidate]]:
     attendees = (Attendee("A", max_meetings=1), Attendee("B"), Attendee("C"))
     problem = make_problem("", [("A", "B", 1), ("A", "C", 3)], slots=2, attendees=attendees)
-    candidates = candidate_pairs(problem, WEIGHTS)
+    return problem, candidate_pairs(problem, WEIGHTS)
+
+
+def test_a_meeting_leaves_for_a_more_valuable_one() -> None:
+    # A may meet once: the selection swaps A–B (nice) for A–C (must).
+    problem, candidates = _a_meets_once_and_asked_b_nicely_and_c_as_a_must()
     plan = _plan(candidates, ("A", "B", 0))
 
     reached, _ = _apply(problem, candidates, plan, {_index(candidates, "A", "C")})
@@ -92,9 +96,7 @@ def test_a_meeting_leaves_for_a_more_valuable_one() -> None:
 
 def test_a_change_that_loses_value_is_undone() -> None:
     # The same event, asked the other way round: A–C (must) would give way to A–B.
-    attendees = (Attendee("A", max_meetings=1), Attendee("B"), Attendee("C"))
-    problem = make_problem("", [("A", "B", 1), ("A", "C", 3)], slots=2, attendees=attendees)
-    candidates = candidate_pairs(problem, WEIGHTS)
+    problem, candidates = _a_meets_once_and_asked_b_nicely_and_c_as_a_must()
     plan = _plan(candidates, ("A", "C", 0))
 
     reached, missed = _apply(problem, candidates, plan, {_index(candidates, "A", "B")})
