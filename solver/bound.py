@@ -83,6 +83,20 @@ class LevelBounds:
         self.coverage_floor = solver.Constraint(0, _INFINITY)
         for y in self.covered:
             self.coverage_floor.SetCoefficient(y, 1)
+        # Who has a meeting at all (coverage's tie-break; none counted when coverage is off).
+        self.met = []
+        self.met_floor = solver.Constraint(0, _INFINITY)
+        met_links: dict[str, pywraplp.Constraint] = {}
+        for person in people if min_meetings else ():
+            z = solver.NumVar(0, 1, "")
+            met_links[person] = solver.Constraint(0, _INFINITY)  # Σ pairs of person − z ≥ 0
+            met_links[person].SetCoefficient(z, -1)
+            self.met.append(z)
+            self.met_floor.SetCoefficient(z, 1)
+        for var, cand in zip(self.chosen, candidates, strict=True):
+            for person in (cand.a, cand.b):
+                if person in met_links:
+                    met_links[person].SetCoefficient(var, 1)
 
     def _add_table_room(self, problem: Problem, candidates: list[Candidate]) -> None:
         """Each fixed table holds one meeting per open slot; free tables, by seats.
@@ -111,17 +125,18 @@ class LevelBounds:
                     room.SetCoefficient(var, 1)
 
     def _maximize(self, coefficients: list[tuple[pywraplp.Variable, float]], fallback: int,
-                  must: int | None, coverage: int | None) -> int:
-        optimum = self._solve(coefficients, must, coverage)
+                  must: int | None, coverage: int | None, met: int | None = None) -> int:
+        optimum = self._solve(coefficients, must, coverage, met)
         return fallback if optimum is None else min(fallback, int(optimum + 1e-6))
 
     def _solve(self, coefficients: list[tuple[pywraplp.Variable, float]], must: int | None,
-               coverage: int | None) -> float | None:
+               coverage: int | None, met: int | None = None) -> float | None:
         """The LP's optimum for this objective and these floors; None when it has none."""
         if self.solver is None or not self.candidates:
             return None
         self.must_floor.SetLb(must or 0)
         self.coverage_floor.SetLb(coverage or 0)
+        self.met_floor.SetLb(met or 0)
         objective = self.solver.Objective()
         objective.Clear()
         for var, coefficient in coefficients:
@@ -140,13 +155,22 @@ class LevelBounds:
         return self._maximize([(y, 1.0) for y in self.covered], self.coverage_total,
                               must_reached, None)
 
-    def value(self, must_reached: int | None = None, coverage_reached: int | None = None) -> int:
-        """Value at best, given the must-meets and coverage reached."""
+    def with_a_meeting(self, must_reached: int, coverage_reached: int) -> int:
+        """How many of those coverage counts can have a meeting at best, given the levels
+        above as reached (0 when coverage is off)."""
+        return self._maximize([(z, 1.0) for z in self.met], len(self.met), must_reached,
+                              coverage_reached) if self.met else 0
+
+    def value(self, must_reached: int | None = None, coverage_reached: int | None = None,
+              met_reached: int | None = None) -> int:
+        """Value at best, given the must-meets, coverage and attendees with a meeting
+        reached."""
         pairs = [(v, float(c.value)) for v, c in zip(self.chosen, self.candidates, strict=True)]
-        return self._maximize(pairs, self.value_total, must_reached, coverage_reached)
+        return self._maximize(pairs, self.value_total, must_reached, coverage_reached,
+                              met_reached)
 
     def best_pairs(self, must_reached: int, coverage_reached: int, held: set[int],
-                   avoided: set[int] | None = None) -> set[int]:
+                   avoided: set[int] | None = None, met_reached: int | None = None) -> set[int]:
         """The pairs (candidate indexes) of the value LP's optimum, nearest to `held`.
 
         Among optima of equal value, the LP keeps as many `held` pairs as it
@@ -159,7 +183,7 @@ class LevelBounds:
         tie = float(len(held) + len(avoided) + 1)  # all ties are worth less than one value point
         pairs = [(v, c.value * tie + (i in held) - (i in avoided))
                  for i, (v, c) in enumerate(zip(self.chosen, self.candidates, strict=True))]
-        if self._solve(pairs, must_reached, coverage_reached) is None:
+        if self._solve(pairs, must_reached, coverage_reached, met_reached) is None:
             return set()
         return {i for i, v in enumerate(self.chosen) if v.solution_value() >= 0.5}
 

@@ -12,7 +12,8 @@ and the wanted one joins them.
 changes the schedule towards it, one connected group of changes at a time:
 the group's meetings that are not chosen leave, the chosen ones are
 inserted, the ones that left come back where they still fit, and the group
-is undone unless must-meets, coverage and value (in that order) grew.
+is undone unless must-meets, coverage, attendees with a meeting and value (in
+that order) grew.
 """
 
 from __future__ import annotations
@@ -213,8 +214,9 @@ def apply_selection(problem: Problem, candidates: list[Candidate], plan: Plan,
 
 
 def _standing(timing: _InsertingTiming, people: set[str], counted: set[str],
-              min_meetings: int) -> tuple[int, int, int]:
-    """Must-meets, coverage and value of the meetings and coverage of `people`."""
+              min_meetings: int) -> tuple[int, int, int, int]:
+    """Must-meets, coverage, how many have a meeting, and value, of `people` and their
+    meetings."""
     must = value = 0
     seen: set[int] = set()
     for person in people:
@@ -227,7 +229,8 @@ def _standing(timing: _InsertingTiming, people: set[str], counted: set[str],
             must += cand.must
             value += cand.value
     cover = sum(min(timing.count(p), min_meetings) for p in people if p in counted)
-    return must, cover, value
+    met = sum(1 for p in people if p in counted and timing.count(p)) if min_meetings else 0
+    return must, cover, met, value
 
 
 def _groups(candidates: list[Candidate], plan: Plan,

@@ -27,6 +27,10 @@ class Figures:
     breaks: int
     meetings: int
     break_spread: int = 0  # max − min breaks per attendee
+    # Of those coverage counts, how many have a meeting: at equal coverage, fewer left
+    # with none is better (coverage alone ranks someone's first meeting with another's
+    # second). 0 when coverage is off (min_meetings 0).
+    with_a_meeting: int = 0
 
     def spread_excess(self, options: SolveOptions) -> int:
         limit = options.max_break_spread
@@ -44,9 +48,10 @@ class Figures:
         everything but must-meets: fairness of breaks never costs a must-meet.
         """
         excess = -self.spread_excess(options)
+        covered = (self.coverage, self.with_a_meeting)
         if value_floor is None:
-            return (self.must_met, excess, self.coverage, self.value, -self.compactness(options))
-        return (self.must_met, excess, self.coverage, int(self.value >= value_floor),
+            return (self.must_met, excess, *covered, self.value, -self.compactness(options))
+        return (self.must_met, excess, *covered, int(self.value >= value_floor),
                 -self.compactness(options), self.value)
 
 
@@ -99,4 +104,5 @@ def figures_of(problem: Problem, candidates: list[Candidate], plan: Plan,
         breaks=runs,
         meetings=len(plan),
         break_spread=max(per_person, default=0) - min(per_person, default=0),
+        with_a_meeting=sum(1 for p in counted if p in busy) if min_meetings else 0,
     )

@@ -85,6 +85,7 @@ class Levels:
 
     must: LinearExpr
     coverage: LinearExpr
+    with_a_meeting: LinearExpr  # at equal coverage, the more the better
     value: LinearExpr
     compactness: LinearExpr
     value_upper: int
@@ -175,6 +176,21 @@ def coverage(model: cp_model.CpModel, v: MeetingVariables, problem: Problem, fix
         covered = model.new_int_var(0, min_meetings, f"covered_{person}")
         model.add(covered <= fixed.count[person] + sum(literals))
         terms.append(covered)
+    return LinearExpr.sum(terms)
+
+
+def with_a_meeting(model: cp_model.CpModel, v: MeetingVariables, problem: Problem,
+                   fixed: Fixed, min_meetings: int) -> LinearExpr:
+    """How many of the scope's attendees who asked or were asked have a meeting (none
+    counted when coverage is off)."""
+    counted = requesters_and_requested(problem) if min_meetings else set()
+    terms = []
+    for person, literals in v.by_attendee.items():
+        if person not in counted or fixed.count[person] > 0:
+            continue
+        met = model.new_bool_var(f"met_{person}")
+        model.add(met <= sum(literals))
+        terms.append(met)
     return LinearExpr.sum(terms)
 
 
@@ -287,6 +303,8 @@ def build_model(problem: Problem, candidates: list[Candidate], options: SolveOpt
         must=must_meets(variables, candidates) + constants.must_met,
         coverage=coverage(model, variables, problem, fixed, options.min_meetings)
         + constants.coverage,
+        with_a_meeting=with_a_meeting(model, variables, problem, fixed, options.min_meetings)
+        + constants.with_a_meeting,
         value=value_of_meetings(variables, candidates) + constants.value,
         compactness=compact + constants.compactness(options),
         value_upper=sum(candidates[c].value for c in in_scope),
@@ -318,9 +336,11 @@ def _fixed_part(problem: Problem, candidates: list[Candidate], fixed_plan: Plan,
         min(len(busy.get(p, ())), k) if p not in in_model else k
         for p in counted if p not in in_model or len(busy.get(p, ())) >= k
     )
+    met = sum(1 for p in counted if busy.get(p)) if k else 0  # in the model: by a fixed one
     return Figures(
         must_met=sum(1 for c, _ in fixed_plan if candidates[c].must),
         coverage=cover,
+        with_a_meeting=met,
         value=sum(candidates[c].value for c, _ in fixed_plan),
         idle_slots=idle,
         breaks=runs,

@@ -103,7 +103,10 @@ def staged_search(context: SearchContext, state: SearchState,
     model = build_model(context.problem, context.candidates, context.options,
                         context.capacities, fixed)
     levels = model.levels
-    stages = [(MUST, levels.must, 0.15), (COVERAGE, levels.coverage, 0.25),
+    # Coverage, then (at equal coverage) attendees with a meeting: one objective.
+    met_upper = len(requesters_and_requested(context.problem)) + 1
+    stages = [(MUST, levels.must, 0.15),
+              (COVERAGE, levels.coverage * met_upper + levels.with_a_meeting, 0.25),
               (VALUE, levels.value, 0.45), (COMPACTNESS, levels.compactness, compactness_share)]
     for name, expression, share in stages:
         if context.cancel.cancelled or context.remaining() <= 0:
@@ -111,7 +114,9 @@ def staged_search(context: SearchContext, state: SearchState,
         if name != COMPACTNESS and _at_lp_bound(context, state, name):
             state.proven.add(name)
             state.bounds[name] = _level_of(state.figures, name, context)
-            if name != VALUE:
+            if name == COVERAGE:
+                model.cp.add(levels.coverage >= state.bounds[name])
+            elif name != VALUE:
                 model.cp.add(expression >= state.bounds[name])
             if name == MUST:
                 _require_every_must_meet_if_all_met(context, state, model)
@@ -134,10 +139,16 @@ def staged_search(context: SearchContext, state: SearchState,
         if status == cp_model.OPTIMAL:
             state.proven.add(name)
         if name != COMPACTNESS and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            bound = math.floor(solver.best_objective_bound)
+            if name == COVERAGE:
+                bound //= met_upper
             state.bounds[name] = min(state.bounds.get(name, reached + (1 << 40)),
-                                     max(reached, math.floor(solver.best_objective_bound)))
-        if name in (MUST, COVERAGE):
+                                     max(reached, bound))
+        if name == MUST:
             model.cp.add(expression >= reached)  # never traded for a lower level
+        if name == COVERAGE:
+            model.cp.add(levels.coverage >= reached)
+            model.cp.add(levels.with_a_meeting >= state.figures.with_a_meeting)
         if name == MUST:
             _require_every_must_meet_if_all_met(context, state, model)
     for name in (MUST, COVERAGE, VALUE):  # a later stage may have reached an earlier bound
@@ -164,7 +175,7 @@ def _at_lp_bound(context: SearchContext, state: SearchState, name: str) -> bool:
         return f.must_met >= context.lp.must()
     if name == COVERAGE:
         return f.coverage >= context.lp.coverage(f.must_met)
-    return f.value >= context.lp.value(f.must_met, f.coverage)
+    return f.value >= context.lp.value(f.must_met, f.coverage, f.with_a_meeting)
 
 
 def _level_of(figures: Figures, name: str, context: SearchContext) -> int:
@@ -186,7 +197,7 @@ def value_floor(context: SearchContext, f: Figures) -> int:
     options = context.options
     given_up = math.ceil((1 - options.value_tolerance) * f.value)
     near_bound = math.ceil(options.value_share_of_bound
-                           * context.lp.value(f.must_met, f.coverage))
+                           * context.lp.value(f.must_met, f.coverage, f.with_a_meeting))
     return max(given_up, min(f.value, near_bound))
 
 
@@ -246,13 +257,33 @@ def neighbourhood_search(context: SearchContext, state: SearchState, rng: random
         target = min(target, 40_000)
 
 
+_LARGEST_WEIGHTED_SUM = 1 << 62  # CP-SAT's objective is 64-bit
+
+
+def lexicographic_weights(uppers: list[int]) -> list[int]:
+    """Weights that rank levels (most important first, each between 0 and its upper
+    bound) lexicographically in one sum. Where that sum could overflow, the least
+    important levels get weight 0 instead: a tie-break lost, never a wrong order."""
+    weights = [0] * len(uppers)
+    weight = 1
+    for level in range(len(uppers) - 1, -1, -1):
+        weights[level] = weight
+        weight *= uppers[level] + 1
+    while weight > _LARGEST_WEIGHTED_SUM:
+        lowest = max(i for i, w in enumerate(weights) if w)
+        weights[lowest] = 0
+        weight //= uppers[lowest] + 1
+        weights = [w // (uppers[lowest] + 1) if w else 0 for w in weights]
+    return weights
+
+
 def _found(before: Figures, after: Figures, compact_phase: bool) -> bool:
     """Whether a neighbourhood found what its phase is for. In the value phase, fewer idle
     slots alone is nothing: the phase would otherwise run on trimming them one by one."""
     if compact_phase:
         return after != before
-    return (after.must_met, after.coverage, after.value) != (
-        before.must_met, before.coverage, before.value)
+    return (after.must_met, after.coverage, after.with_a_meeting, after.value) != (
+        before.must_met, before.coverage, before.with_a_meeting, before.value)
 
 
 def _pick_neighbourhood(context: SearchContext, state: SearchState, adjacency: _Adjacency,
@@ -316,17 +347,22 @@ def _improve_neighbourhood(context: SearchContext, state: SearchState, scope: fr
     current = state.figures
     model.cp.add(levels.must >= current.must_met)
     model.cp.add(levels.coverage >= current.coverage)
+    model.cp.add(levels.with_a_meeting >= current.with_a_meeting)
     if compact_phase:
         assert state.value_floor is not None
         model.cp.add(levels.value >= state.value_floor)
         model.cp.minimize(levels.compactness * (levels.value_upper + 1) - levels.value)
     else:
-        # Lexicographic by weights: must-meets, coverage, value, then fewer idle slots.
-        value_weight = levels.compactness_upper + 1
-        cover_weight = value_weight * (levels.value_upper + 1)
-        must_weight = cover_weight * (context.options.min_meetings * len(scope) + 1)
+        # Lexicographic by weights: must-meets, coverage, attendees with a meeting, value,
+        # then fewer idle slots. Each level changes by at most its upper bound in the scope.
+        people = len(scope)
+        must_weight, cover_weight, met_weight, value_weight, compact_weight = \
+            lexicographic_weights([
+                people * len(context.problem.slots) // 2, context.options.min_meetings * people,
+                people, levels.value_upper, levels.compactness_upper])
         model.cp.maximize(levels.must * must_weight + levels.coverage * cover_weight
-                          + levels.value * value_weight - levels.compactness)
+                          + levels.with_a_meeting * met_weight
+                          + levels.value * value_weight - levels.compactness * compact_weight)
     model.hint(inside)
     solver = context.new_solver(seconds)
     status = context.run(solver, model)

@@ -198,14 +198,16 @@ def _reach_best_pairs(context: SearchContext, state: SearchState, deadline: floa
     """
     avoided: set[int] = set()
     fruitless = 0
-    must = context.lp.must()  # a bound: no round reaches more, so both LPs are solved once
+    must = context.lp.must()  # a bound: no round reaches more, so these LPs are solved once
     best_coverage = context.lp.coverage(must)
+    best_met = context.lp.with_a_meeting(must, best_coverage)
     while (fruitless < _FRUITLESS_ROUNDS and time.monotonic() < deadline
            and not context.cancel.cancelled):
         f = state.figures
         held = {c for c, _ in state.plan}
         coverage = max(f.coverage, best_coverage)
-        target = context.lp.best_pairs(must, coverage, held, avoided)
+        met = best_met if coverage == best_coverage else f.with_a_meeting
+        target = context.lp.best_pairs(must, coverage, held, avoided, max(met, f.with_a_meeting))
         if not target or target <= held:
             return
         plan, missed = apply_selection(context.problem, context.candidates, state.plan, target,
@@ -214,7 +216,8 @@ def _reach_best_pairs(context: SearchContext, state: SearchState, deadline: floa
         avoided |= missed
         accept_if_better(context, state, plan, VALUE)
         grown = state.figures
-        worth_another = ((grown.must_met, grown.coverage) > (f.must_met, f.coverage)
+        worth_another = ((grown.must_met, grown.coverage, grown.with_a_meeting)
+                         > (f.must_met, f.coverage, f.with_a_meeting)
                          or (grown.value - f.value) * _WORTHWHILE_GAIN >= f.value)
         fruitless = 0 if worth_another else fruitless + 1
 
@@ -269,7 +272,7 @@ def _final_bounds(lp: LevelBounds, state: SearchState, bounds: dict[str, int]) -
     """Tighten each level's bound given the levels above as reached (LP and CP-SAT)."""
     f = state.figures
     bounds[COVERAGE] = lp.coverage(f.must_met)
-    bounds[VALUE] = lp.value(f.must_met, f.coverage)
+    bounds[VALUE] = lp.value(f.must_met, f.coverage, f.with_a_meeting)
     for name, bound in state.bounds.items():
         bounds[name] = min(bounds[name], bound)
 

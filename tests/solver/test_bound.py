@@ -54,3 +54,18 @@ def test_no_schedule_beats_the_bounds(problem: Problem) -> None:
     assert bounds.must() >= reached.must_met
     assert bounds.coverage(reached.must_met) >= reached.coverage
     assert bounds.value(reached.must_met, reached.coverage) >= reached.value
+    assert bounds.with_a_meeting(reached.must_met, reached.coverage) >= reached.with_a_meeting
+    assert bounds.value(reached.must_met, reached.coverage,
+                        reached.with_a_meeting) >= reached.value
+
+
+def test_giving_everyone_a_meeting_lowers_the_value_bound() -> None:
+    # Two meetings fit. A-B and A-C are worth 4 and reach coverage 4, but leave Z out;
+    # with all four people met, the LP must take A-B and Z-C: 3.
+    problem = make_problem("ABCZ", [("A", "B", 2), ("A", "C", 2), ("Z", "C", 1)],
+                           slots=2, tables=1)
+    bounds = _bounds(problem)
+
+    assert bounds.value(0, 4) == 4
+    assert bounds.with_a_meeting(0, 4) == 4
+    assert bounds.value(0, 4, 4) == 3

@@ -33,6 +33,19 @@ def test_coverage_gives_everyone_a_meeting_before_value() -> None:
     assert result.value == 3
 
 
+def test_at_equal_coverage_nobody_is_left_without_a_meeting() -> None:
+    # Two meetings fit (two slots, one table). A-B and A-C (worth 2 each) and A-B and
+    # Z-C (2 + 1) both reach coverage 4 (A counts up to 2); only the second gives Z,
+    # who asked for C, a meeting. A-C and Z-C reach 4 too but leave B out.
+    problem = make_problem("ABCZ", [("A", "B", 2), ("A", "C", 2), ("Z", "C", 1)],
+                           slots=2, tables=1)
+    result = solve(problem, SolveOptions(time_limit_seconds=10, workers=1))
+    assert pairs(result.meetings) == {frozenset("AB"), frozenset("CZ")}
+    assert result.level("coverage").reached == result.level("coverage").bound == 4
+    assert result.value == 3 == result.bound  # the value bound holds who has a meeting too
+    assert all(figures.meetings >= 1 for figures in result.attendees.values())
+
+
 def test_compactness_closes_idle_gaps_at_no_cost_in_value() -> None:
     # A has two meetings in a five-slot day; B is only there in slot 0, C any time.
     attendees = (Attendee("A"), Attendee("B", frozenset({0})), Attendee("C"))

@@ -9,6 +9,7 @@ from dataclasses import replace
 from solver import Attendee, CancelToken, Progress, SolveOptions, StopReason, solve
 from solver.figures import Figures
 from solver.options import Compactness
+from solver.search import lexicographic_weights
 from tests.solver.conftest import FAST, make_problem
 from tests.solver.schedule_rules import value_of, violations
 
@@ -120,3 +121,14 @@ def test_a_large_event_search_ends_once_nobody_has_idle_time_left() -> None:
     assert result.stop_reason is StopReason.NO_GAPS_LEFT
     assert result.level("compactness").reached == 0
     assert not violations(problem, result.meetings)
+
+
+def test_weights_rank_levels_lexicographically_and_drop_the_lowest_rather_than_overflow() -> None:
+    uppers = [2, 3, 4]
+    weights = lexicographic_weights(uppers)
+    levels = [(a, b, c) for a in range(3) for b in range(4) for c in range(5)]
+    weighted = {lv: sum(w * x for w, x in zip(weights, lv, strict=True)) for lv in levels}
+    assert sorted(levels) == sorted(levels, key=weighted.__getitem__)
+
+    huge = lexicographic_weights([10**6] * 4)  # 10^24 would overflow 64 bits
+    assert huge[-1] == 0 and huge[:3] == [10**12 + 2 * 10**6 + 1, 10**6 + 1, 1]
