@@ -41,6 +41,8 @@ class SearchState:
     value_floor: int | None = None
     bounds: dict[str, int] = field(default_factory=dict)
     proven: set[str] = field(default_factory=set)
+    # Proven: no schedule as good on the levels above has fewer gaps (0: nothing known).
+    fewest_gaps: int = 0
 
 
 Publish = Callable[[str, SearchState], None]

@@ -264,7 +264,10 @@ def _retime_exactly(context: SearchContext, state: SearchState, seconds: float) 
         return False
     accept_if_better(context, state, retimed.plan, COMPACTNESS)
     every_pair_meets = len(state.plan) == len(context.candidates)
-    return (retimed.proven_optimal and every_pair_meets and context.options.value_tolerance == 0
+    meetings_cannot_change = every_pair_meets and context.options.value_tolerance == 0
+    if meetings_cannot_change and not state.figures.spread_excess(context.options):
+        state.fewest_gaps = max(state.fewest_gaps, retimed.fewest_possible)
+    return (retimed.proven_optimal and meetings_cannot_change
             and state.figures.compactness(context.options) == retimed.gaps)
 
 
@@ -293,8 +296,15 @@ def _level_results(state: SearchState, bounds: dict[str, int],
         LevelResult(COVERAGE, f.coverage, max(f.coverage, bounds[COVERAGE]),
                     source(COVERAGE)),
         LevelResult(VALUE, f.value, max(f.value, bounds[VALUE]), source(VALUE)),
-        LevelResult(COMPACTNESS, compact_reached,
-                    compact_reached if COMPACTNESS in state.proven else 0,
-                    "proven optimal by CP-SAT" if COMPACTNESS in state.proven
-                    else "none (0 is the trivial bound)", minimize=True),
+        LevelResult(COMPACTNESS, compact_reached, *_compactness_bound(state, compact_reached),
+                    minimize=True),
     )
+
+
+def _compactness_bound(state: SearchState, reached: int) -> tuple[int, str]:
+    if COMPACTNESS in state.proven:
+        return reached, "proven optimal by CP-SAT"
+    if state.fewest_gaps:
+        return (min(reached, state.fewest_gaps),
+                "each attendee's fewest on their own, plus what CP-SAT proved impossible")
+    return 0, "none (0 is the trivial bound)"

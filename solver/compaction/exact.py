@@ -22,7 +22,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
@@ -49,11 +49,16 @@ _WINDOW_HEAD_START = 2.5  # seconds
 
 @dataclass(frozen=True)
 class Retimed:
-    """The same meetings in new slots; `gaps` is the total idle slots or breaks."""
+    """The same meetings in new slots; `gaps` is the total idle slots or breaks.
+
+    `fewest_possible`: proven, no timing of these meetings has fewer gaps
+    (each attendee's fewest on their own, plus every "no" answered).
+    """
 
     plan: Plan
     gaps: int
     proven_optimal: bool
+    fewest_possible: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,9 +105,9 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
         ceiling = best.gaps - floor if best else None  # a timing with this extra exists
         if ceiling is not None and lowest >= ceiling:
             assert best is not None
-            return Retimed(best.plan, best.gaps, True)
+            return Retimed(best.plan, best.gaps, True, best.gaps)
         if any_timing_first and best is not None and not climbing:
-            return best
+            return replace(best, fewest_possible=floor + lowest)
         left = deadline - time.monotonic()
         if left < 0.05 or lowest > most_extra:
             break
@@ -128,7 +133,7 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
         else:
             timed_out = target if timed_out is None else max(timed_out, target)
             climbing = False
-    return best
+    return replace(best, fewest_possible=floor + lowest) if best else None
 
 
 def _gaps(plan: Plan, problem: Problem, candidates: list[Candidate],

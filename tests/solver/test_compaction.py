@@ -182,6 +182,24 @@ def test_windows_prove_a_forced_gap_is_the_fewest() -> None:
     candidates = candidate_pairs(squeezed, WEIGHTS)
     _, retimed = _retime(squeezed, _plan(candidates, ("A", "B", 0), ("A", "C", 2)))
     assert retimed is not None and retimed.proven_optimal and retimed.gaps == 1
+    assert retimed.fewest_possible == 1
+
+
+def test_out_of_time_the_retiming_still_proves_each_attendees_own_fewest_gaps() -> None:
+    # A is free only in slots 0 and 2: whatever the others do, A waits one slot. C waits
+    # too in the hint (C–D could move next to A–C). With no time to ask CP-SAT anything,
+    # A's floor is still proven and returned with the hint.
+    problem = make_problem("ABCD", [("A", "B", 1), ("A", "C", 1), ("C", "D", 1)], slots=4,
+                           tables=2, attendees=(Attendee("A", frozenset({0, 2})),
+                                                Attendee("B"), Attendee("C"), Attendee("D")))
+    candidates = candidate_pairs(problem, WEIGHTS)
+    plan = _plan(candidates, ("A", "B", 0), ("A", "C", 2), ("C", "D", 0))
+    retimed = retime_exactly(problem, candidates, [c for c, _ in plan], SolveOptions(workers=1),
+                             slot_capacities(problem), time.monotonic(), CancelToken(),
+                             hint=plan)
+    assert retimed is not None and not retimed.proven_optimal
+    assert retimed.plan == plan and retimed.gaps == 2
+    assert retimed.fewest_possible == 1
 
 
 def test_windows_keep_the_break_spread() -> None:
