@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from nbl_desktop.core.schedule_figures import ScheduleFigures
 from nbl_desktop.ui.models.unmet_model import UnmetModel
 
+_ROWS_MEASURED = 50  # beyond the visible ones
+
 
 class FiguresPanel(QWidget):
     """`meet_requested(requester, requested)`: the organizer wants this wish met by hand."""
@@ -38,6 +40,9 @@ class FiguresPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
+        # Fit the columns to the rows in sight plus a few: measuring every unmet wish of a
+        # 1,000-person event (Qt's default: 1,000 rows) held the window 0.3–0.6 s.
+        self.view.horizontalHeader().setResizeContentsPrecision(_ROWS_MEASURED)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.meet_button = QPushButton("Meet in the first free place")
