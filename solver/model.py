@@ -166,32 +166,24 @@ def must_meets(v: MeetingVariables, candidates: list[Candidate]) -> LinearExpr:
 
 
 def coverage(model: cp_model.CpModel, v: MeetingVariables, problem: Problem, fixed: Fixed,
-             min_meetings: int) -> LinearExpr:
-    """Σ min(meetings, min_meetings) over the scope's attendees who asked or were asked."""
-    counted = requesters_and_requested(problem)
-    terms = []
+             min_meetings: int) -> tuple[LinearExpr, LinearExpr]:
+    """Over the scope's attendees who asked or were asked: Σ min(meetings, min_meetings),
+    and how many have a meeting at all (coverage's tie-break). Both 0 when coverage is off.
+    """
+    counted = requesters_and_requested(problem) if min_meetings else set()
+    covered_terms, met_terms = [], []
     for person, literals in v.by_attendee.items():
-        if person not in counted or fixed.count[person] >= min_meetings:
+        already = fixed.count[person]
+        if person not in counted or already >= min_meetings:
             continue
         covered = model.new_int_var(0, min_meetings, f"covered_{person}")
-        model.add(covered <= fixed.count[person] + sum(literals))
-        terms.append(covered)
-    return LinearExpr.sum(terms)
-
-
-def with_a_meeting(model: cp_model.CpModel, v: MeetingVariables, problem: Problem,
-                   fixed: Fixed, min_meetings: int) -> LinearExpr:
-    """How many of the scope's attendees who asked or were asked have a meeting (none
-    counted when coverage is off)."""
-    counted = requesters_and_requested(problem) if min_meetings else set()
-    terms = []
-    for person, literals in v.by_attendee.items():
-        if person not in counted or fixed.count[person] > 0:
-            continue
-        met = model.new_bool_var(f"met_{person}")
-        model.add(met <= sum(literals))
-        terms.append(met)
-    return LinearExpr.sum(terms)
+        model.add(covered <= already + sum(literals))
+        covered_terms.append(covered)
+        if already == 0:
+            met = model.new_bool_var(f"met_{person}")
+            model.add(met <= sum(literals))
+            met_terms.append(met)
+    return LinearExpr.sum(covered_terms), LinearExpr.sum(met_terms)
 
 
 def value_of_meetings(v: MeetingVariables, candidates: list[Candidate]) -> LinearExpr:
@@ -299,12 +291,11 @@ def build_model(problem: Problem, candidates: list[Candidate], options: SolveOpt
                                        options.compactness, options.max_break_spread,
                                        outside_breaks)
     constants = _fixed_part(problem, candidates, fixed_plan, variables, options)
+    covered, met = coverage(model, variables, problem, fixed, options.min_meetings)
     levels = Levels(
         must=must_meets(variables, candidates) + constants.must_met,
-        coverage=coverage(model, variables, problem, fixed, options.min_meetings)
-        + constants.coverage,
-        with_a_meeting=with_a_meeting(model, variables, problem, fixed, options.min_meetings)
-        + constants.with_a_meeting,
+        coverage=covered + constants.coverage,
+        with_a_meeting=met + constants.with_a_meeting,
         value=value_of_meetings(variables, candidates) + constants.value,
         compactness=compact + constants.compactness(options),
         value_upper=sum(candidates[c].value for c in in_scope),

@@ -146,13 +146,12 @@ def staged_search(context: SearchContext, state: SearchState,
                 bound //= met_upper
             state.bounds[name] = min(state.bounds.get(name, reached + (1 << 40)),
                                      max(reached, bound))
-        if name == MUST:
-            model.cp.add(expression >= reached)  # never traded for a lower level
-        if name == COVERAGE:
+        if name == MUST:  # never traded for a lower level
+            model.cp.add(expression >= reached)
+            _require_every_must_meet_if_all_met(context, state, model)
+        elif name == COVERAGE:
             model.cp.add(levels.coverage >= reached)
             model.cp.add(levels.with_a_meeting >= state.figures.with_a_meeting)
-        if name == MUST:
-            _require_every_must_meet_if_all_met(context, state, model)
     for name in (MUST, COVERAGE, VALUE):  # a later stage may have reached an earlier bound
         if _at_lp_bound(context, state, name):
             state.proven.add(name)

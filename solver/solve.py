@@ -206,8 +206,8 @@ def _reach_best_pairs(context: SearchContext, state: SearchState, deadline: floa
         f = state.figures
         held = {c for c, _ in state.plan}
         coverage = max(f.coverage, best_coverage)
-        met = best_met if coverage == best_coverage else f.with_a_meeting
-        target = context.lp.best_pairs(must, coverage, held, avoided, max(met, f.with_a_meeting))
+        met = max(f.with_a_meeting, best_met if coverage == best_coverage else 0)
+        target = context.lp.best_pairs(must, coverage, held, avoided, met)
         if not target or target <= held:
             return
         plan, missed = apply_selection(context.problem, context.candidates, state.plan, target,
