@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from solver.candidates import Candidate, candidate_pairs, usable_slots
 from solver.figures import busy_slots, idle_slots_and_breaks
+from solver.greedy import PlanBuilder
 from solver.options import SolveOptions
 from solver.plan import Plan
 from solver.problem import LockedMeeting, Problem, pair_key
@@ -22,6 +23,13 @@ def unmet_requests(problem: Problem, candidates: list[Candidate],
     count: Counter[str] = Counter()
     for c, _ in plan:
         count.update((candidates[c].a, candidates[c].b))
+
+    builder = PlanBuilder.of_plan(problem, candidates, plan)
+    index = {pair_key(c.a, c.b): i for i, c in enumerate(candidates)}
+
+    def fits_now(key: tuple[str, str]) -> bool:
+        i = index.get(key)
+        return i is not None and any(builder.can_place(i, s) for s in candidates[i].slots)
 
     def full(person: str) -> bool:
         cap = problem.attendee(person).max_meetings
@@ -40,6 +48,8 @@ def unmet_requests(problem: Problem, candidates: list[Candidate],
             reason = UnmetReason.REQUESTER_FULL
         elif full(r.requested):
             reason = UnmetReason.REQUESTED_FULL
+        elif fits_now(key):
+            reason = UnmetReason.LONGER_WAITS
         else:
             reason = UnmetReason.CAPACITY_OR_PRIORITIES
         unmet.append(UnmetRequest(r, reason))

@@ -37,6 +37,9 @@ class UnmetReason(enum.Enum):
     REQUESTER_FULL = "the requester has reached their maximum number of meetings"
     REQUESTED_FULL = "the requested person has reached their maximum number of meetings"
     CAPACITY_OR_PRIORITIES = "lost to table capacity or to more important meetings"
+    # The value tolerance lets compactness cost a little value (see drop_outlying_meetings).
+    LONGER_WAITS = ("a place is still free for it, but only where someone would wait longer "
+                    "between meetings: left out for fewer idle gaps")
 
 
 @dataclass(frozen=True)

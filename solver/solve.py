@@ -24,12 +24,13 @@ from solver.compaction import (
     anneal_slot_pairs,
     compact_by_exchanges,
     compact_by_moves,
+    drop_outlying_meetings,
     exchange_slot_pairs,
     retime_by_sweep,
     retime_exactly,
 )
 from solver.explain import attendee_figures, unmet_requests
-from solver.figures import Figures, figures_of
+from solver.figures import Figures, figures_of, requesters_and_requested
 from solver.greedy import fair_compact
 from solver.options import SolveOptions
 from solver.plan import assign_tables
@@ -63,8 +64,9 @@ _RETIME_SHARE, _VALUE_SHARE = 0.1, 0.25
 # 1/_WORTHWHILE_GAIN of the value (compactness may give up 100 times as much).
 _FRUITLESS_ROUNDS, _WORTHWHILE_GAIN = 2, 10_000
 _FRUITLESS_VALUE_SECONDS = 3.0  # then neighbourhoods for value, until they find nothing so long
-# After the value search, cycles of annealed re-timing, then filling holes with unmet pairs
-# above the value floor (which opens new ways to re-time); each cycle anneals cooler.
+# After the value search, cycles of: leaving out outlying meetings above the value floor,
+# annealed re-timing, then local search (filling holes with unmet pairs above the floor
+# opens new ways to re-time); each cycle anneals cooler.
 _COMPACTION_CYCLES, _ANNEAL_SHARE = 3, 0.75
 # Small events: time for seating every must-meet at once, and for re-timing by windows.
 _MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
@@ -135,6 +137,7 @@ def solve(
         state.value_floor = value_floor(context, state.figures)
         for cycle in range(_COMPACTION_CYCLES):
             share = (context.remaining() - _MOVES_SECONDS) / (_COMPACTION_CYCLES - cycle)
+            _drop_outliers(context, state)
             _anneal(context, state, rng, _ANNEAL_SHARE * share, temperature=1.0 / (1 + cycle))
             _compact(context, state, (1 - _ANNEAL_SHARE) * share)
     if not cancel.cancelled and not proven_all:
@@ -188,6 +191,17 @@ def _compact(context: SearchContext, state: SearchState, seconds: float) -> None
                          compact_by_moves(problem, candidates, state.plan, deadline), COMPACTNESS)
         if state.figures == before:
             break
+
+
+def _drop_outliers(context: SearchContext, state: SearchState) -> None:
+    """Spend the value above the floor on leaving out the meetings that cost the most
+    idle slots; the re-timing after it closes the holes they leave."""
+    assert state.value_floor is not None
+    spare = state.figures.value - state.value_floor
+    if spare > 0:
+        accept_if_better(context, state, drop_outlying_meetings(
+            context.candidates, state.plan, context.options.min_meetings, spare,
+            requesters_and_requested(context.problem)), COMPACTNESS)
 
 
 def _reach_best_pairs(context: SearchContext, state: SearchState, deadline: float) -> None:

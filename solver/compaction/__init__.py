@@ -4,6 +4,8 @@ Every step keeps every hard rule and never lowers must-meets or coverage:
 - `sweep.retime_by_sweep`: the same meetings, re-timed from scratch;
 - `local_search.compact_by_exchanges`: fill holes with unscheduled pairs, above a value floor;
 - `local_search.compact_by_moves`: move single meetings;
+- `drops.drop_outlying_meetings`: leave out meetings far from someone's others, while the
+  value tolerance allows;
 - `slot_pairs.exchange_slot_pairs`: for every two slots, move the best set of Kempe chains
   between them (pairs of chains where the slots are full); `anneal_slot_pairs` the same
   under simulated annealing;
@@ -11,6 +13,7 @@ Every step keeps every hard rule and never lowers must-meets or coverage:
   windows, with a proof when it can (small events and the research benchmark).
 """
 
+from solver.compaction.drops import drop_outlying_meetings
 from solver.compaction.exact import Retimed, retime_exactly
 from solver.compaction.local_search import (
     compact_by_exchanges,
@@ -24,6 +27,7 @@ __all__ = [
     "anneal_slot_pairs",
     "compact_by_exchanges",
     "compact_by_moves",
+    "drop_outlying_meetings",
     "exchange_slot_pairs",
     "retime_by_sweep",
     "retime_exactly",

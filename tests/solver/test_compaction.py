@@ -16,11 +16,12 @@ from solver.compaction import (
     anneal_slot_pairs,
     compact_by_exchanges,
     compact_by_moves,
+    drop_outlying_meetings,
     exchange_slot_pairs,
     retime_by_sweep,
 )
 from solver.compaction.exact import retime_exactly
-from solver.figures import Figures, figures_of
+from solver.figures import Figures, figures_of, requesters_and_requested
 from solver.greedy import first_come_first_served, value_sorted
 from solver.options import Compactness
 from solver.plan import Plan, assign_tables
@@ -257,6 +258,8 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
                                                  Compactness.IDLE_SLOTS,
                                                  time.monotonic() + 0.05, random.Random(slack)),
         "swaps": improve_value_by_swaps(problem, candidates, start, 2, deadline),
+        "drops": drop_outlying_meetings(candidates, start, 2, slack,
+                                        requesters_and_requested(problem)),
         "cover": cover_by_swaps(problem, candidates, start, 2),
         "compact swaps": improve_value_by_swaps(problem, candidates, start, 2, deadline,
                                                 keep_compact=True),
@@ -282,6 +285,7 @@ def test_every_step_keeps_the_rules_and_the_levels_above(problem: Problem, slack
         assert after.must_met >= before.must_met, name
         if after.must_met == before.must_met:  # a must-meet gained may cost coverage (level 1
             assert after.coverage >= before.coverage, name  # comes before level 2)
+            assert after.with_a_meeting >= before.with_a_meeting, name
         assert after.value >= min(floor, before.value), name
 
 

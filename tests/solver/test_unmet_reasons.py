@@ -46,3 +46,21 @@ def test_requested_full() -> None:
 def test_lost_to_capacity_or_priorities() -> None:
     problem = make_problem("ABCD", [("A", "B", 3), ("C", "D", 1)], slots=1, tables=1)
     assert reasons(problem) == {("C", "D"): UnmetReason.CAPACITY_OR_PRIORITIES}
+
+
+def test_left_out_for_longer_waits() -> None:
+    # A meets B (slot 0 only) and C (slot 1 only); D meets E and F in slots 1 and 2, so
+    # A and D can only meet in slot 3, which leaves A idle in slot 2. With room to give
+    # up value for compactness, the nice-to-have A-D goes: a place is free for it, and
+    # the reason says why it is empty.
+    from solver import SolveOptions
+    attendees = (Attendee("A"), Attendee("B", frozenset({0})), Attendee("C", frozenset({1})),
+                 Attendee("D", frozenset({1, 2, 3})), Attendee("E", frozenset({1, 2})),
+                 Attendee("F", frozenset({1, 2})))
+    problem = make_problem("", [("A", "B", 3), ("A", "C", 3), ("D", "E", 3), ("D", "F", 3),
+                                ("A", "D", 1)], attendees=attendees, slots=4, tables=3)
+    result = solve(problem, SolveOptions(time_limit_seconds=5, workers=1,
+                                         value_tolerance=0.2, value_share_of_bound=0.0))
+    assert result.level("compactness").reached == 0
+    assert {(u.request.requester, u.request.requested): u.reason for u in result.unmet} == {
+        ("A", "D"): UnmetReason.LONGER_WAITS}
