@@ -27,9 +27,22 @@ def unmet_requests(problem: Problem, candidates: list[Candidate],
     builder = PlanBuilder.of_plan(problem, candidates, plan)
     index = {pair_key(c.a, c.b): i for i, c in enumerate(candidates)}
 
+    room: dict[tuple[int, int, int | None], bool] = {}  # (slot, seats, fixed table): fits?
+
     def fits_now(key: tuple[str, str]) -> bool:
+        """Whether the pair could be added to the schedule as it is (both free, a table)."""
         i = index.get(key)
-        return i is not None and any(builder.can_place(i, s) for s in candidates[i].slots)
+        if i is None or not (builder.has_room(key[0]) and builder.has_room(key[1])):
+            return False
+        cand = candidates[i]
+        for slot in set(cand.slots).difference(builder.busy.get(cand.a, ()),
+                                               builder.busy.get(cand.b, ())):
+            place = (slot, cand.size, cand.table)
+            if place not in room:  # with both free, only the tables decide
+                room[place] = builder.can_place(i, slot)
+            if room[place]:
+                return True
+        return False
 
     def full(person: str) -> bool:
         cap = problem.attendee(person).max_meetings
