@@ -7,7 +7,9 @@ printer, image); (0, 0) is the top left of the printable area.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+
+from nbl_desktop.printing import pictures
 
 GREY = QColor(95, 95, 95)
 LIGHT = QColor(232, 232, 232)
@@ -72,7 +74,7 @@ class Canvas:
               max_width: float) -> float:
         """The image (file bytes) `height` mm tall with its right edge at `right`; its
         width in mm, 0 when the bytes are no image Qt can read."""
-        picture = QImage.fromData(data)
+        picture = pictures.picture(data)
         if picture.isNull() or picture.height() == 0:
             return 0.0
         width = min(max_width, height * picture.width() / picture.height())

@@ -3,6 +3,7 @@ preview, a table card run through the print dialog, the venue and logo on the pa
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.printouts.print_log import AGENDA, TABLE
+from nbl_desktop.printing import pictures
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.dialogs import print_dialog
 from nbl_desktop.ui.dialogs.print_dialog import ALL, CHANGED, TICKED, PrintDialog
@@ -137,10 +139,22 @@ def test_venue_and_logo_set_in_event_settings_head_every_agenda(
     assert event.settings.venue == "Kulturhuset, Tromsø"
     assert event.settings.logo == (tmp_path / "logo.png").read_bytes()
 
+    # The logo is decoded on the GUI thread: decoding it in the printing thread could
+    # deadlock against the GUI thread deleting a widget (see printing.pictures).
+    decoded_on: list[threading.Thread] = []
+    decode = pictures._decode
+
+    def record_thread(data: bytes) -> QImage:
+        decoded_on.append(threading.current_thread())
+        return decode(data)
+
+    pictures.picture.cache_clear()
+    monkeypatch.setattr(pictures, "_decode", record_thread)
     dialog = open_dialog(window)
     dialog.choose(AGENDA, ALL)
     answer_dialogs(monkeypatch, ask_pdf_path=tmp_path / "agendas.pdf")
     press(qtbot, dialog, dialog.pdf_button)
     texts = page_texts(tmp_path / "agendas.pdf")
     assert all("Kulturhuset, Tromsø" in t for t in texts)
+    assert decoded_on == [threading.main_thread()]
     dialog.reject()

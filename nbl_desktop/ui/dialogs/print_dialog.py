@@ -51,6 +51,7 @@ from nbl_desktop.printing.documents import (
     write_pdf,
     write_pdf_per_page,
 )
+from nbl_desktop.printing.pictures import decode_pictures
 from nbl_desktop.ui import file_dialogs, messages
 from nbl_desktop.ui.tasks import BackgroundTask
 from nbl_desktop.ui.widgets.list_search import show_matching
@@ -261,6 +262,7 @@ class PrintDialog(QDialog):
                       "Writing the PDF", path)
 
     def _run(self, job: PrintJob, work: Any, what: str, target: Path | None = None) -> None:
+        decode_pictures(job.pages)  # here, not in the printing thread (see printing.pictures)
         progress = QProgressDialog(f"{what}…", "Cancel", 0, len(job.pages), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
