@@ -224,13 +224,15 @@ class _Adjacency:
 
 
 def neighbourhood_search(context: SearchContext, state: SearchState, rng: random.Random,
-                         value_share: float = 0.4, give_up_after: float | None = None) -> None:
+                         value_share: float = 0.4, give_up_after: float | None = None,
+                         coverage_only: bool = False) -> None:
     """Re-decide clusters of attendees until the deadline.
 
     The first `value_share` of the time improves must-meets, coverage and value;
     the rest improves compactness above the value floor. With `give_up_after`,
     the search also ends when it found nothing in that many seconds (in the
-    value phase, nothing means no level above compactness grew).
+    value phase, nothing means no level above compactness grew; with `coverage_only`, no
+    level above value).
     """
     candidates = context.candidates
     adjacency = _Adjacency(defaultdict(list))
@@ -252,7 +254,7 @@ def neighbourhood_search(context: SearchContext, state: SearchState, rng: random
         seconds = min(context.remaining(), 4.0, give_up_after or 4.0)
         before = state.figures
         solved_optimally = _improve_neighbourhood(context, state, scope, seconds, compact_phase)
-        if _found(before, state.figures, compact_phase):
+        if _found(before, state.figures, compact_phase, coverage_only):
             last_found = time.monotonic()
         target = int(target * 1.15) if solved_optimally else max(1500, int(target * 0.8))
         target = min(target, 40_000)
@@ -278,13 +280,18 @@ def lexicographic_weights(uppers: list[int]) -> list[int]:
     return weights
 
 
-def _found(before: Figures, after: Figures, compact_phase: bool) -> bool:
+def _found(before: Figures, after: Figures, compact_phase: bool,
+           coverage_only: bool = False) -> bool:
     """Whether a neighbourhood found what its phase is for. In the value phase, fewer idle
     slots alone is nothing: the phase would otherwise run on trimming them one by one."""
     if compact_phase:
         return after != before
-    return (after.must_met, after.coverage, after.with_a_meeting, after.value) != (
-        before.must_met, before.coverage, before.with_a_meeting, before.value)
+
+    def levels(f: Figures) -> tuple[int, ...]:
+        covered = (f.must_met, f.coverage, f.with_a_meeting)
+        return covered if coverage_only else (*covered, f.value)
+
+    return levels(after) != levels(before)
 
 
 def _pick_neighbourhood(context: SearchContext, state: SearchState, adjacency: _Adjacency,
