@@ -64,8 +64,9 @@ _RETIME_SHARE, _VALUE_SHARE = 0.1, 0.25
 # 1/_WORTHWHILE_GAIN of the value (compactness may give up 100 times as much).
 _FRUITLESS_ROUNDS, _WORTHWHILE_GAIN = 2, 10_000
 _FRUITLESS_VALUE_SECONDS = 3.0  # then neighbourhoods for value, until they find nothing so long
-# Coverage below its bound: neighbourhoods go on, until _COVERAGE_SHARE, while they raise
-# coverage or who has a meeting (levels compactness never trades) now and then.
+# Coverage still rising when the value phase ends and below its bound: neighbourhoods go on,
+# until _COVERAGE_SHARE, while they raise coverage or who has a meeting (levels compactness
+# never trades) now and then.
 _COVERAGE_SHARE, _FRUITLESS_COVERAGE_SECONDS = 0.5, 6.0
 # After the value search, cycles of: leaving out outlying meetings above the value floor,
 # annealed re-timing, then local search (filling holes with unmet pairs above the floor
@@ -134,9 +135,11 @@ def solve(
     else:
         value_phase = started + _VALUE_SHARE * options.time_limit_seconds
         _reach_best_pairs(context, state, value_phase)
+        covered_before = _covered(state.figures)
         neighbourhood_search(replace(context, deadline=value_phase), state, rng,
                              value_share=1.0, give_up_after=_FRUITLESS_VALUE_SECONDS)
-        if state.figures.coverage < lp.coverage(state.figures.must_met):
+        if (_covered(state.figures) > covered_before
+                and state.figures.coverage < lp.coverage(state.figures.must_met)):
             neighbourhood_search(
                 replace(context, deadline=started + _COVERAGE_SHARE * options.time_limit_seconds),
                 state, rng, value_share=1.0, give_up_after=_FRUITLESS_COVERAGE_SECONDS,
@@ -172,6 +175,10 @@ def solve(
         attendees=attendee_figures(problem, candidates, state.plan),
         first_schedule_seconds=first_schedule_seconds,
     )
+
+
+def _covered(f: Figures) -> tuple[int, int]:
+    return f.coverage, f.with_a_meeting
 
 
 def _compact(context: SearchContext, state: SearchState, seconds: float) -> None:
