@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from solver.candidates import Candidate
@@ -76,6 +77,16 @@ def idle_slots_and_breaks(slots: list[int]) -> tuple[int, int]:
     idle = ordered[-1] - ordered[0] + 1 - len(ordered)
     runs = sum(1 for before, after in itertools.pairwise(ordered) if after > before + 1)
     return idle, runs
+
+
+def breaks(slots: set[int]) -> int:
+    """Runs of empty slots between first and last meeting."""
+    return idle_slots_and_breaks(list(slots))[1]
+
+
+def gaps_measure(measure: Compactness) -> Callable[[set[int]], int]:
+    """One person's gaps as `measure` counts them."""
+    return breaks if measure is Compactness.BREAKS else idle_slots
 
 
 def requesters_and_requested(problem: Problem) -> set[str]:

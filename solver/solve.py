@@ -21,6 +21,7 @@ from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.chain_insertion import apply_selection
 from solver.compaction import (
+    add_meetings_without_gaps,
     anneal_slot_pairs,
     compact_by_exchanges,
     compact_by_moves,
@@ -204,6 +205,9 @@ def _compact(context: SearchContext, state: SearchState, seconds: float) -> None
                          COMPACTNESS)
         accept_if_better(context, state,
                          compact_by_moves(problem, candidates, state.plan, deadline), COMPACTNESS)
+        accept_if_better(context, state,
+                         add_meetings_without_gaps(problem, candidates, state.plan,
+                                                   context.options.compactness), COMPACTNESS)
         if state.figures == before:
             break
 

@@ -4,6 +4,7 @@ Every step keeps every hard rule and never lowers must-meets or coverage:
 - `sweep.retime_by_sweep`: the same meetings, re-timed from scratch;
 - `local_search.compact_by_exchanges`: fill holes with unscheduled pairs, above a value floor;
 - `local_search.compact_by_moves`: move single meetings;
+- `local_search.add_meetings_without_gaps`: unscheduled pairs where they add no gap;
 - `drops.drop_outlying_meetings`: leave out meetings far from someone's others, while the
   value tolerance allows;
 - `slot_pairs.exchange_slot_pairs`: for every two slots, move the best set of Kempe chains
@@ -16,6 +17,7 @@ Every step keeps every hard rule and never lowers must-meets or coverage:
 from solver.compaction.drops import drop_outlying_meetings
 from solver.compaction.exact import Retimed, retime_exactly
 from solver.compaction.local_search import (
+    add_meetings_without_gaps,
     compact_by_exchanges,
     compact_by_moves,
 )
@@ -24,6 +26,7 @@ from solver.compaction.sweep import retime_by_sweep
 
 __all__ = [
     "Retimed",
+    "add_meetings_without_gaps",
     "anneal_slot_pairs",
     "compact_by_exchanges",
     "compact_by_moves",

@@ -1,4 +1,4 @@
-"""Local search for fewer idle slots: hole filling and single moves.
+"""Local search for fewer idle slots: hole filling, single moves, and free places used.
 
 Each pass accepts only changes that lower the total of idle slots and keeps
 must-meets and coverage; passes repeat until none improves or the deadline
@@ -13,8 +13,9 @@ from collections import defaultdict
 from solver.cancel import CancelToken
 from solver.candidates import Candidate, movable_pairs_by_person
 from solver.compaction.timetable import Timetable
-from solver.figures import idle_slots
+from solver.figures import gaps_measure, idle_slots
 from solver.greedy import PlanBuilder
+from solver.options import Compactness
 from solver.plan import Plan
 from solver.problem import Problem
 
@@ -84,4 +85,29 @@ def compact_by_moves(problem: Problem, candidates: list[Candidate], plan: Plan,
                         best = (cost, other)
             builder.put_back(position, index, best[1])
             improved |= best[1] != slot
+    return builder.plan
+
+
+def add_meetings_without_gaps(problem: Problem, candidates: list[Candidate], plan: Plan,
+                              measure: Compactness) -> Plan:
+    """`plan` plus the unscheduled pairs that fit where they add no gap, most valuable first.
+
+    After compaction a free table can stand right after both people's last
+    meeting: a meeting there is value for nothing.
+    """
+    gaps = gaps_measure(measure)
+    builder = PlanBuilder.of_plan(problem, candidates, plan)
+    placed = {c for c, _ in builder.plan}
+    unscheduled = sorted((c for c, cand in enumerate(candidates)
+                          if c not in placed and cand.locked is None),
+                         key=lambda c: -candidates[c].value)
+    for c in unscheduled:
+        cand = candidates[c]
+        busy_a, busy_b = builder.busy.get(cand.a, set()), builder.busy.get(cand.b, set())
+        before = gaps(busy_a) + gaps(busy_b)
+        for slot in cand.slots:
+            if (slot not in busy_a and slot not in busy_b and builder.can_place(c, slot)
+                    and gaps(busy_a | {slot}) + gaps(busy_b | {slot}) <= before):
+                builder.place(c, slot)
+                break
     return builder.plan

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
-from solver.figures import idle_slots, idle_slots_and_breaks
+from solver.figures import gaps_measure
 from solver.options import Compactness
 from solver.plan import Plan
 
@@ -48,7 +48,7 @@ class SlotTiming:
         self.candidates = candidates
         self.plan = list(plan)
         self.capacities = capacities
-        self.gaps = _breaks if measure is Compactness.BREAKS else idle_slots
+        self.gaps = gaps_measure(measure)
         self.allowed = [frozenset(c.slots) for c in candidates]
         self.at_slot: dict[int, set[int]] = defaultdict(set)
         self.busy: dict[str, set[int]] = defaultdict(set)
@@ -157,10 +157,6 @@ class SlotTiming:
             other = second if slot == first else first
             self.plan[position] = (c, other)
             self._enter(position, c, other)
-
-
-def _breaks(slots: set[int]) -> int:
-    return idle_slots_and_breaks(list(slots))[1]
 
 
 Accept = Callable[[int], bool]  # whether to make a change of gaps (negative: fewer)

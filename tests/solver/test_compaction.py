@@ -13,6 +13,7 @@ from solver.cancel import CancelToken
 from solver.candidates import Candidate, candidate_pairs
 from solver.capacity import slot_capacities
 from solver.compaction import (
+    add_meetings_without_gaps,
     anneal_slot_pairs,
     compact_by_exchanges,
     compact_by_moves,
@@ -307,3 +308,24 @@ def test_someone_without_a_meeting_takes_the_place_of_a_meeting_of_someone_with_
     assert sorted(covered) == sorted(_plan(candidates, ("Q", "Z", 0), ("Q", "R2", 1),
                                            ("A", "R1", 1), ("B", "R1", 2)))
     assert violations(problem, assign_tables(problem, candidates, covered)) == []
+
+
+def test_a_free_place_next_to_both_peoples_meetings_gets_their_meeting() -> None:
+    # A and B both meet someone in slots 0-1; a table is free for them in slot 2 (no gap
+    # for either) and in slot 3 (a gap for both): A-B goes to slot 2. C meets E in slot 2
+    # and D can only come in slot 0: C-D stays unmet, as it would leave C a gap.
+    attendees = (Attendee("A"), Attendee("B"), Attendee("C"), Attendee("D", frozenset({0})),
+                 Attendee("E"), Attendee("F"))
+    problem = make_problem("", [("A", "E", 2), ("A", "F", 2), ("B", "F", 2), ("B", "E", 2),
+                                ("C", "E", 2), ("A", "B", 1), ("C", "D", 1)],
+                           slots=4, tables=3, attendees=attendees)
+    candidates = candidate_pairs(problem, WEIGHTS)
+    plan = _plan(candidates, ("A", "E", 0), ("B", "F", 0), ("A", "F", 1), ("B", "E", 1),
+                 ("C", "E", 2))
+
+    added = add_meetings_without_gaps(problem, candidates, plan, Compactness.IDLE_SLOTS)
+
+    assert set(added) - set(plan) == set(_plan(candidates, ("A", "B", 2)))
+    before, after = _figures(problem, candidates, plan), _figures(problem, candidates, added)
+    assert (after.idle_slots, after.value) == (before.idle_slots, before.value + 1)
+    assert violations(problem, assign_tables(problem, candidates, added)) == []
