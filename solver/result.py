@@ -26,7 +26,7 @@ class StopReason(enum.Enum):
     TIME_LIMIT = "time limit"
     NO_GAPS_LEFT = "no idle time left to remove (value not proven optimal)"
     CANCELLED = "cancelled"
-    NO_IMPROVEMENT_FOUND = "search ended without improving the starting schedule"
+    NOTHING_MORE_FOUND = "local search found nothing more to improve (not proven optimal)"
 
 
 class UnmetReason(enum.Enum):

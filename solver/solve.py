@@ -73,6 +73,8 @@ _COVERAGE_SHARE, _FRUITLESS_COVERAGE_SECONDS = 0.5, 6.0
 # annealed re-timing, then local search (filling holes with unmet pairs above the floor
 # opens new ways to re-time); each cycle anneals cooler.
 _COMPACTION_CYCLES, _ANNEAL_SHARE = 3, 0.75
+# Ending this long before the time limit means local search found nothing more to do.
+_EARLY_END_SECONDS = 0.5
 # Small events: time for seating every must-meet at once, and for re-timing by windows.
 _MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
 _SMALL_ANNEAL_SHARE = 0.15  # annealing first finds timings the exact models then improve
@@ -161,6 +163,8 @@ def solve(
         reason = StopReason.OPTIMAL
     elif state.figures.compactness(options) == 0 and time.monotonic() < context.deadline:
         reason = StopReason.NO_GAPS_LEFT
+    elif context.remaining() > _EARLY_END_SECONDS:
+        reason = StopReason.NOTHING_MORE_FOUND
     else:
         reason = StopReason.TIME_LIMIT
     log.info("solve ended (%s) after %.1fs: %s", reason.value, time.monotonic() - started,

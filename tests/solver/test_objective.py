@@ -132,3 +132,16 @@ def test_weights_rank_levels_lexicographically_and_drop_the_lowest_rather_than_o
 
     huge = lexicographic_weights([10**6] * 4)  # 10^24 would overflow 64 bits
     assert huge[-1] == 0 and huge[:3] == [10**12 + 2 * 10**6 + 1, 10**6 + 1, 1]
+
+
+def test_a_search_that_finds_nothing_more_ends_early_and_says_so() -> None:
+    # B can only come in slot 0 and C only in slot 2: A's idle slot 1 cannot go. Local
+    # search ends before the time limit; the reason says why (it was "time limit").
+    attendees = (Attendee("A"), Attendee("B", frozenset({0})), Attendee("C", frozenset({2})))
+    problem = make_problem("", [("A", "B", 2), ("A", "C", 2)], slots=4, tables=1,
+                           attendees=attendees)
+    options = SolveOptions(time_limit_seconds=3, workers=1, full_model_limit=0)
+    result = solve(problem, options)
+    assert result.level("compactness").reached == 1
+    assert result.stop_reason is StopReason.NOTHING_MORE_FOUND
+    assert result.wall_seconds < options.time_limit_seconds
