@@ -18,22 +18,13 @@ from solver.result import AttendeeFigures, Meeting, UnmetReason, UnmetRequest
 def unmet_requests(problem: Problem, candidates: list[Candidate],
                    plan: Plan) -> tuple[UnmetRequest, ...]:
     met = {pair_key(candidates[c].a, candidates[c].b) for c, _ in plan}
-    has_candidate = {pair_key(c.a, c.b) for c in candidates}
-    excluded = problem.excluded_pairs()
-    count: Counter[str] = Counter()
-    for c, _ in plan:
-        count.update((candidates[c].a, candidates[c].b))
-
-    builder = PlanBuilder.of_plan(problem, candidates, plan)
     index = {pair_key(c.a, c.b): i for i, c in enumerate(candidates)}
-
+    excluded = problem.excluded_pairs()
+    builder = PlanBuilder.of_plan(problem, candidates, plan)
     room: dict[tuple[int, int, int | None], bool] = {}  # (slot, seats, fixed table): fits?
 
-    def fits_now(key: tuple[str, str]) -> bool:
-        """Whether the pair could be added to the schedule as it is (both free, a table)."""
-        i = index.get(key)
-        if i is None or not (builder.has_room(key[0]) and builder.has_room(key[1])):
-            return False
+    def fits_now(i: int) -> bool:
+        """Whether pair `i`, both of whom have room, could join the schedule as it is."""
         cand = candidates[i]
         for slot in set(cand.slots).difference(builder.busy.get(cand.a, ()),
                                                builder.busy.get(cand.b, ())):
@@ -44,10 +35,6 @@ def unmet_requests(problem: Problem, candidates: list[Candidate],
                 return True
         return False
 
-    def full(person: str) -> bool:
-        cap = problem.attendee(person).max_meetings
-        return cap is not None and count[person] >= cap
-
     unmet = []
     for r in problem.requests:
         key = pair_key(r.requester, r.requested)
@@ -55,13 +42,13 @@ def unmet_requests(problem: Problem, candidates: list[Candidate],
             continue
         if key in excluded:
             reason = UnmetReason.EXCLUDED
-        elif key not in has_candidate or not usable_slots(problem, key, r.allowed_slots):
+        elif key not in index or not usable_slots(problem, key, r.allowed_slots):
             reason = UnmetReason.NO_COMMON_SLOT
-        elif full(r.requester):
+        elif not builder.has_room(r.requester):
             reason = UnmetReason.REQUESTER_FULL
-        elif full(r.requested):
+        elif not builder.has_room(r.requested):
             reason = UnmetReason.REQUESTED_FULL
-        elif fits_now(key):
+        elif fits_now(index[key]):
             reason = UnmetReason.LONGER_WAITS
         else:
             reason = UnmetReason.CAPACITY_OR_PRIORITIES

@@ -41,7 +41,7 @@ def drop_outlying_meetings(candidates: list[Candidate], plan: Plan, min_meetings
                 and all(p not in counted or len(busy[p]) > min_meetings
                         for p in (cand.a, cand.b)))
 
-    # Best deal first: most idle slots saved per value point (a cross-multiplied key).
+    # Best deal first: most idle slots saved per value point (negated: heapq pops the least).
     queue = [(-saving(i) / max(1, candidates[c].value), i) for i, (c, _) in enumerate(plan)]
     queue = [entry for entry in queue if entry[0] < 0]
     heapq.heapify(queue)

@@ -1,8 +1,9 @@
 """Local search for fewer idle slots: hole filling, single moves, and free places used.
 
-Each pass accepts only changes that lower the total of idle slots and keeps
-must-meets and coverage; passes repeat until none improves or the deadline
-(a `time.monotonic()` value) passes.
+Each pass accepts only changes that lower the total of idle slots (or, when
+adding meetings, add value without adding gaps) and keeps must-meets and
+coverage; passes repeat until none improves or the deadline (a
+`time.monotonic()` value) passes.
 """
 
 from __future__ import annotations
