@@ -94,7 +94,6 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
         self.last_result: SolveResult | None = None
-        self._new_schedule_summary = ""
         self.request_count = 0  # wishes the running solve works on (colleagues' merged)
         self._build_actions()
         self._build_ui()
@@ -773,12 +772,13 @@ class MainWindow(QMainWindow):
         # Turning to the grid (its layout and first paint) comes a moment later: on a big
         # event, storing and showing at once held the window for 0.15-0.21 s; with the
         # pause, the window answers clicks and keys in between.
-        self._new_schedule_summary = summary_line(result, self.request_count)
         QTimer.singleShot(_BREATH_MS, self._show_new_schedule)
 
     def _show_new_schedule(self) -> None:
+        if self.last_result is None:  # another event was opened in the meantime
+            return
         self.tabs.setCurrentWidget(self.schedule_page)
-        self.statusBar().showMessage(self._new_schedule_summary)
+        self.statusBar().showMessage(summary_line(self.last_result, self.request_count))
 
     # -- plumbing --------------------------------------------------------------------
 
