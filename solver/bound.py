@@ -20,7 +20,7 @@ from ortools.linear_solver import pywraplp
 
 from solver.candidates import Candidate, candidate_pairs
 from solver.capacity import size_thresholds, slot_capacities
-from solver.figures import requesters_and_requested
+from solver.figures import requesters, requesters_and_requested
 from solver.options import SolveOptions
 from solver.problem import Problem
 
@@ -83,11 +83,13 @@ class LevelBounds:
         self.coverage_floor = solver.Constraint(0, _INFINITY)
         for y in self.covered:
             self.coverage_floor.SetCoefficient(y, 1)
-        # Who has a meeting at all (coverage's tie-break; none counted when coverage is off).
+        # Who of those who asked has a meeting at all (coverage's tie-break; none counted
+        # when coverage is off).
+        asked = requesters(problem)
         self.met = []
         self.met_floor = solver.Constraint(0, _INFINITY)
         met_links: dict[str, pywraplp.Constraint] = {}
-        for person in people if min_meetings else ():
+        for person in [p for p in people if p in asked] if min_meetings else ():
             z = solver.NumVar(0, 1, "")
             met_links[person] = solver.Constraint(0, _INFINITY)  # Σ pairs of person − z ≥ 0
             met_links[person].SetCoefficient(z, -1)
@@ -156,8 +158,8 @@ class LevelBounds:
                               must_reached, None)
 
     def with_a_meeting(self, must_reached: int, coverage_reached: int) -> int:
-        """How many of those coverage counts can have a meeting at best, given the levels
-        above as reached (0 when coverage is off)."""
+        """How many of those coverage counts who made a request can have a meeting at best,
+        given the levels above as reached (0 when coverage is off)."""
         return self._maximize([(z, 1.0) for z in self.met], len(self.met), must_reached,
                               coverage_reached) if self.met else 0
 

@@ -28,9 +28,9 @@ class Figures:
     breaks: int
     meetings: int
     break_spread: int = 0  # max − min breaks per attendee
-    # Of those coverage counts, how many have a meeting: at equal coverage, fewer left
-    # with none is better (coverage alone ranks someone's first meeting with another's
-    # second). 0 when coverage is off (min_meetings 0).
+    # How many of the attendees who made a request have a meeting: at equal coverage,
+    # fewer who asked left with none is better (coverage alone ranks someone's first
+    # meeting with another's second). 0 when coverage is off (min_meetings 0).
     with_a_meeting: int = 0
 
     def spread_excess(self, options: SolveOptions) -> int:
@@ -94,6 +94,11 @@ def requesters_and_requested(problem: Problem) -> set[str]:
     return {p for r in problem.requests for p in (r.requester, r.requested)}
 
 
+def requesters(problem: Problem) -> set[str]:
+    """Attendees who made a request: "who has a meeting" counts them."""
+    return {r.requester for r in problem.requests}
+
+
 def figures_of(problem: Problem, candidates: list[Candidate], plan: Plan,
                min_meetings: int) -> Figures:
     busy = busy_slots(plan, candidates)
@@ -115,5 +120,5 @@ def figures_of(problem: Problem, candidates: list[Candidate], plan: Plan,
         breaks=runs,
         meetings=len(plan),
         break_spread=max(per_person, default=0) - min(per_person, default=0),
-        with_a_meeting=sum(1 for p in counted if p in busy) if min_meetings else 0,
+        with_a_meeting=sum(1 for p in requesters(problem) if p in busy) if min_meetings else 0,
     )

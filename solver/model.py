@@ -23,6 +23,7 @@ from solver.figures import (
     Figures,
     busy_slots,
     idle_slots_and_breaks,
+    requesters,
     requesters_and_requested,
 )
 from solver.options import Compactness, SolveOptions
@@ -167,10 +168,12 @@ def must_meets(v: MeetingVariables, candidates: list[Candidate]) -> LinearExpr:
 
 def coverage(model: cp_model.CpModel, v: MeetingVariables, problem: Problem, fixed: Fixed,
              min_meetings: int) -> tuple[LinearExpr, LinearExpr]:
-    """Over the scope's attendees who asked or were asked: Σ min(meetings, min_meetings),
-    and how many have a meeting at all (coverage's tie-break). Both 0 when coverage is off.
+    """Over the scope's attendees who asked or were asked: Σ min(meetings, min_meetings);
+    and how many of those who asked have a meeting at all (coverage's tie-break). Both 0
+    when coverage is off.
     """
     counted = requesters_and_requested(problem) if min_meetings else set()
+    asked = requesters(problem)
     covered_terms, met_terms = [], []
     for person, literals in v.by_attendee.items():
         already = fixed.count[person]
@@ -179,7 +182,7 @@ def coverage(model: cp_model.CpModel, v: MeetingVariables, problem: Problem, fix
         covered = model.new_int_var(0, min_meetings, f"covered_{person}")
         model.add(covered <= already + sum(literals))
         covered_terms.append(covered)
-        if already == 0:
+        if already == 0 and person in asked:
             met = model.new_bool_var(f"met_{person}")
             model.add(met <= sum(literals))
             met_terms.append(met)
@@ -327,7 +330,8 @@ def _fixed_part(problem: Problem, candidates: list[Candidate], fixed_plan: Plan,
         min(len(busy.get(p, ())), k) if p not in in_model else k
         for p in counted if p not in in_model or len(busy.get(p, ())) >= k
     )
-    met = sum(1 for p in counted if busy.get(p)) if k else 0  # in the model: by a fixed one
+    # Who asked and has a fixed meeting (in the model or not; the model counts the others).
+    met = sum(1 for p in requesters(problem) if busy.get(p)) if k else 0
     return Figures(
         must_met=sum(1 for c, _ in fixed_plan if candidates[c].must),
         coverage=cover,

@@ -61,11 +61,12 @@ def test_no_schedule_beats_the_bounds(problem: Problem) -> None:
 
 def test_giving_everyone_a_meeting_lowers_the_value_bound() -> None:
     # Two meetings fit. A-B and A-C are worth 4 and reach coverage 4, but leave Z out;
-    # with all four people met, the LP must take A-B and Z-C: 3.
+    # with both who asked (A and Z) met, the LP must take A-B and Z-C: 3.
     problem = make_problem("ABCZ", [("A", "B", 2), ("A", "C", 2), ("Z", "C", 1)],
                            slots=2, tables=1)
     bounds = _bounds(problem)
 
     assert bounds.value(0, 4) == 4
-    assert bounds.with_a_meeting(0, 4) == 4
-    assert bounds.value(0, 4, 4) == 3
+    assert bounds.with_a_meeting(0, 4) == 2
+    assert bounds.value(0, 4, 1) == 4
+    assert bounds.value(0, 4, 2) == 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from solver import Attendee, SolveOptions, Table, solve
+from solver import Attendee, LockedMeeting, SolveOptions, Table, solve
 from solver.options import Compactness
 from tests.solver.conftest import FAST, make_problem
 from tests.solver.schedule_rules import break_counts, violations
@@ -44,6 +44,18 @@ def test_at_equal_coverage_nobody_is_left_without_a_meeting() -> None:
     assert result.level("coverage").reached == result.level("coverage").bound == 4
     assert result.value == 3 == result.bound  # the value bound holds who has a meeting too
     assert all(figures.meetings >= 1 for figures in result.attendees.values())
+
+
+def test_at_equal_coverage_someone_who_asked_gets_the_meeting_before_someone_who_did_not() -> None:
+    # P asked X and they meet in slot 0 (locked). Slot 1 has one table: R-X (R asked X,
+    # nice, 1) or P-S (P asked S, important, 2). Both reach coverage 4 and give one more
+    # attendee a first meeting; only R-X gives it to someone who asked (R; S asked nobody).
+    problem = make_problem("PXRS", [("P", "X", 1), ("R", "X", 1), ("P", "S", 2)],
+                           slots=2, tables=1, locked=(LockedMeeting(0, 0, "P", "X"),))
+    result = solve(problem, SolveOptions(time_limit_seconds=10, workers=1))
+    assert pairs(result.meetings) == {frozenset("PX"), frozenset("RX")}
+    assert result.level("coverage").reached == result.level("coverage").bound == 4
+    assert result.value == 2 == result.bound  # the value bound holds who asked has a meeting
 
 
 def test_compactness_closes_idle_gaps_at_no_cost_in_value() -> None:
