@@ -94,11 +94,15 @@ class Levels:
 
 
 def create_variables(model: cp_model.CpModel, candidates: list[Candidate],
-                     in_scope: Iterable[int], fixed: Fixed) -> MeetingVariables:
+                     in_scope: Iterable[int], fixed: Fixed,
+                     slots: frozenset[int] | None = None) -> MeetingVariables:
+    """One boolean per (candidate in scope, slot it may meet in); only `slots` if given."""
     variables = MeetingVariables()
     for c in in_scope:
         cand = candidates[c]
         for slot in cand.slots:
+            if slots is not None and slot not in slots:
+                continue
             if (cand.a, slot) in fixed.busy or (cand.b, slot) in fixed.busy:
                 continue
             if cand.table is not None and (cand.table, slot) in fixed.tables:
@@ -265,8 +269,10 @@ class ScheduleModel:
 
 def build_model(problem: Problem, candidates: list[Candidate], options: SolveOptions,
                 capacities: list[SlotCapacity], fixed_plan: Plan,
-                scope: frozenset[str] | None = None) -> ScheduleModel:
-    """The model of every candidate in scope (both people in `scope`; None: everyone).
+                scope: frozenset[str] | None = None,
+                slots: frozenset[int] | None = None) -> ScheduleModel:
+    """The model of every candidate in scope (both people in `scope`; None: everyone),
+    meeting in one of `slots` (None: any slot).
 
     Each level expression includes the fixed meetings as constants, so its value
     is the whole event's figure (see `figures.figures_of`).
@@ -279,7 +285,7 @@ def build_model(problem: Problem, candidates: list[Candidate], options: SolveOpt
         if cand.locked is None and c not in decided
         and (scope is None or (cand.a in scope and cand.b in scope))
     ]
-    variables = create_variables(model, candidates, in_scope, fixed)
+    variables = create_variables(model, candidates, in_scope, fixed, slots)
     add_pair_meets_at_most_once(model, variables)
     add_attendee_in_one_meeting_per_slot(model, variables)
     add_free_tables_per_slot(model, variables, candidates, capacities, fixed)

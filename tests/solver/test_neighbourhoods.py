@@ -15,7 +15,15 @@ from solver.capacity import slot_capacities
 from solver.figures import Figures
 from solver.greedy import fair_compact
 from solver.options import SolveOptions
-from solver.search import SearchContext, SearchState, _Adjacency, _found, _pick_neighbourhood
+from solver.problem import Problem
+from solver.search import (
+    SearchContext,
+    SearchState,
+    _Adjacency,
+    _found,
+    _improve_neighbourhood,
+    _pick_neighbourhood,
+)
 from tests.solver.conftest import make_problem
 
 
@@ -51,3 +59,34 @@ def test_the_coverage_extension_gives_up_on_value_alone() -> None:
     assert _found(before, more_met, compact_phase=False, coverage_only=True)
     assert _found(before, replace(before, coverage=11), compact_phase=False, coverage_only=True)
     assert not _found(before, replace(before, idle_slots=2), compact_phase=False)
+
+
+def _context_and_state(problem: Problem, plan: list[tuple[int, int]]) -> tuple[
+        SearchContext, SearchState]:
+    options = SolveOptions(workers=1)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    context = SearchContext(problem, candidates, options, slot_capacities(problem),
+                            LevelBounds(problem, candidates, 2), time.monotonic() + 20,
+                            CancelToken(), lambda *_: None)
+    return context, SearchState(plan, context.figures(plan))
+
+
+def test_a_slot_neighbourhood_re_decides_only_the_meetings_in_its_slots() -> None:
+    # One table, two slots: A-B in slot 0, A-C in slot 1. Z asked C and has no meeting.
+    # Z-C in place of A-C keeps coverage (4) and gives Z, who asked, a meeting.
+    problem = make_problem("ABCZ", [("A", "B", 1), ("A", "C", 1), ("Z", "C", 1)],
+                           slots=2, tables=1)
+    candidates = candidate_pairs(problem, SolveOptions().priority_weights)
+    index = {frozenset((c.a, c.b)): i for i, c in enumerate(candidates)}
+    ab, ac, cz = index[frozenset("AB")], index[frozenset("AC")], index[frozenset("CZ")]
+
+    context, state = _context_and_state(problem, [(ab, 0), (ac, 1)])
+    _improve_neighbourhood(context, state, None, 5.0, False, slots=frozenset({1}))
+    assert sorted(state.plan) == sorted([(ab, 0), (cz, 1)])
+    assert state.figures.with_a_meeting == 2
+
+    # The same gain is there in slot 0 (Z-C in place of A-B), but a neighbourhood of
+    # slot 0 leaves slot 1's meeting where it is.
+    context, state = _context_and_state(problem, [(ab, 0), (ac, 1)])
+    _improve_neighbourhood(context, state, None, 5.0, False, slots=frozenset({0}))
+    assert (ac, 1) in state.plan and state.figures.with_a_meeting == 2
