@@ -223,7 +223,8 @@ def accept_if_better(context: SearchContext, state: SearchState, plan: Plan,
 # slots: which meetings take a slot's free tables is where coverage is won on events with
 # scarce tables. On generated-500, twelve such neighbourhoods of three slots took a
 # finished 60 s schedule from coverage 591 to 600 (its bound) and gave six more of those
-# who asked a meeting; clusters of attendees had found nothing more there.
+# who asked a meeting; clusters of attendees had found nothing more there. The coverage
+# extension uses slot neighbourhoods only.
 _SLOT_NEIGHBOURHOOD_SHARE = 0.5
 # Giving up takes this many fruitless neighbourhoods in a row as well as the seconds: one
 # slot neighbourhood can take all of them.
@@ -238,8 +239,8 @@ class _Adjacency:
 def neighbourhood_search(context: SearchContext, state: SearchState, rng: random.Random,
                          value_share: float = 0.4, give_up_after: float | None = None,
                          coverage_only: bool = False) -> None:
-    """Re-decide clusters of attendees, or in the value phase also a few whole slots,
-    until the deadline.
+    """Re-decide clusters of attendees, or in the value phase also a few whole slots
+    (with `coverage_only`, slots only), until the deadline.
 
     The first `value_share` of the time improves must-meets, coverage and value;
     the rest improves compactness above the value floor. With `give_up_after`,
@@ -270,7 +271,7 @@ def neighbourhood_search(context: SearchContext, state: SearchState, rng: random
             state.value_floor = value_floor(context, state.figures)
         scope: frozenset[str] | None = None
         slots: frozenset[int] | None = None
-        if not compact_phase and rng.random() < _SLOT_NEIGHBOURHOOD_SHARE:
+        if not compact_phase and (coverage_only or rng.random() < _SLOT_NEIGHBOURHOOD_SHARE):
             slots = _pick_slots(options_per_slot, len(context.problem.slots), rng, target)
         else:
             scope = _pick_neighbourhood(context, state, adjacency, rng, target, compact_phase)
