@@ -130,10 +130,17 @@ def solve(
                     temperature=1.0)
         if state.figures.spread_excess(options):  # the same meetings, fairly timed
             _retime_exactly(context, state, _RETIME_EXACT_SHARE * context.remaining())
-        proven_all = staged_search(
-            context, state,
-            before_compactness=lambda: _retime_exactly(context, state,
-                                                       _RETIME_EXACT_SHARE * context.remaining()))
+        timed_meetings = {c for c, _ in state.plan}
+
+        def retime_chosen_meetings() -> bool:
+            chosen_again = {c for c, _ in state.plan} != timed_meetings
+            if chosen_again and state.figures.compactness(options):
+                # The levels above chose other meetings, timed with no regard to gaps.
+                _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
+                        temperature=1.0)
+            return _retime_exactly(context, state, _RETIME_EXACT_SHARE * context.remaining())
+
+        proven_all = staged_search(context, state, before_compactness=retime_chosen_meetings)
         if not proven_all:
             neighbourhood_search(context, state, rng, value_share=0.0)
     else:
