@@ -107,7 +107,7 @@ def add_meetings_without_gaps(problem: Problem, candidates: list[Candidate], pla
         busy_a, busy_b = builder.busy.get(cand.a, set()), builder.busy.get(cand.b, set())
         before = gaps(busy_a) + gaps(busy_b)
         for slot in cand.slots:
-            if (slot not in busy_a and slot not in busy_b and builder.can_place(c, slot)
+            if (builder.can_place(c, slot)  # both free then, and a table
                     and gaps(busy_a | {slot}) + gaps(busy_b | {slot}) <= before):
                 builder.place(c, slot)
                 break
