@@ -19,6 +19,7 @@ that order) grew.
 from __future__ import annotations
 
 import time
+from collections.abc import Set as AbstractSet
 
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
@@ -213,7 +214,7 @@ def apply_selection(problem: Problem, candidates: list[Candidate], plan: Plan,
     return timing.current_plan(), selection - set(timing.held)
 
 
-def _standing(timing: _InsertingTiming, people: set[str], counted: set[str],
+def _standing(timing: _InsertingTiming, people: set[str], counted: AbstractSet[str],
               min_meetings: int) -> tuple[int, int, int, int]:
     """Must-meets, coverage, how many have a meeting, and value, of `people` and their
     meetings."""

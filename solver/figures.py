@@ -89,14 +89,14 @@ def gaps_measure(measure: Compactness) -> Callable[[set[int]], int]:
     return breaks if measure is Compactness.BREAKS else idle_slots
 
 
-def requesters_and_requested(problem: Problem) -> set[str]:
+def requesters_and_requested(problem: Problem) -> frozenset[str]:
     """Attendees who made or received a request: coverage counts for them."""
-    return {p for r in problem.requests for p in (r.requester, r.requested)}
+    return problem.requesters_and_requested()
 
 
-def requesters(problem: Problem) -> set[str]:
+def requesters(problem: Problem) -> frozenset[str]:
     """Attendees who made a request: "who has a meeting" counts them."""
-    return {r.requester for r in problem.requests}
+    return problem.requesters()
 
 
 def figures_of(problem: Problem, candidates: list[Candidate], plan: Plan,

@@ -115,9 +115,15 @@ class Problem:
     frozen_slots: frozenset[int] = frozenset()
     _by_id: dict[str, Attendee] = field(init=False, repr=False, compare=False)
     _owned: dict[str, int] = field(init=False, repr=False, compare=False)
+    _requesters: frozenset[str] = field(init=False, repr=False, compare=False)
+    _requesters_and_requested: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {a.id: a for a in self.attendees})
+        # Asked for on every figure taken and every model built: derived once.
+        object.__setattr__(self, "_requesters", frozenset(r.requester for r in self.requests))
+        object.__setattr__(self, "_requesters_and_requested", frozenset(
+            p for r in self.requests for p in (r.requester, r.requested)))
         owned: dict[str, int] = {}
         for index, table in enumerate(self.tables):
             if table.owner is not None:
@@ -126,6 +132,14 @@ class Problem:
 
     def attendee(self, attendee_id: str) -> Attendee:
         return self._by_id[attendee_id]
+
+    def requesters(self) -> frozenset[str]:
+        """Attendees who made a request."""
+        return self._requesters
+
+    def requesters_and_requested(self) -> frozenset[str]:
+        """Attendees who made or received a request."""
+        return self._requesters_and_requested
 
     def excluded_pairs(self) -> frozenset[tuple[str, str]]:
         return frozenset(pair_key(e.a, e.b) for e in self.exclusions)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 
 from solver.candidates import Candidate
 from solver.figures import idle_slots
@@ -18,7 +19,7 @@ from solver.plan import Plan
 
 
 def drop_outlying_meetings(candidates: list[Candidate], plan: Plan, min_meetings: int,
-                           value_to_spare: int, counted: set[str]) -> Plan:
+                           value_to_spare: int, counted: AbstractSet[str]) -> Plan:
     """`plan` without the meetings that save the most idle slots per value point.
 
     Only meetings whose leaving saves idle slots go, best deal first, while
