@@ -138,7 +138,8 @@ def solve(
                 # The levels above chose other meetings, timed with no regard to gaps.
                 _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
                         temperature=1.0)
-            return _retime_exactly(context, state, _RETIME_EXACT_SHARE * context.remaining())
+            share = 1.0 if _meetings_cannot_change(context, state) else _RETIME_EXACT_SHARE
+            return _retime_exactly(context, state, share * context.remaining())
 
         proven_all = staged_search(context, state, before_compactness=retime_chosen_meetings)
         if not proven_all:
@@ -308,12 +309,17 @@ def _retime_exactly(context: SearchContext, state: SearchState, seconds: float) 
     if retimed is None:
         return False
     accept_if_better(context, state, retimed.plan, COMPACTNESS)
-    every_pair_meets = len(state.plan) == len(context.candidates)
-    meetings_cannot_change = every_pair_meets and context.options.value_tolerance == 0
+    meetings_cannot_change = _meetings_cannot_change(context, state)
     if meetings_cannot_change and not state.figures.spread_excess(context.options):
         state.fewest_gaps = max(state.fewest_gaps, retimed.fewest_possible)
     return (retimed.proven_optimal and meetings_cannot_change
             and state.figures.compactness(context.options) == retimed.gaps)
+
+
+def _meetings_cannot_change(context: SearchContext, state: SearchState) -> bool:
+    """Every pair meets and no value may be given up: only the timing is left to improve."""
+    every_pair_meets = len(state.plan) == len(context.candidates)
+    return every_pair_meets and context.options.value_tolerance == 0
 
 
 def _final_bounds(lp: LevelBounds, state: SearchState, bounds: dict[str, int]) -> None:
@@ -348,8 +354,8 @@ def _level_results(state: SearchState, bounds: dict[str, int],
 
 def _compactness_bound(state: SearchState, reached: int) -> tuple[int, str]:
     if COMPACTNESS in state.proven:
-        return reached, "proven optimal by CP-SAT"
+        return reached, "proven optimal (CP-SAT, or with breaks the SAT solver)"
     if state.fewest_gaps:
         return (min(reached, state.fewest_gaps),
-                "each attendee's fewest on their own, plus what CP-SAT proved impossible")
+                "each attendee's fewest on their own, plus what the solvers proved impossible")
     return 0, "none (0 is the trivial bound)"

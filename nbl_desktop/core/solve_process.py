@@ -87,6 +87,10 @@ def run_in_process(work: Callable[..., Any], arguments: tuple[Any, ...],
 
 def _work_and_send(work: Callable[..., Any], arguments: tuple[Any, ...], sender: Connection,
                    stop: Event) -> None:
+    # The engine starts a helper process of its own (the SAT climber), which a daemonic
+    # process may not. The flag only ever mattered to the parent, which kills this process
+    # itself whatever happens (see run_in_process).
+    multiprocessing.current_process().daemon = False
     token = CancelToken()
 
     def watch() -> None:

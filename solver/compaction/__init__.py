@@ -11,7 +11,9 @@ Every step keeps every hard rule and never lowers must-meets or coverage:
   between them (pairs of chains where the slots are full); `anneal_slot_pairs` the same
   under simulated annealing;
 - `exact.retime_exactly`: the same meetings with the fewest gaps, by CP-SAT over per-person
-  windows, with a proof when it can (small events and the research benchmark).
+  windows, with a proof when it can (small events and the research benchmark); with breaks
+  as the measure, `sat_breaks` asks a SAT solver the same questions, in a process of its
+  own (`sat_process`), the two sharing what they prove through a `ladder.Ladder`.
 """
 
 from solver.compaction.drops import drop_outlying_meetings

@@ -18,17 +18,20 @@ the best schedule in hand.
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from solver.cancel import CancelToken, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
+from solver.compaction.ladder import Ladder, Timing
+from solver.compaction.sat_process import SatClimber
 from solver.compaction.segments import SegmentAnswer, time_within_budget
 from solver.compaction.windows import (
     add_meetings_to_time,
@@ -45,6 +48,9 @@ from solver.problem import Problem
 LinearExpr = cp_model.LinearExpr
 _MAX_WINDOW_TERMS = 400_000  # above this the model is too big to pay off; callers fall back
 _WINDOW_HEAD_START = 2.5  # seconds
+# Fewer meetings than this, CP-SAT answers at once; the climber's process would take
+# 0.7 s to start (the research benchmark's instances have 125 to 302 meetings).
+_SAT_CLIMBER_MIN_MEETINGS = 60
 
 
 @dataclass(frozen=True)
@@ -92,25 +98,48 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
     if fewest is None:
         return None
     question = _Question(problem, candidates, tuple(meetings), options, capacities, fewest)
-    floor = sum(fewest.values())
-    best = None
+    ladder = Ladder(sum(fewest.values()))
     if hint and not figures_of(problem, candidates, hint,
                                options.min_meetings).spread_excess(options):
-        best = Retimed(hint, _gaps(hint, problem, candidates, options), False)
+        ladder.offer(Timing(hint, _gaps(hint, problem, candidates, options)))
+    climber = None
+    if options.compactness is Compactness.BREAKS and not any_timing_first:
+        climber = _start_sat_climber(question, ladder, deadline)
+    try:
+        _climb_by_cp_sat(question, ladder, deadline, cancel, any_timing_first,
+                         solo=climber is None)
+    finally:
+        if climber is not None:
+            climber.stop()
+    if ladder.best is None:
+        return None
+    floor, best = ladder.floor, ladder.best
+    return Retimed(best.plan, best.gaps, ladder.proven(),
+                   best.gaps if ladder.proven() else floor + ladder.lowest)
+
+
+def _climb_by_cp_sat(question: _Question, ladder: Ladder, deadline: float, cancel: CancelToken,
+                     any_timing_first: bool, solo: bool) -> None:
+    """Ask CP-SAT yes/no questions until the best timing is proven or time runs out.
+
+    It first climbs from the lowest extra not ruled out (each "no" a proof);
+    after a "yes" or a question out of time it halves the distance between
+    what timed out and the best in hand. Not `solo`: the SAT climber asks
+    the lowest budgets beside it, on one of the cores.
+    """
+    problem, candidates, options = question.problem, question.candidates, question.options
     most_extra = len(problem.attendees) * len(problem.slots)
-    lowest = 0  # every `extra` below this is proven impossible
     timed_out: int | None = None  # the highest `extra` whose question ran out of time
-    climbing = best is not None or not any_timing_first  # ask `lowest`: each "no" is a proof
-    while not cancel.cancelled:
-        ceiling = best.gaps - floor if best else None  # a timing with this extra exists
-        if ceiling is not None and lowest >= ceiling:
-            assert best is not None
-            return Retimed(best.plan, best.gaps, True, best.gaps)
+    climbing = ladder.best is not None or not any_timing_first
+    first = True
+    while not cancel.cancelled and not ladder.proven():
+        best, lowest = ladder.best, ladder.lowest
+        ceiling = best.gaps - ladder.floor if best else None  # a timing with this extra exists
         if any_timing_first and best is not None and not climbing:
-            return replace(best, fewest_possible=floor + lowest)
+            return
         left = deadline - time.monotonic()
         if left < 0.05 or lowest > most_extra:
-            break
+            return
         target: int | None
         if climbing:
             target = lowest
@@ -119,21 +148,48 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
         else:  # halve the distance between what timed out and what is in hand
             low = max(lowest, (timed_out if timed_out is not None else -1) + 1)
             if low > ceiling - 1:
-                break
+                if solo:
+                    return
+                time.sleep(min(0.05, left))  # nothing to ask; the SAT climber may still prove
+                continue
             target = (low + ceiling - 1) // 2
-        status, plan = _ask_both(question, target, max(min(left, 1.0), 0.7 * left), cancel,
-                                 best.plan if best else hint)
+        seconds = max(min(left, 1.0), 0.7 * left)
+        hint = best.plan if best else None
+        if solo:
+            status, plan = _ask_both(question, target, seconds, cancel, hint)
+        else:  # the first question on every core, as the SAT climber takes a while to start
+            status, plan = _ask_watched(question, ladder, target, seconds, cancel, hint,
+                                        options.worker_count() if first else 1)
+        first = False
         if plan is not None:
-            best = Retimed(plan, _gaps(plan, problem, candidates, options), False)
+            ladder.offer(Timing(plan, _gaps(plan, problem, candidates, options)))
             climbing = False
         elif status == cp_model.INFEASIBLE and target is not None:
-            lowest = target + 1
+            ladder.rule_out_below(target + 1)
         elif target is None:
-            break  # no timing at all (proven, or not found in time)
-        else:
+            return  # no timing at all (proven, or not found in time)
+        elif not ladder.pointless(target):
             timed_out = target if timed_out is None else max(timed_out, target)
             climbing = False
-    return replace(best, fewest_possible=floor + lowest) if best else None
+
+
+def _start_sat_climber(question: _Question, ladder: Ladder,
+                       deadline: float) -> SatClimber | None:
+    """The SAT climber in its own process; None when the attendees' spread rule cannot hold."""
+    problem, candidates = question.problem, question.candidates
+    people = {p for c in question.meetings for p in (candidates[c].a, candidates[c].b)}
+    someone_idle = len(people) < len(problem.attendees)
+    # The climber's rule "at most max_spread breaks each" is the spread rule only while
+    # someone has no break: surely so below one break per attendee.
+    largest = ladder.best.gaps - 1 if ladder.best else ladder.floor + len(people)
+    if not someone_idle:
+        largest = min(largest, len(people) - 1)
+    if len(question.meetings) < _SAT_CLIMBER_MIN_MEETINGS or largest < ladder.floor:
+        return None
+    if multiprocessing.current_process().daemon:
+        return None  # a daemonic process may not start one of its own
+    return SatClimber(problem, candidates, question.meetings, question.capacities,
+                      question.options, largest, ladder, deadline)
 
 
 def _gaps(plan: Plan, problem: Problem, candidates: list[Candidate],
@@ -261,6 +317,25 @@ def _ask_both(question: _Question, extra: int | None, seconds: float, cancel: Ca
     return int(cp_model.INFEASIBLE if answers[0].proven_none else cp_model.UNKNOWN), None
 
 
+def _ask_watched(question: _Question, ladder: Ladder, extra: int | None, seconds: float,
+                 cancel: CancelToken, hint: Plan | None, workers: int) -> tuple[int, Plan | None]:
+    """A question asked beside the SAT climber, dropped as soon as the ladder makes it pointless.
+
+    On all cores (`workers` 2 or more) it is the race of `_ask_both`; on one,
+    the window model alone.
+    """
+    token = CancelToken()
+    ladder.watch(token, extra)
+    cancel.attach(_Race(token))
+    try:
+        if workers > 1:
+            return _ask_both(question, extra, seconds, token, hint)
+        return _ask(question, extra, seconds, token, hint, workers=1)
+    finally:
+        cancel.attach(None)
+        ladder.unwatch(token)
+
+
 class _Race:
     """Stops both racers when the caller cancels."""
 
@@ -273,7 +348,7 @@ class _Race:
 
 
 def _ask(question: _Question, extra: int | None, seconds: float, cancel: CancelToken,
-         hint: Plan | None) -> tuple[int, Plan | None]:
+         hint: Plan | None, workers: int | None = None) -> tuple[int, Plan | None]:
     """Is there a timing with at most `extra` gaps beyond everyone's fewest (None: any)?"""
     problem, candidates, options = question.problem, question.candidates, question.options
     slot_count = len(problem.slots)
@@ -314,14 +389,14 @@ def _ask(question: _Question, extra: int | None, seconds: float, cancel: CancelT
         chosen = set(hint)
         for key, var in variables.x.items():
             model.add_hint(var, key in chosen)
-    solver = _question_solver(options, seconds)
+    solver = _question_solver(options, seconds, workers or options.worker_count())
     status = solve_unless_cancelled(solver, model, cancel)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return int(status), locked + variables.extract(solver)
     return int(status), None
 
 
-def _question_solver(options: SolveOptions, seconds: float) -> cp_model.CpSolver:
+def _question_solver(options: SolveOptions, seconds: float, workers: int) -> cp_model.CpSolver:
     """A solver tuned for yes/no questions: search without the LP relaxation.
 
     The window model's LP says little. On the benchmark's hard questions
@@ -332,10 +407,10 @@ def _question_solver(options: SolveOptions, seconds: float) -> cp_model.CpSolver
     """
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, seconds)
-    solver.parameters.num_workers = options.worker_count()
+    solver.parameters.num_workers = workers
     solver.parameters.random_seed = options.random_seed
     solver.parameters.linearization_level = 0
-    if options.worker_count() == 2:
+    if workers == 2:
         solver.parameters.subsolvers.extend(["no_lp", "quick_restart_no_lp"])
         solver.parameters.num_full_subsolvers = 2
         solver.parameters.use_lns = False

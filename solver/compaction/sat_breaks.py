@@ -1,0 +1,229 @@
+"""Fewest breaks by SAT: "can these meetings be timed with at most B breaks in all?".
+
+Which meetings take place is decided; only their slots change. The question
+is written as plain clauses (one boolean per meeting and slot, one per
+attendee and slot) and handed to CaDiCaL, a clause-learning SAT solver.
+On the research benchmark's hardest questions this answers in seconds where
+CP-SAT's own search runs out of time: CP-SAT spends its effort on
+propagators and portfolios, while these questions reward nothing but
+learning clauses fast.
+
+Two redundant rules make the solver fast (they are the "implied
+constraints" of the benchmark's paper): every attendee is busy in exactly
+as many slots as they have meetings, and no slot holds more busy attendees
+than twice its tables.
+
+One solver answers every budget: a budget is an assumption, so what it
+learned proving "not with B" stays for "with B + 1".
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from pysat.card import CardEnc, EncType, ITotalizer
+from pysat.formula import IDPool
+from pysat.solvers import Solver
+
+from solver.cancel import CancelToken
+from solver.candidates import Candidate
+from solver.capacity import SlotCapacity, size_thresholds
+from solver.model import Fixed
+from solver.plan import Plan
+from solver.problem import Problem
+
+_SAT_SOLVER = "cadical195"
+_CONFLICTS_PER_LOOK = 5_000  # between looks at the clock and at Cancel; about 0.1 s
+
+
+class Answer(Enum):
+    """What a SAT question came back with."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class BudgetAnswer:
+    """The answer, and with "yes" the timing found."""
+
+    answer: Answer
+    plan: Plan | None = None
+
+
+class BreakBudgetQuestions:
+    """The clauses of one set of meetings, asked under one budget of breaks after another.
+
+    `largest_budget`: the questions may ask any budget up to this. Each
+    attendee keeps at most `max_spread` breaks, which is the spread rule
+    whenever someone has none (true whenever the budget is below the number
+    of attendees, or someone has no meeting).
+    """
+
+    def __init__(self, problem: Problem, candidates: list[Candidate], meetings: Sequence[int],
+                 capacities: list[SlotCapacity], max_spread: int | None,
+                 largest_budget: int) -> None:
+        self._candidates = candidates
+        self._pool = IDPool()
+        self._clauses: list[list[int]] = []
+        self._slot_count = len(problem.slots)
+        self.locked: Plan = [(c, candidates[c].locked.slot)  # type: ignore[union-attr]
+                             for c in meetings if candidates[c].locked is not None]
+        self._free = [c for c in meetings if candidates[c].locked is None]
+        self.possible = self._add_meetings(problem, capacities)
+        people = self._busy_people()
+        per_person = largest_budget if max_spread is None else min(max_spread, largest_budget)
+        break_flags = [flag for person in people
+                       for flag in self._add_breaks(person, per_person)]
+        self._budget = ITotalizer(lits=break_flags or [self._true()],
+                                  ubound=largest_budget + 1, top_id=self._pool.top)
+        self._pool.top = max(self._pool.top, self._budget.top_id)
+        self._clauses += self._budget.cnf.clauses
+        self.largest_budget = largest_budget
+        self._solver = Solver(name=_SAT_SOLVER, bootstrap_with=self._clauses)
+        self._clauses = []
+
+    def close(self) -> None:
+        self._solver.delete()
+
+    def ask(self, budget: int, deadline: float, cancel: CancelToken,
+            still_wanted: Callable[[], bool] = lambda: True) -> BudgetAnswer:
+        """A timing with at most `budget` breaks in all, "no" (proven), or unknown.
+
+        Unknown when the deadline passes, on cancel, or as soon as
+        `still_wanted()` turns false (it is asked about ten times a second).
+        """
+        if not self.possible:
+            return BudgetAnswer(Answer.NO)
+        assumptions = []
+        if budget < len(self._budget.rhs):
+            assumptions.append(-self._budget.rhs[budget])
+        found = None
+        while (found is None and not cancel.cancelled and time.monotonic() < deadline
+               and still_wanted()):
+            self._solver.conf_budget(_CONFLICTS_PER_LOOK)
+            found = self._solver.solve_limited(assumptions=assumptions)
+        if found is None:
+            return BudgetAnswer(Answer.UNKNOWN)
+        if not found:
+            return BudgetAnswer(Answer.NO)
+        return BudgetAnswer(Answer.YES, self.locked + self._read_plan())
+
+    def _x(self, c: int, slot: int) -> int:
+        return int(self._pool.id(("x", c, slot)))
+
+    def _y(self, person: str, slot: int) -> int:
+        return int(self._pool.id(("y", person, slot)))
+
+    def _true(self) -> int:
+        var = int(self._pool.id(("true",)))
+        self._clauses.append([var])
+        return var
+
+    def _card(self, literals: list[int], bound: int, equal: bool = False) -> None:
+        if not equal and len(literals) <= bound:
+            return
+        encode = CardEnc.equals if equal else CardEnc.atmost
+        self._clauses += encode(lits=literals, bound=bound, vpool=self._pool,
+                                encoding=EncType.seqcounter).clauses
+
+    def _add_meetings(self, problem: Problem, capacities: list[SlotCapacity]) -> bool:
+        """Every meeting in one allowed slot; tables, seats and people hold. False: impossible."""
+        candidates, slot_count = self._candidates, self._slot_count
+        fixed = Fixed.of(self.locked, candidates, slot_count)
+        self._slots: dict[int, list[int]] = {}
+        literals_at: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for c in self._free:
+            cand = candidates[c]
+            slots = [s for s in cand.slots
+                     if (cand.a, s) not in fixed.busy and (cand.b, s) not in fixed.busy
+                     and (cand.table is None or (cand.table, s) not in fixed.tables)]
+            if not slots:
+                return False
+            self._slots[c] = slots
+            self._clauses.append([self._x(c, s) for s in slots])
+            self._card([self._x(c, s) for s in slots], 1)
+            for s in slots:
+                literals_at[(cand.a, s)].append(self._x(c, s))
+                literals_at[(cand.b, s)].append(self._x(c, s))
+        for literals in literals_at.values():
+            self._card(literals, 1)
+        thresholds = size_thresholds(candidates)
+        at_table: dict[tuple[int, int], list[int]] = defaultdict(list)
+        by_slot: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for c, slots in self._slots.items():
+            cand = candidates[c]
+            for s in slots:
+                if cand.table is not None:
+                    at_table[(cand.table, s)].append(self._x(c, s))
+                else:
+                    by_slot[s].append((cand.size, self._x(c, s)))
+        for literals in at_table.values():
+            self._card(literals, 1)
+        for s, sized in by_slot.items():
+            for k in thresholds:
+                room = capacities[s].at_least(k) - sum(
+                    n for size, n in fixed.sizes[s].items() if size >= k)
+                if room < 0:
+                    return False
+                self._card([var for size, var in sized if size >= k], room)
+        self._literals_at = literals_at
+        self._fixed_busy = fixed.busy
+        self._tables_open = [sum(1 for t in problem.tables if t.is_available(s))
+                             for s in range(slot_count)]
+        return True
+
+    def _busy_people(self) -> list[str]:
+        """Link each attendee's busy flags to their meetings; add the two implied rules."""
+        count: dict[str, int] = defaultdict(int)
+        for c in self._free + [c for c, _ in self.locked]:
+            count[self._candidates[c].a] += 1
+            count[self._candidates[c].b] += 1
+        if not self.possible:
+            return []
+        for person, n in count.items():
+            row = []
+            for s in range(self._slot_count):
+                y = self._y(person, s)
+                row.append(y)
+                if (person, s) in self._fixed_busy:
+                    self._clauses.append([y])
+                    continue
+                literals = self._literals_at.get((person, s), [])
+                self._clauses.append([-y, *literals])
+                self._clauses += [[-x, y] for x in literals]
+            self._card(row, n, equal=True)
+        for s in range(self._slot_count):
+            self._card([self._y(p, s) for p in count], 2 * self._tables_open[s])
+        return [person for person, n in count.items() if n > 1]
+
+    def _add_breaks(self, person: str, most: int) -> list[int]:
+        """Flags of the person's first `most` breaks; more than `most` breaks is ruled out.
+
+        A run of busy slots starts wherever the person is busy and was not
+        busy just before; breaks are runs less one. Only "at least" is
+        encoded: every flag that must be true is, which is all a budget needs.
+        """
+        starts = []
+        for s in range(self._slot_count):
+            start = self._pool.id(("run", person, s))
+            before = [self._y(person, s - 1)] if s else []
+            self._clauses.append([-self._y(person, s), start, *before])
+            starts.append(start)
+        runs = ITotalizer(lits=starts, ubound=most + 1, top_id=self._pool.top)
+        self._pool.top = max(self._pool.top, runs.top_id)
+        self._clauses += runs.cnf.clauses
+        if most + 1 < len(runs.rhs):
+            self._clauses.append([-runs.rhs[most + 1]])
+        return [int(flag) for flag in runs.rhs[1:most + 1]]
+
+    def _read_plan(self) -> Plan:
+        model = self._solver.get_model()
+        true = {lit for lit in model if lit > 0}
+        return [(c, next(s for s in slots if self._x(c, s) in true))
+                for c, slots in self._slots.items()]
