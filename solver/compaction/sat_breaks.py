@@ -80,10 +80,13 @@ class BreakBudgetQuestions:
         per_person = largest_budget if max_spread is None else min(max_spread, largest_budget)
         break_flags = [flag for person in people
                        for flag in self._add_breaks(person, per_person)]
-        self._budget = ITotalizer(lits=break_flags or [self._true()],
-                                  ubound=largest_budget + 1, top_id=self._pool.top)
-        self._pool.top = max(self._pool.top, self._budget.top_id)
-        self._clauses += self._budget.cnf.clauses
+        # No flags (nobody may take a break, or nobody has two meetings): no budget to count.
+        self._budget: ITotalizer | None = None
+        if break_flags:
+            self._budget = ITotalizer(lits=break_flags, ubound=largest_budget + 1,
+                                      top_id=self._pool.top)
+            self._pool.top = max(self._pool.top, self._budget.top_id)
+            self._clauses += self._budget.cnf.clauses
         self.largest_budget = largest_budget
         self._solver = Solver(name=_SAT_SOLVER, bootstrap_with=self._clauses)
         self._clauses = []
@@ -101,7 +104,7 @@ class BreakBudgetQuestions:
         if not self.possible:
             return BudgetAnswer(Answer.NO)
         assumptions = []
-        if budget < len(self._budget.rhs):
+        if self._budget is not None and budget < len(self._budget.rhs):
             assumptions.append(-self._budget.rhs[budget])
         found = None
         while (found is None and not cancel.cancelled and time.monotonic() < deadline
@@ -119,11 +122,6 @@ class BreakBudgetQuestions:
 
     def _y(self, person: str, slot: int) -> int:
         return int(self._pool.id(("y", person, slot)))
-
-    def _true(self) -> int:
-        var = int(self._pool.id(("true",)))
-        self._clauses.append([var])
-        return var
 
     def _card(self, literals: list[int], bound: int, equal: bool = False) -> None:
         if not equal and len(literals) <= bound:

@@ -6,9 +6,9 @@ built in Python). A process runs it on its own core. It is started with
 "spawn", which is safe beside running threads (Qt's, CP-SAT's) on every
 system; starting takes about 0.7 s.
 
-Messages, parent to child: ("lowest", extra) and ("best", gaps) when the
-CP-SAT side learns something. Child to parent: ("no", extra) when a budget
-is proven impossible, ("yes", plan, gaps) with a timing.
+Messages, both ways: ("lowest", extra) when every extra below it is proven
+impossible. Parent to child: ("best", gaps) when CP-SAT finds a timing;
+child to parent: ("yes", plan, gaps) with the timing the SAT solver found.
 """
 
 from __future__ import annotations
@@ -96,8 +96,8 @@ class SatClimber:
                 return  # the child ended
 
     def _take(self, message: tuple[Any, ...]) -> None:
-        if message[0] == "no":
-            self._ladder.rule_out_below(message[1] + 1)
+        if message[0] == "lowest":
+            self._ladder.rule_out_below(message[1])
         elif message[0] == "yes":
             self._ladder.offer(Timing(message[1], message[2]))
 
@@ -119,7 +119,7 @@ class _ChildLadder(Ladder):
 
     def rule_out_below(self, extra: int) -> None:
         super().rule_out_below(extra)
-        self._connection.send(("no", extra - 1))
+        self._connection.send(("lowest", extra))
 
     def pointless(self, extra: int | None) -> bool:
         while self._connection.poll():
