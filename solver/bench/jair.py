@@ -88,26 +88,36 @@ def read_dzn(path: Path) -> Problem:
 
 @dataclass(frozen=True)
 class Published:
-    """The best published number of breaks (fairness 2) and whether any method proved it."""
+    """The best published number of breaks (fairness 2) and whether any method proved it.
 
-    breaks: int
+    `breaks` is None where the paper proves that no schedule meets every
+    meeting ("UNSAT"; some forbidden-slot variants).
+    """
+
+    breaks: int | None
     proven: bool
     seconds: float | None  # the fastest proof
 
 
 def published_results(csv_path: Path) -> dict[tuple[str, str], Published]:
     """(instance, variant) → best result over the JAIR tables' methods, fairness d = 2."""
-    found: dict[tuple[str, str], list[tuple[int, float | None]]] = defaultdict(list)
+    found: dict[tuple[str, str], list[tuple[int | None, float | None]]] = defaultdict(list)
     with open(csv_path, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            if row["fairness_d"] != "2" or not row["best_breaks"].isdigit():
+            best_text = row["best_breaks"]
+            if row["fairness_d"] != "2" or not (best_text.isdigit() or best_text == "UNSAT"):
                 continue
             time_text = row["time_s"]
             seconds = None if time_text.startswith("TO") else float(time_text)
-            found[(row["instance"], row["variant"])].append((int(row["best_breaks"]), seconds))
+            breaks = int(best_text) if best_text.isdigit() else None
+            found[(row["instance"], row["variant"])].append((breaks, seconds))
     results = {}
     for key, runs in found.items():
-        best = min(b for b, _ in runs)
+        if any(b is None for b, _ in runs):
+            proofs = [s for b, s in runs if b is None and s is not None]
+            results[key] = Published(None, True, min(proofs, default=None))
+            continue
+        best = min(b for b, _ in runs if b is not None)
         proofs = [s for b, s in runs if b == best and s is not None]
         results[key] = Published(best, bool(proofs), min(proofs) if proofs else None)
     return results

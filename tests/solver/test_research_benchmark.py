@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from solver import solve
-from solver.bench.jair import published_results, read_dzn
-from solver.bench.jair_bench import jair_options
+from solver.bench.jair import Published, published_results, read_dzn
+from solver.bench.jair_bench import compare_with_published, jair_options
+from solver.result import LevelResult
 from tests.solver.schedule_rules import break_counts, violations
 
 JAIR = Path(__file__).resolve().parents[3] / "shared" / "instances" / "b2b-jair"
@@ -27,6 +28,8 @@ def test_an_instance_is_read_with_sessions_forbidden_slots_and_fixed_meetings() 
     published = published_results(JAIR / "jair_reported_results.csv")
     assert published[("forum-13", "original")].breaks == 0
     assert published[("forum-13", "fixed020-Forb")].breaks == 20
+    not_all = published[("tic-12", "forb0003")]  # printed "-" in the paper: no schedule
+    assert not_all.breaks is None and not_all.proven
 
 
 @needs_jair
@@ -38,3 +41,17 @@ def test_a_small_instance_is_scheduled_in_full_with_the_break_spread_rule() -> N
     breaks = break_counts(result.meetings)
     counts = [breaks.get(a.id, 0) for a in problem.attendees]
     assert max(counts) - min(counts) <= 2
+
+
+def test_the_bench_counts_a_proof_that_not_every_meeting_fits() -> None:
+    not_all = Published(None, True, 0.2)
+    breaks = LevelResult("compactness", 1, 1, "proven", minimize=True)
+    proven_short = LevelResult("must-meets", 124, 124, "CP-SAT bound")
+    unproven = LevelResult("must-meets", 124, 125, "LP relaxation")
+    assert compare_with_published(not_all, proven_short, breaks, 125) == (
+        True, "-", "at most 124 of 125 meet")
+    assert compare_with_published(not_all, unproven, breaks, 125)[0] is False
+    every = LevelResult("must-meets", 125, 125, "LP relaxation")
+    assert compare_with_published(Published(1, True, 3.0), every, breaks, 125) == (
+        True, "1", "1 (optimal)")
+    assert compare_with_published(Published(0, True, 3.0), every, breaks, 125)[0] is False
