@@ -173,8 +173,8 @@ def _at_lp_bound(context: SearchContext, state: SearchState, name: str) -> bool:
     f = state.figures
     if f.spread_excess(context.options):
         return False
-    if name == MUST:
-        return f.must_met >= context.lp.must()
+    if name == MUST:  # the LP's bound, or the meeting rules' alone (`musts`)
+        return f.must_met >= min(context.lp.must(), state.bounds.get(MUST, context.lp.must()))
     if name == COVERAGE:
         return f.coverage >= context.lp.coverage(f.must_met)
     return f.value >= context.lp.value(f.must_met, f.coverage, f.with_a_meeting)

@@ -33,6 +33,7 @@ from solver.compaction import (
 from solver.explain import attendee_figures, unmet_requests
 from solver.figures import Figures, figures_of, requesters_and_requested
 from solver.greedy import fair_compact
+from solver.musts import meet_most_musts
 from solver.options import SolveOptions
 from solver.plan import assign_tables
 from solver.problem import Problem, ProblemError
@@ -76,7 +77,7 @@ _COVERAGE_SHARE, _FRUITLESS_COVERAGE_SECONDS = 0.75, 6.0
 _COMPACTION_CYCLES, _ANNEAL_SHARE = 3, 0.75
 # Ending this long before the time limit means local search found nothing more to do.
 _EARLY_END_SECONDS = 0.5
-# Small events: time for seating every must-meet at once, and for re-timing by windows.
+# Small events: time for meeting the most must-meets (`musts`), and for re-timing by windows.
 _MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
 _SMALL_ANNEAL_SHARE = 0.15  # annealing first finds timings the exact models then improve
 
@@ -124,7 +125,7 @@ def solve(
     proven_all = False
     rng = random.Random(options.random_seed)
     if variable_count(candidates) <= options.full_model_limit:
-        _meet_every_must(context, state, _MUST_SHARE * context.remaining())
+        meet_most_musts(context, state, _MUST_SHARE * context.remaining())
         if state.figures.compactness(options):  # a good timing to start the exact one from
             _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
                     temperature=1.0)
@@ -279,21 +280,6 @@ def _anneal(context: SearchContext, state: SearchState, rng: random.Random, seco
                                        context.options.compactness, deadline, rng, temperature,
                                        context.cancel),
                      COMPACTNESS)
-
-
-def _meet_every_must(context: SearchContext, state: SearchState, seconds: float) -> None:
-    """When some must-meets are unmet but could all be met, seat them all with the plan's others."""
-    candidates = context.candidates
-    musts = [c for c, cand in enumerate(candidates) if cand.must]
-    met = {c for c, _ in state.plan}
-    if all(c in met for c in musts) or context.lp.must() < len(musts):
-        return
-    meetings = sorted(met | set(musts))
-    retimed = retime_exactly(context.problem, candidates, meetings, context.options,
-                             context.capacities, min(context.deadline, time.monotonic() + seconds),
-                             context.cancel, any_timing_first=True)
-    if retimed is not None:
-        accept_if_better(context, state, retimed.plan, MUST)
 
 
 def _retime_exactly(context: SearchContext, state: SearchState, seconds: float) -> bool:
