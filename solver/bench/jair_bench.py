@@ -44,7 +44,9 @@ def bench_jair(out: TextIO, variants: list[str], time_limit: float, workers: int
             comparable = pairs == len(problem.requests)
             if not comparable:
                 not_comparable.append(instance)
-            reached, found, bound = compare_with_published(best, met, breaks, pairs)
+            per_attendee = [a.breaks for a in result.attendees.values()]
+            spread = max(per_attendee, default=0) - min(per_attendee, default=0)
+            reached, found, bound = compare_with_published(best, met, breaks, pairs, spread)
             matched += int(comparable and reached)
             published_text = "?" if best is None else (
                 "not all meet" if best.breaks is None else str(best.breaks))
@@ -61,16 +63,20 @@ def bench_jair(out: TextIO, variants: list[str], time_limit: float, workers: int
 
 
 def compare_with_published(best: Published | None, met: LevelResult, breaks: LevelResult,
-             pairs: int) -> tuple[bool, str, str]:
+                           pairs: int, spread: int = 0) -> tuple[bool, str, str]:
     """Whether the published best is reached, and the breaks and bound columns.
 
     Where the paper proves that not every meeting fits, reaching it means
-    proving the same: a must-meet bound below the number of pairs.
+    proving the same: a must-meet bound below the number of pairs. A
+    schedule whose `spread` of breaks (most less fewest) is over the paper's
+    limit breaks its rules and reaches nothing.
     """
     not_all = f"at most {met.bound} of {pairs} meet"
     if best is not None and best.breaks is None:
         return met.bound < pairs, "-", not_all
     if met.reached < pairs:
         return False, "-", not_all
+    if spread > FAIRNESS:
+        return False, f"{breaks.reached} (spread {spread} > {FAIRNESS})", str(breaks.bound)
     reached = best is not None and best.breaks is not None and breaks.reached <= best.breaks
     return reached, str(breaks.reached), f"{breaks.bound}{' (optimal)' if breaks.proven else ''}"

@@ -43,7 +43,7 @@ def test_a_small_instance_is_scheduled_in_full_with_the_break_spread_rule() -> N
     assert max(counts) - min(counts) <= 2
 
 
-def test_the_bench_counts_a_proof_that_not_every_meeting_fits() -> None:
+def test_the_bench_compares_with_the_published_best() -> None:
     not_all = Published(None, True, 0.2)
     breaks = LevelResult("compactness", 1, 1, "proven", minimize=True)
     proven_short = LevelResult("must-meets", 124, 124, "CP-SAT bound")
@@ -55,3 +55,6 @@ def test_the_bench_counts_a_proof_that_not_every_meeting_fits() -> None:
     assert compare_with_published(Published(1, True, 3.0), every, breaks, 125) == (
         True, "1", "1 (optimal)")
     assert compare_with_published(Published(0, True, 3.0), every, breaks, 125)[0] is False
+    over_the_spread = compare_with_published(Published(20, True, 4.7), every, breaks, 125,
+                                             spread=3)
+    assert over_the_spread == (False, "1 (spread 3 > 2)", "1")
