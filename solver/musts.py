@@ -60,9 +60,10 @@ def _most_musts(context: SearchContext, state: SearchState, deadline: float) -> 
     # in 1.5 to 1.8 s without it, and with it the search was still at 227 after 3 s.
     solver = context.new_solver(deadline - time.monotonic())
     if solver.parameters.num_workers == 2:
-        # Core-guided search beside the LP one: on the four forb0003 instances above it
-        # proved the optimum in 0.6 to 2.7 s with each of six seeds; the default pair of
-        # workers missed it within 3 s with 3 of 24 (instance, seed) runs.
+        # Core-guided search beside the LP one: on tic-14crafd, forumt-14crafd,
+        # forumt-14crafe and tic-13crafc (forb0003) it proved the optimum in 0.6 to 2.7 s
+        # with each of six seeds; the default pair of workers missed it within 3 s in 3 of
+        # those 24 runs.
         solver.parameters.subsolvers.extend(["default_lp", "core"])
         solver.parameters.num_full_subsolvers = 2
     status = solve_unless_cancelled(solver, model, context.cancel)
