@@ -7,9 +7,13 @@ only the Problem and the meetings, so a modelling error cannot hide in it.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
+from collections.abc import Callable
 
 from solver import Meeting, Problem
+from solver.candidates import Candidate
+from solver.plan import assign_tables
 
 
 def violations(problem: Problem, meetings: tuple[Meeting, ...] | list[Meeting]) -> list[str]:
@@ -126,3 +130,40 @@ def break_counts(meetings: tuple[Meeting, ...] | list[Meeting]) -> dict[str, int
         ordered = sorted(taken)
         counts[person] = sum(1 for x, y in itertools.pairwise(ordered) if y > x + 1)
     return counts
+
+
+def fewest_breaks_by_trying_all(problem: Problem, candidates: list[Candidate],
+                                meetings: list[int],
+                                acceptable: Callable[[dict[str, int]], bool]) -> int | None:
+    """The fewest breaks in all of any valid timing of `meetings` whose breaks per attendee
+    are `acceptable`; None when there is none, or too many timings to try.
+
+    Brute force over every slot of every meeting, for checking a solver's "no".
+    """
+    choices = [(c, (candidates[c].locked.slot,) if candidates[c].locked else candidates[c].slots)
+               for c in meetings]
+    if math.prod(len(slots) for _, slots in choices) > 50_000:
+        return None
+    fewest: int | None = None
+
+    def place(index: int, plan: list[tuple[int, int]], busy: set[tuple[str, int]]) -> None:
+        nonlocal fewest
+        if index == len(choices):
+            try:
+                timed = assign_tables(problem, candidates, plan)
+            except StopIteration:  # the slot has too few tables
+                return
+            breaks = break_counts(timed)
+            total = sum(breaks.values())
+            if ((fewest is None or total < fewest) and acceptable(breaks)
+                    and violations(problem, timed) == []):
+                fewest = total
+            return
+        c, slots = choices[index]
+        a, b = candidates[c].a, candidates[c].b
+        for slot in slots:
+            if (a, slot) not in busy and (b, slot) not in busy:
+                place(index + 1, [*plan, (c, slot)], busy | {(a, slot), (b, slot)})
+
+    place(0, [], set())
+    return fewest

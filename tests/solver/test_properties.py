@@ -26,6 +26,7 @@ from solver import (
     solve,
 )
 from solver.options import Compactness
+from tests.solver.conftest import make_problem
 from tests.solver.schedule_rules import break_counts, value_of, violations
 
 
@@ -66,6 +67,21 @@ def small_events(draw: st.DrawFn) -> Problem:
                          draw(st.integers(0, table_count - 1)), a, b)
     with_lock = replace(problem, locked=(lock,))
     return with_lock if draw(st.booleans()) and not with_lock.validate() else problem
+
+
+@st.composite
+def events_with_forced_breaks(draw: st.DrawFn) -> Problem:
+    """Few tables and patchy availability, so that breaks are often forced ("no" answers)."""
+    slot_count = draw(st.integers(3, 5))
+    people = "ABCDEF"[:draw(st.integers(3, 6))]
+    gapped = [frozenset({0, 2}), frozenset({0, 2, 3}), frozenset({1, 3}), frozenset({0, 3, 4})]
+    available = st.one_of(st.none(), st.sampled_from(gapped),
+                          st.frozensets(st.integers(0, slot_count - 1), min_size=1))
+    attendees = tuple(Attendee(p, draw(available)) for p in people)
+    pairs = draw(st.lists(st.tuples(st.sampled_from(people), st.sampled_from(people)),
+                          min_size=2, max_size=8))
+    return make_problem(people, [(a, b, 3) for a, b in pairs if a != b], slots=slot_count,
+                        tables=draw(st.integers(1, 2)), attendees=attendees)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

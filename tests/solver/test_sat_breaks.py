@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 
 from hypothesis import HealthCheck, event, given, settings
@@ -12,7 +11,7 @@ from solver import Attendee, Problem, SolveOptions
 from solver.bench.jair import read_dzn
 from solver.bench.jair_bench import jair_options
 from solver.cancel import CancelToken
-from solver.candidates import Candidate, candidate_pairs
+from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.compaction import retime_exactly
 from solver.compaction.sat_breaks import Answer, BreakBudgetQuestions
@@ -21,8 +20,8 @@ from solver.greedy import fair_compact
 from solver.options import Compactness
 from solver.plan import assign_tables
 from tests.solver.conftest import make_problem
-from tests.solver.schedule_rules import break_counts, violations
-from tests.solver.test_properties import small_events
+from tests.solver.schedule_rules import break_counts, fewest_breaks_by_trying_all, violations
+from tests.solver.test_properties import events_with_forced_breaks, small_events
 from tests.solver.test_research_benchmark import JAIR, needs_jair
 
 _BREAKS = SolveOptions(workers=1, compactness=Compactness.BREAKS, max_break_spread=2)
@@ -92,21 +91,6 @@ def test_a_question_gives_up_when_no_longer_wanted() -> None:
     assert answer.answer is Answer.UNKNOWN
 
 
-@st.composite
-def events_with_forced_breaks(draw: st.DrawFn) -> Problem:
-    """Few tables and patchy availability, so that breaks are often forced ("no" answers)."""
-    slot_count = draw(st.integers(3, 5))
-    people = "ABCDEF"[:draw(st.integers(3, 6))]
-    gapped = [frozenset({0, 2}), frozenset({0, 2, 3}), frozenset({1, 3}), frozenset({0, 3, 4})]
-    available = st.one_of(st.none(), st.sampled_from(gapped),
-                          st.frozensets(st.integers(0, slot_count - 1), min_size=1))
-    attendees = tuple(Attendee(p, draw(available)) for p in people)
-    pairs = draw(st.lists(st.tuples(st.sampled_from(people), st.sampled_from(people)),
-                          min_size=2, max_size=8))
-    return make_problem(people, [(a, b, 3) for a, b in pairs if a != b], slots=slot_count,
-                        tables=draw(st.integers(1, 2)), attendees=attendees)
-
-
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problem=st.one_of(small_events(), events_with_forced_breaks()),
        largest=st.sampled_from([0, 0, 1, 2, 4]), budget=st.sampled_from([0, 0, 1, 2, 4]))
@@ -126,40 +110,10 @@ def test_every_answer_agrees_with_trying_every_timing(problem: Problem, largest:
         breaks = break_counts(assign_tables(problem, candidates, answer.plan))
         assert sum(breaks.values()) <= budget and max(breaks.values(), default=0) <= each_at_most
     elif answer.answer is Answer.NO:
-        fewest = _fewest_breaks_by_trying_all(problem, candidates, meetings, each_at_most)
+        fewest = fewest_breaks_by_trying_all(
+            problem, candidates, meetings,
+            lambda breaks: max(breaks.values(), default=0) <= each_at_most)
         assert fewest is None or fewest > budget
-
-
-def _fewest_breaks_by_trying_all(problem: Problem, candidates: list[Candidate],
-                                 meetings: list[int], each_at_most: int) -> int | None:
-    """The fewest breaks of any valid timing of `meetings` (None: none, or too many to try)."""
-    choices = [(c, (candidates[c].locked.slot,) if candidates[c].locked else candidates[c].slots)
-               for c in meetings]
-    if math.prod(len(slots) for _, slots in choices) > 50_000:
-        return None
-    fewest: int | None = None
-
-    def place(index: int, plan: list[tuple[int, int]], busy: set[tuple[str, int]]) -> None:
-        nonlocal fewest
-        if index == len(choices):
-            try:
-                timed = assign_tables(problem, candidates, plan)
-            except StopIteration:  # the slot has too few tables
-                return
-            breaks = break_counts(timed)
-            total = sum(breaks.values())
-            if (max(breaks.values(), default=0) <= each_at_most
-                    and (fewest is None or total < fewest) and violations(problem, timed) == []):
-                fewest = total
-            return
-        c, slots = choices[index]
-        a, b = candidates[c].a, candidates[c].b
-        for slot in slots:
-            if (a, slot) not in busy and (b, slot) not in busy:
-                place(index + 1, [*plan, (c, slot)], busy | {(a, slot), (b, slot)})
-
-    place(0, [], set())
-    return fewest
 
 
 @needs_jair

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from solver import Problem, SolveOptions
@@ -13,14 +14,15 @@ from solver.bench.jair_bench import jair_options
 from solver.cancel import CancelToken
 from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
+from solver.compaction import retime_exactly
 from solver.compaction.segments import time_within_budget
 from solver.figures import figures_of
 from solver.greedy import fair_compact
 from solver.options import Compactness
 from solver.plan import assign_tables
 from tests.solver.conftest import make_problem
-from tests.solver.schedule_rules import break_counts, violations
-from tests.solver.test_properties import small_events
+from tests.solver.schedule_rules import break_counts, fewest_breaks_by_trying_all, violations
+from tests.solver.test_properties import events_with_forced_breaks, small_events
 from tests.solver.test_research_benchmark import JAIR, needs_jair
 
 
@@ -90,3 +92,31 @@ def test_every_timing_found_keeps_the_meetings_the_rules_and_the_budget(
     f = figures_of(problem, candidates, answer.plan, 2)
     assert f.compactness(options) <= budget
     assert not f.spread_excess(options)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=st.one_of(small_events(), events_with_forced_breaks()))
+def test_every_proof_of_the_fewest_breaks_agrees_with_trying_every_timing(
+        problem: Problem) -> None:
+    # The whole re-timing ladder: each attendee's fewest alone, and every "no" of the
+    # window and segment models (and of the SAT climber, from 60 meetings on).
+    options = SolveOptions(workers=1, compactness=Compactness.BREAKS, max_break_spread=2)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    meetings = sorted(c for c, _ in fair_compact(problem, candidates, 2))
+    retimed = retime_exactly(problem, candidates, meetings, options, slot_capacities(problem),
+                             time.monotonic() + 5, CancelToken())
+    if retimed is None:
+        return
+    people = {p for c in meetings for p in (candidates[c].a, candidates[c].b)}
+    someone_without = len(people) < len(problem.attendees)
+
+    def within_spread(breaks: dict[str, int]) -> bool:
+        amounts = list(breaks.values()) + ([0] if someone_without else [])
+        return max(amounts, default=0) - min(amounts, default=0) <= 2
+
+    fewest = fewest_breaks_by_trying_all(problem, candidates, meetings, within_spread)
+    event(f"proven optimal: {retimed.proven_optimal}, tried all: {fewest is not None}")
+    if fewest is not None:
+        assert retimed.fewest_possible <= fewest <= retimed.gaps
+        if retimed.proven_optimal:
+            assert retimed.gaps == fewest
