@@ -172,7 +172,14 @@ def fair_compact(problem: Problem, candidates: list[Candidate], min_meetings: in
     musts = sorted((i for i, c in enumerate(candidates) if c.must),
                    key=lambda i: (len(candidates[i].slots), -candidates[i].value, i))
     _place_in_order(builder, musts, compact=True)
-    _cover_everyone(builder, problem, candidates, min_meetings)
+    return complete_fairly(builder, min_meetings)
+
+
+def complete_fairly(builder: PlanBuilder, min_meetings: int) -> Plan:
+    """The builder's plan, then everyone below `min_meetings` one more at a time, then the
+    rest by value; each meeting in its most compact slot."""
+    candidates = builder.candidates
+    _cover_everyone(builder, builder.problem, candidates, min_meetings)
     rest = sorted(range(len(candidates)),
                   key=lambda i: (-candidates[i].value, len(candidates[i].slots), i))
     _place_in_order(builder, rest, compact=True)

@@ -11,7 +11,7 @@ rule. Each objective level is one linear expression (`Levels`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -310,9 +310,11 @@ def build_model(problem: Problem, candidates: list[Candidate], options: SolveOpt
 
 
 def build_meetings_model(problem: Problem, candidates: list[Candidate],
-                         capacities: list[SlotCapacity],
-                         fixed_plan: Plan) -> tuple[cp_model.CpModel, MeetingVariables]:
-    """Every free candidate with the rules each meeting obeys, and nothing of gaps or levels.
+                         capacities: list[SlotCapacity], fixed_plan: Plan,
+                         among: Collection[int] | None = None,
+                         ) -> tuple[cp_model.CpModel, MeetingVariables]:
+    """Every free candidate (of `among`, if given) with the rules each meeting obeys, and
+    nothing of gaps or levels.
 
     A relaxation of `build_model` (it lacks only the spread rule on breaks),
     small enough to find and bound the most must-meets in seconds where the
@@ -321,7 +323,8 @@ def build_meetings_model(problem: Problem, candidates: list[Candidate],
     model = cp_model.CpModel()
     fixed = Fixed.of(fixed_plan, candidates, len(problem.slots))
     decided = {c for c, _ in fixed_plan}
-    free = [c for c, cand in enumerate(candidates) if cand.locked is None and c not in decided]
+    free = [c for c, cand in enumerate(candidates) if cand.locked is None and c not in decided
+            and (among is None or c in among)]
     return model, _meetings_by_the_rules(model, problem, candidates, capacities, fixed, free,
                                          None)
 

@@ -1,10 +1,15 @@
-"""Small events: meet as many must-meets as the rules allow, and prove how many that is.
+"""Meet as many must-meets as the rules allow, and prove how many that is.
 
-The full model (`model.build_model`) carries every level and every gap, and
-on events where not every must-meet fits it climbs slowly: on the research
-benchmark's tic-14crafd.forb0003 it had 225 must-meets after 17 s. A model
-of the meeting rules alone finds and proves the most (235) in 2 to 5 s;
-the levels below keep them and improve the rest.
+Small events: the full model (`model.build_model`) carries every level and
+every gap, and on events where not every must-meet fits it climbs slowly: on
+the research benchmark's tic-14crafd.forb0003 it had 225 must-meets after
+17 s. A model of the meeting rules alone finds and proves the most (235) in
+2 to 5 s; the levels below keep them and improve the rest.
+
+Large events: the starting plan and chain insertion reach the LP's must-meets
+almost always, but not on generated-500 (261 of 262). There a model of the
+must-meets alone proves 262 in 0.7 s, and the plan is built again around its
+timing: the old plan's other meetings where they still fit, then the greedy's.
 """
 
 from __future__ import annotations
@@ -16,9 +21,15 @@ from ortools.sat.python import cp_model
 
 from solver.cancel import solve_unless_cancelled
 from solver.compaction import retime_exactly
+from solver.greedy import PlanBuilder, complete_fairly
 from solver.model import build_meetings_model, must_meets
 from solver.plan import Plan
 from solver.search import MUST, SearchContext, SearchState, accept_if_better, locked_plan
+
+# (must-meet, slot) choices above which the must-meets alone are not solved on large events:
+# generated-500 has 5,000 (proven in 0.7 s), arctic-1000 18,000 (11.6 s), arctic-3000
+# 74,000 (nothing found in 20 s).
+_MUSTS_ALONE_MAX_VARIABLES = 20_000
 
 
 def meet_most_musts(context: SearchContext, state: SearchState, seconds: float) -> None:
@@ -46,15 +57,37 @@ def meet_most_musts(context: SearchContext, state: SearchState, seconds: float) 
         accept_if_better(context, state, retimed.plan, MUST)
 
 
-def _most_musts(context: SearchContext, state: SearchState, deadline: float) -> Plan | None:
-    """The plan with the most must-meets by the meeting rules alone; None if none was found.
+def rebuild_around_most_musts(context: SearchContext, state: SearchState,
+                              seconds: float) -> None:
+    """Large events: when the plan has fewer must-meets than the LP allows, time the most
+    must-meets first, then the plan's other meetings where they fit, then the rest."""
+    candidates = context.candidates
+    musts = [c for c, cand in enumerate(candidates) if cand.must]
+    if (state.figures.must_met >= context.lp.must()
+            or sum(len(candidates[c].slots) for c in musts) > _MUSTS_ALONE_MAX_VARIABLES):
+        return
+    most = _most_musts(context, state, time.monotonic() + seconds, among=set(musts))
+    if most is None or sum(candidates[c].must for c, _ in most) <= state.figures.must_met:
+        return
+    builder = PlanBuilder.of_plan(context.problem, candidates, most)
+    for c, slot in sorted(state.plan, key=lambda meeting: -candidates[meeting[0]].value):
+        if builder.can_place(c, slot):
+            builder.place(c, slot)
+    accept_if_better(context, state, complete_fairly(builder, context.options.min_meetings),
+                     MUST)
+
+
+def _most_musts(context: SearchContext, state: SearchState, deadline: float,
+                among: set[int] | None = None) -> Plan | None:
+    """The plan with the most must-meets by the meeting rules alone (of the candidates
+    `among`, if given); None if none was found.
 
     Its bound on must-meets holds for the full rules too (they only add to these).
     """
     candidates = context.candidates
     fixed = locked_plan(candidates)
     model, variables = build_meetings_model(context.problem, candidates, context.capacities,
-                                            fixed)
+                                            fixed, among)
     model.maximize(must_meets(variables, candidates))
     # No hint from the plan in hand: on tic-14crafd.forb0003 the optimum (235) was proven
     # in 1.5 to 1.8 s without it, and with it the search was still at 227 after 3 s.

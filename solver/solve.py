@@ -33,7 +33,7 @@ from solver.compaction import (
 from solver.explain import attendee_figures, unmet_requests
 from solver.figures import Figures, figures_of, requesters_and_requested
 from solver.greedy import fair_compact
-from solver.musts import meet_most_musts
+from solver.musts import meet_most_musts, rebuild_around_most_musts
 from solver.options import SolveOptions
 from solver.plan import assign_tables
 from solver.problem import Problem, ProblemError
@@ -62,6 +62,7 @@ _MOVES_SECONDS = 1.0  # single-meeting moves at the start; all compaction steps 
 # compaction above the value floor.
 _SWAP_SECONDS = 2.0  # one-for-one value swaps on the starting schedule
 _RETIME_SHARE, _VALUE_SHARE = 0.1, 0.25
+_MUSTS_SHARE = 0.05  # at most, for the must-meets alone when the plan lacks some (`musts`)
 # Rounds of reaching the value LP's pairs end after two in a row that gained less than
 # 1/_WORTHWHILE_GAIN of the value (compactness may give up 100 times as much).
 _FRUITLESS_ROUNDS, _WORTHWHILE_GAIN = 2, 10_000
@@ -147,6 +148,7 @@ def solve(
             neighbourhood_search(context, state, rng, value_share=0.0)
     else:
         value_phase = started + _VALUE_SHARE * options.time_limit_seconds
+        rebuild_around_most_musts(context, state, _MUSTS_SHARE * options.time_limit_seconds)
         _reach_best_pairs(context, state, value_phase)
         covered_before = _covered(state.figures)
         neighbourhood_search(replace(context, deadline=value_phase), state, rng,
