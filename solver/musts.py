@@ -24,7 +24,14 @@ from solver.compaction import retime_exactly
 from solver.greedy import PlanBuilder, complete_fairly
 from solver.model import build_meetings_model, must_meets
 from solver.plan import Plan
-from solver.search import MUST, SearchContext, SearchState, accept_if_better, locked_plan
+from solver.search import (
+    MUST,
+    SearchContext,
+    SearchState,
+    accept_if_better,
+    locked_plan,
+    variable_count,
+)
 
 # (must-meet, slot) choices above which the must-meets alone are not solved on large events:
 # generated-500 has 5,000 (proven in 0.7 s), arctic-1000 18,000 (11.6 s), arctic-3000
@@ -64,7 +71,7 @@ def rebuild_around_most_musts(context: SearchContext, state: SearchState,
     candidates = context.candidates
     musts = [c for c, cand in enumerate(candidates) if cand.must]
     if (state.figures.must_met >= context.lp.must()
-            or sum(len(candidates[c].slots) for c in musts) > _MUSTS_ALONE_MAX_VARIABLES):
+            or variable_count([candidates[c] for c in musts]) > _MUSTS_ALONE_MAX_VARIABLES):
         return
     most = _most_musts(context, state, time.monotonic() + seconds, among=set(musts))
     if most is None or sum(candidates[c].must for c, _ in most) <= state.figures.must_met:

@@ -1,8 +1,9 @@
 """The bounds two racing searches share while re-timing the same meetings, and the SAT climber.
 
 `exact.retime_exactly` asks CP-SAT yes/no questions about a budget of gaps.
-With breaks as the measure, a SAT solver climbs the same ladder in a thread
-beside it (`sat_breaks`): it asks the lowest budget not yet ruled out, so
+With breaks as the measure, a SAT solver (`sat_breaks`) climbs the same
+ladder beside it, in a process of its own (`sat_process`, which keeps a
+copy of the ladder there): it asks the lowest budget not yet ruled out, so
 each "no" raises the floor for both and its first "yes" is optimal. Each
 search drops a question the other has made pointless.
 """
