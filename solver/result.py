@@ -107,6 +107,9 @@ class SolveResult:
     levels: tuple[LevelResult, ...] = ()
     attendees: dict[str, AttendeeFigures] = field(default_factory=dict)
     first_schedule_seconds: float = 0.0
+    # With the fewest breaks and a limit on their spread: proven that no timing of every
+    # requested meeting keeps the spread within the limit (the schedule then breaks it).
+    break_spread_impossible: bool = False
 
     @property
     def unmet_requests(self) -> tuple[Request, ...]:

@@ -44,6 +44,8 @@ class SearchState:
     proven: set[str] = field(default_factory=set)
     # Proven: no schedule as good on the levels above has fewer gaps (0: nothing known).
     fewest_gaps: int = 0
+    # Proven: every pair meets, and no timing of them keeps the spread of breaks in bounds.
+    spread_impossible: bool = False
 
 
 Publish = Callable[[str, SearchState], None]

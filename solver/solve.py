@@ -191,6 +191,7 @@ def solve(
         levels=_level_results(state, bounds, options),
         attendees=attendee_figures(problem, candidates, state.plan),
         first_schedule_seconds=first_schedule_seconds,
+        break_spread_impossible=state.spread_impossible,
     )
 
 
@@ -298,6 +299,8 @@ def _retime_exactly(context: SearchContext, state: SearchState, seconds: float) 
         return False
     accept_if_better(context, state, retimed.plan, COMPACTNESS)
     meetings_cannot_change = _meetings_cannot_change(context, state)
+    if retimed.spread_impossible and meetings_cannot_change:
+        state.spread_impossible = True
     if meetings_cannot_change and not state.figures.spread_excess(context.options):
         state.fewest_gaps = max(state.fewest_gaps, retimed.fewest_possible)
     return (retimed.proven_optimal and meetings_cannot_change
@@ -341,6 +344,9 @@ def _level_results(state: SearchState, bounds: dict[str, int],
 
 
 def _compactness_bound(state: SearchState, reached: int) -> tuple[int, str]:
+    if state.spread_impossible:
+        return 0, ("none; proven: no timing of every requested meeting keeps the spread of "
+                   "breaks within its limit")
     if COMPACTNESS in state.proven:
         return reached, "proven optimal (CP-SAT, or with breaks the SAT solver)"
     if state.fewest_gaps:

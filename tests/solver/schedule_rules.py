@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from solver import Meeting, Problem
 from solver.candidates import Candidate
@@ -132,38 +132,52 @@ def break_counts(meetings: tuple[Meeting, ...] | list[Meeting]) -> dict[str, int
     return counts
 
 
+def _slot_choices(candidates: list[Candidate],
+                  meetings: list[int]) -> list[tuple[int, tuple[int, ...]]]:
+    return [(c, (candidates[c].locked.slot,) if candidates[c].locked else candidates[c].slots)
+            for c in meetings]
+
+
+def too_many_timings_to_try(candidates: list[Candidate], meetings: list[int]) -> bool:
+    return math.prod(len(slots) for _, slots in _slot_choices(candidates, meetings)) > 50_000
+
+
+def every_valid_timing(problem: Problem, candidates: list[Candidate], meetings: list[int],
+                       ) -> Iterator[tuple[list[tuple[int, int]], dict[str, int]]]:
+    """Every valid timing of `meetings` (brute force over every slot of every meeting), with
+    each attendee's breaks in it. Check `too_many_timings_to_try` first."""
+    choices = _slot_choices(candidates, meetings)
+
+    def place(index: int, plan: list[tuple[int, int]], busy: set[tuple[str, int]],
+              ) -> Iterator[tuple[list[tuple[int, int]], dict[str, int]]]:
+        if index == len(choices):
+            try:
+                timed = assign_tables(problem, candidates, plan)
+            except StopIteration:  # the slot has too few tables
+                return
+            if violations(problem, timed) == []:
+                yield plan, break_counts(timed)
+            return
+        c, slots = choices[index]
+        a, b = candidates[c].a, candidates[c].b
+        for slot in slots:
+            if (a, slot) not in busy and (b, slot) not in busy:
+                yield from place(index + 1, [*plan, (c, slot)], busy | {(a, slot), (b, slot)})
+
+    yield from place(0, [], set())
+
+
 def fewest_breaks_by_trying_all(problem: Problem, candidates: list[Candidate],
                                 meetings: list[int],
                                 acceptable: Callable[[dict[str, int]], bool]) -> int | None:
     """The fewest breaks in all of any valid timing of `meetings` whose breaks per attendee
     are `acceptable`; None when there is none, or too many timings to try.
 
-    Brute force over every slot of every meeting, for checking a solver's "no".
+    For checking a solver's "no".
     """
-    choices = [(c, (candidates[c].locked.slot,) if candidates[c].locked else candidates[c].slots)
-               for c in meetings]
-    if math.prod(len(slots) for _, slots in choices) > 50_000:
+    if too_many_timings_to_try(candidates, meetings):
         return None
-    fewest: int | None = None
-
-    def place(index: int, plan: list[tuple[int, int]], busy: set[tuple[str, int]]) -> None:
-        nonlocal fewest
-        if index == len(choices):
-            try:
-                timed = assign_tables(problem, candidates, plan)
-            except StopIteration:  # the slot has too few tables
-                return
-            breaks = break_counts(timed)
-            total = sum(breaks.values())
-            if ((fewest is None or total < fewest) and acceptable(breaks)
-                    and violations(problem, timed) == []):
-                fewest = total
-            return
-        c, slots = choices[index]
-        a, b = candidates[c].a, candidates[c].b
-        for slot in slots:
-            if (a, slot) not in busy and (b, slot) not in busy:
-                place(index + 1, [*plan, (c, slot)], busy | {(a, slot), (b, slot)})
-
-    place(0, [], set())
-    return fewest
+    totals = [sum(breaks.values())
+              for _, breaks in every_valid_timing(problem, candidates, meetings)
+              if acceptable(breaks)]
+    return min(totals, default=None)

@@ -58,6 +58,35 @@ def test_the_bench_compares_with_the_published_best() -> None:
     over_the_spread = compare_with_published(Published(20, True, 4.7), every, breaks, 125,
                                              spread=3)
     assert over_the_spread == (False, "1 (spread 3 > 2)", "1")
-    # Every meeting met, but over the spread limit: the paper's "no schedule" still stands.
+    # Every meeting met, but over the spread limit: the paper's "no schedule" still stands,
+    # unless the engine proves that no timing keeps the spread.
     assert compare_with_published(not_all, every, breaks, 125, spread=4) == (
         False, "1 (spread 4)", "at most 125 of 125 meet")
+    assert compare_with_published(not_all, every, breaks, 125, spread=4,
+                                  spread_impossible=True) == (
+        True, "1 (spread 4)", "spread ≤ 2 impossible (proven)")
+
+
+@needs_jair
+def test_must_meets_the_rules_leave_out_are_proven_where_the_lp_allows_them_all() -> None:
+    # forumt-14.fixed040-Forb: the LP fits all 237 meetings, fixed meetings and forbidden
+    # slots leave room for 236; the paper proves "no schedule" in 0.2 s.
+    problem = read_dzn(JAIR / "forumt-14.fixed040-Forb.dzn")
+    result = solve(problem, jair_options(time_limit=4, workers=2))
+    must = result.level("must-meets")
+    assert (must.reached, must.bound) == (236, 236)
+    assert must.bound_source == "CP-SAT bound"
+    assert violations(problem, result.meetings) == []
+
+
+@needs_jair
+def test_a_spread_of_breaks_no_timing_keeps_is_proven_and_reported() -> None:
+    # forum-14.fixed040-Forb: all 302 meetings fit, but not within a spread of 2 breaks.
+    problem = read_dzn(JAIR / "forum-14.fixed040-Forb.dzn")
+    result = solve(problem, jair_options(time_limit=5, workers=2))
+    assert len(result.meetings) == 302 and violations(problem, result.meetings) == []
+    assert result.break_spread_impossible
+    assert "no timing of every requested meeting keeps the spread" in (
+        result.level("compactness").bound_source)
+    breaks = break_counts(result.meetings).values()
+    assert max(breaks) - min(breaks) > 2  # what the proof says: it cannot be within 2

@@ -8,7 +8,7 @@ from dataclasses import replace
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from solver import Problem, SolveOptions
+from solver import Attendee, Problem, SolveOptions
 from solver.bench.jair import read_dzn
 from solver.bench.jair_bench import jair_options
 from solver.cancel import CancelToken
@@ -21,7 +21,13 @@ from solver.greedy import fair_compact
 from solver.options import Compactness
 from solver.plan import assign_tables
 from tests.solver.conftest import make_problem
-from tests.solver.schedule_rules import break_counts, fewest_breaks_by_trying_all, violations
+from tests.solver.schedule_rules import (
+    break_counts,
+    every_valid_timing,
+    fewest_breaks_by_trying_all,
+    too_many_timings_to_try,
+    violations,
+)
 from tests.solver.test_properties import events_with_forced_breaks, small_events
 from tests.solver.test_research_benchmark import JAIR, needs_jair
 
@@ -49,8 +55,6 @@ def test_a_star_is_timed_back_to_back_and_no_tighter_timing_is_claimed() -> None
 
 def test_a_forced_gap_is_proven_when_the_budget_is_below_it() -> None:
     # A cannot meet in slot 1 and must meet B at 0 (B leaves) and C (C comes at 2).
-    from solver import Attendee
-
     attendees = (Attendee("A", frozenset({0, 2})), Attendee("B", frozenset({0})),
                  Attendee("C", frozenset({2})))
     problem = make_problem("ABC", [("A", "B", 3), ("A", "C", 3)], slots=3, tables=1,
@@ -120,3 +124,55 @@ def test_every_proof_of_the_fewest_breaks_agrees_with_trying_every_timing(
         assert retimed.fewest_possible <= fewest <= retimed.gaps
         if retimed.proven_optimal:
             assert retimed.gaps == fewest
+
+
+@st.composite
+def few_meetings_to_time(draw: st.DrawFn) -> Problem:
+    """Up to six must-meets among five people in three to five slots: few enough timings
+    to try them all, and most have some timing with a break."""
+    slot_count = draw(st.integers(3, 5))
+    people = "ABCDE"[:draw(st.integers(3, 5))]
+    available = st.one_of(st.none(), st.none(),
+                          st.frozensets(st.integers(0, slot_count - 1), min_size=2))
+    attendees = tuple(Attendee(p, draw(available)) for p in people)
+    pairs = draw(st.lists(st.tuples(st.sampled_from(people), st.sampled_from(people)),
+                          min_size=2, max_size=6))
+    return make_problem(people, [(a, b, 3) for a, b in pairs if a != b], slots=slot_count,
+                        tables=draw(st.integers(1, 2)), attendees=attendees)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=st.one_of(few_meetings_to_time(), events_with_forced_breaks()),
+       max_spread=st.integers(0, 1), data=st.data())
+def test_the_spread_rule_is_proven_impossible_exactly_when_no_timing_keeps_it(
+        problem: Problem, max_spread: int, data: st.DataObject) -> None:
+    # When the plan in hand breaks the spread rule, the re-timing first asks whether any
+    # timing keeps it; its "no" is a proof the engine reports.
+    options = SolveOptions(workers=1, compactness=Compactness.BREAKS,
+                           max_break_spread=max_spread)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    meetings = sorted(c for c, _ in fair_compact(problem, candidates, 2))
+    if too_many_timings_to_try(candidates, meetings):
+        return
+    people = {p for c in meetings for p in (candidates[c].a, candidates[c].b)}
+    someone_without = len(people) < len(problem.attendees)
+
+    def within_spread(breaks: dict[str, int]) -> bool:
+        amounts = list(breaks.values()) + ([0] if someone_without else [])
+        return max(amounts, default=0) - min(amounts, default=0) <= max_spread
+
+    timings = list(every_valid_timing(problem, candidates, meetings))
+    breaking = [plan for plan, breaks in timings if not within_spread(breaks)]
+    if not breaking:
+        return
+    hint = data.draw(st.sampled_from(breaking))
+    retimed = retime_exactly(problem, candidates, meetings, options, slot_capacities(problem),
+                             time.monotonic() + 5, CancelToken(), hint=hint)
+    assert retimed is not None
+    none_keeps_it = not any(within_spread(breaks) for _, breaks in timings)
+    event(f"spread impossible: {none_keeps_it}")
+    assert retimed.spread_impossible == none_keeps_it
+    if retimed.spread_impossible:
+        assert retimed.plan == hint
+    else:
+        assert not figures_of(problem, candidates, retimed.plan, 2).spread_excess(options)
