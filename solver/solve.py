@@ -29,6 +29,7 @@ from solver.compaction import (
     exchange_slot_pairs,
     retime_by_sweep,
     retime_exactly,
+    warm_up_sat_climber,
 )
 from solver.explain import attendee_figures, unmet_requests
 from solver.figures import Figures, figures_of, requesters_and_requested
@@ -126,6 +127,7 @@ def solve(
     proven_all = False
     rng = random.Random(options.random_seed)
     if variable_count(candidates) <= options.full_model_limit:
+        warm_up_sat_climber(options)
         meet_most_musts(context, state, _MUST_SHARE * context.remaining())
         if state.figures.compactness(options):  # a good timing to start the exact one from
             _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),

@@ -17,7 +17,7 @@ Every step keeps every hard rule and never lowers must-meets or coverage:
 """
 
 from solver.compaction.drops import drop_outlying_meetings
-from solver.compaction.exact import Retimed, retime_exactly
+from solver.compaction.exact import Retimed, retime_exactly, warm_up_sat_climber
 from solver.compaction.local_search import (
     add_meetings_without_gaps,
     compact_by_exchanges,
@@ -36,4 +36,5 @@ __all__ = [
     "exchange_slot_pairs",
     "retime_by_sweep",
     "retime_exactly",
+    "warm_up_sat_climber",
 ]

@@ -31,7 +31,7 @@ from solver.cancel import CancelToken, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
 from solver.compaction.ladder import Ladder, Timing
-from solver.compaction.sat_process import SatClimber
+from solver.compaction.sat_process import SatClimber, warm_up
 from solver.compaction.segments import SegmentAnswer, time_within_budget
 from solver.compaction.windows import (
     add_meetings_to_time,
@@ -186,6 +186,13 @@ def _climb_by_cp_sat(question: _Question, ladder: Ladder, deadline: float, cance
         elif not ladder.pointless(target):
             timed_out = target if timed_out is None else max(timed_out, target)
             climbing = False
+
+
+def warm_up_sat_climber(options: SolveOptions) -> None:
+    """Get the SAT climber's process ready in the background, if breaks are the measure."""
+    if (options.compactness is Compactness.BREAKS
+            and not multiprocessing.current_process().daemon):
+        warm_up()
 
 
 def _start_sat_climber(question: _Question, ladder: Ladder,

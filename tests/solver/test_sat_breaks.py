@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +16,9 @@ from solver.cancel import CancelToken
 from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.compaction import retime_exactly
+from solver.compaction.ladder import Ladder
 from solver.compaction.sat_breaks import Answer, BreakBudgetQuestions
+from solver.compaction.sat_process import SatClimber, warm_up
 from solver.figures import figures_of
 from solver.greedy import fair_compact
 from solver.options import Compactness
@@ -89,6 +93,33 @@ def test_a_question_gives_up_when_no_longer_wanted() -> None:
     answer = questions.ask(0, time.monotonic() + 10, CancelToken(), still_wanted=lambda: False)
     questions.close()
     assert answer.answer is Answer.UNKNOWN
+
+
+@pytest.mark.parametrize("fork_server", [True, False], ids=["fork server", "spawn"])
+def test_the_climber_proves_a_forced_break_from_its_own_process(
+        fork_server: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As in test_a_break_forced_by_availability_is_proven_and_then_met: 1 break is the least.
+    # Without a fork server (Windows; the frozen app), the climber is spawned.
+    if not fork_server:
+        monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    warm_up()
+    attendees = (Attendee("A", frozenset({0, 2})), Attendee("B", frozenset({0})),
+                 Attendee("C", frozenset({2})))
+    problem = make_problem("ABC", [("A", "B", 3), ("A", "C", 3)], slots=3, tables=1,
+                           attendees=attendees)
+    candidates = candidate_pairs(problem, _BREAKS.priority_weights)
+    ladder = Ladder(floor=0)
+    climber = SatClimber(problem, candidates, range(len(candidates)),
+                         slot_capacities(problem), _BREAKS, 3, ladder, time.monotonic() + 30)
+    try:
+        give_up = time.monotonic() + 30
+        while not ladder.proven() and time.monotonic() < give_up:
+            time.sleep(0.05)
+    finally:
+        climber.stop()
+    assert ladder.proven() and ladder.best is not None and ladder.best.gaps == 1
+    timed = assign_tables(problem, candidates, ladder.best.plan)
+    assert violations(problem, timed) == [] and sum(break_counts(timed).values()) == 1
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
