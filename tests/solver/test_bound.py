@@ -40,6 +40,19 @@ def test_delegations_share_the_few_tables_big_enough_for_them() -> None:
     assert _bounds(problem).value() == 1
 
 
+def test_must_meets_confined_to_the_morning_share_its_slots() -> None:
+    # P is free all four slots, but B, C and D are there in the morning only (slots 0-1):
+    # two of P's three must-meets fit. By P's four slots alone the LP would fit all three.
+    attendees = (Attendee("P"), *(Attendee(p, frozenset({0, 1})) for p in "BCD"))
+    problem = make_problem("PBCD", [(p, "P", 3) for p in "BCD"], slots=4, tables=3,
+                           attendees=attendees)
+
+    assert _bounds(problem).must() == 2
+    result = solve(problem, SolveOptions(time_limit_seconds=5, workers=1))
+    must = result.level("must-meets")
+    assert (must.reached, must.bound) == (2, 2)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(small_events())
 def test_no_schedule_beats_the_bounds(problem: Problem) -> None:
