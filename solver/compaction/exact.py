@@ -48,8 +48,8 @@ from solver.problem import Problem
 LinearExpr = cp_model.LinearExpr
 _MAX_WINDOW_TERMS = 400_000  # above this the model is too big to pay off; callers fall back
 _WINDOW_HEAD_START = 2.5  # seconds
-# Fewer meetings than this, CP-SAT answers at once; the climber's process would take
-# 0.7 s to start (the research benchmark's instances have 125 to 302 meetings).
+# Fewer meetings than this, CP-SAT answers at once, before the climber's process is up
+# and its clauses built (the research benchmark's instances have 125 to 302 meetings).
 _SAT_CLIMBER_MIN_MEETINGS = 60
 _SPREAD_QUESTION_SHARE = 0.2  # of the time left, at most, for "can the spread rule hold?"
 
