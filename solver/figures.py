@@ -45,14 +45,15 @@ class Figures:
     def key(self, options: SolveOptions, value_floor: int | None = None) -> tuple[int, ...]:
         """Bigger is better. Above `value_floor`, compactness counts before value.
 
-        A break spread over its limit breaks a rule, so it counts before
-        everything but must-meets: fairness of breaks never costs a must-meet.
+        A break spread over its limit belongs to compactness (level 4): it
+        counts first there, and like the rest of that level it never costs a
+        must-meet or coverage, nor value beyond the floor.
         """
         excess = -self.spread_excess(options)
         covered = (self.coverage, self.with_a_meeting)
         if value_floor is None:
-            return (self.must_met, excess, *covered, self.value, -self.compactness(options))
-        return (self.must_met, excess, *covered, int(self.value >= value_floor),
+            return (self.must_met, *covered, self.value, excess, -self.compactness(options))
+        return (self.must_met, *covered, int(self.value >= value_floor), excess,
                 -self.compactness(options), self.value)
 
 

@@ -193,7 +193,8 @@ def solve(
         levels=_level_results(state, bounds, options),
         attendees=attendee_figures(problem, candidates, state.plan),
         first_schedule_seconds=first_schedule_seconds,
-        break_spread_impossible=state.spread_impossible,
+        break_spread_impossible=(state.spread_impossible
+                                 and state.figures.spread_excess(options) > 0),
     )
 
 

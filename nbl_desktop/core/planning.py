@@ -22,6 +22,7 @@ from solver import (
     SolveResult,
     Table,
 )
+from solver.options import Compactness
 
 
 def problem_from_event(event: EventData) -> Problem:
@@ -91,8 +92,17 @@ def meetings_from_result(result: SolveResult) -> list[MeetingRecord]:
     return [MeetingRecord(m.slot, m.table, m.a, m.b, m.locked) for m in result.meetings]
 
 
-def summary_line(result: SolveResult, request_count: int) -> str:
-    """Two lines for the organizer: the figures per level with proven bounds, then why unmet."""
+def gaps_wording(measure: Compactness) -> str:
+    """What the compactness figure counts, in the organizer's words."""
+    return "breaks (runs of idle slots)" if measure is Compactness.BREAKS else "idle slots"
+
+
+def summary_line(result: SolveResult, request_count: int,
+                 measure: Compactness = Compactness.IDLE_SLOTS) -> str:
+    """Two lines for the organizer: the figures per level with proven bounds, then why unmet.
+
+    `measure`: what the solve counted as gaps (its options' `compactness`).
+    """
     met = request_count - len(result.unmet_requests)
     proof = "proven optimal" if result.proven_optimal else f"{100 * (1 - result.gap):.1f}% of bound"
     lines = [
@@ -104,9 +114,11 @@ def summary_line(result: SolveResult, request_count: int) -> str:
         must, idle = result.level("must-meets"), result.level("compactness")
         left_out = sum(1 for f in result.attendees.values()
                        if f.meetings == 0 and f.requests_made + f.requests_received)
+        gaps = (f"{idle.reached} {gaps_wording(measure)} between meetings"
+                 + ("; no timing of every requested meeting keeps the spread of breaks within "
+                    "its limit (proven)" if result.break_spread_impossible else ""))
         lines.append(f"must-meets {must.reached} of {must.bound} possible, "
-                     f"{left_out} attendees with requests but no meeting, "
-                     f"{idle.reached} idle slots between meetings")
+                     f"{left_out} attendees with requests but no meeting, {gaps}")
     if result.unmet:
         reasons = Counter(u.reason.value for u in result.unmet)
         lines.append("unmet: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()))

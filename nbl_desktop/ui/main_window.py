@@ -67,6 +67,7 @@ from nbl_desktop.ui.widgets.figures_panel import FiguresPanel
 from nbl_desktop.ui.widgets.solve_panel import SolvePanel
 from nbl_desktop.ui.widgets.wishes_panel import WishesPanel
 from solver import CancelToken, Progress, SolveOptions, SolveResult
+from solver.options import Compactness
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
         self.last_result: SolveResult | None = None
         self.request_count = 0  # wishes the running solve works on (colleagues' merged)
+        self.solve_measure = Compactness.IDLE_SLOTS  # what it counts as gaps
         self._build_actions()
         self._build_ui()
         self._connect_signals()
@@ -697,7 +699,7 @@ class MainWindow(QMainWindow):
         def work(report: Any, cancel: CancelToken) -> DayReplan:
             return replan_in_process(event, from_slot, options, report, cancel)
 
-        self.solve_panel.start(options.time_limit_seconds)
+        self.solve_panel.start(options.time_limit_seconds, options.compactness)
         self._run(work, lambda day: self._preview_replan(event, day), "re-planning",
                   on_progress=self._show_progress)
 
@@ -742,7 +744,8 @@ class MainWindow(QMainWindow):
         def work(report: Any, cancel: CancelToken) -> SolveResult:
             return solve_in_process(problem, options, on_progress=report, cancel=cancel)
 
-        self.solve_panel.start(options.time_limit_seconds)
+        self.solve_measure = options.compactness
+        self.solve_panel.start(options.time_limit_seconds, options.compactness)
         self._run(work, self._store_schedule, "scheduling", on_progress=self._show_progress)
 
     def solve_options(self) -> SolveOptions:
@@ -778,7 +781,8 @@ class MainWindow(QMainWindow):
         if self.last_result is None:  # another event was opened in the meantime
             return
         self.tabs.setCurrentWidget(self.schedule_page)
-        self.statusBar().showMessage(summary_line(self.last_result, self.request_count))
+        self.statusBar().showMessage(summary_line(self.last_result, self.request_count,
+                                                  self.solve_measure))
 
     # -- plumbing --------------------------------------------------------------------
 

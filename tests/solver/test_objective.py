@@ -98,6 +98,19 @@ def test_the_break_spread_rule_never_costs_a_must_meet() -> None:
     assert violations(problem, result.meetings) == []
 
 
+def test_the_break_spread_rule_never_costs_coverage() -> None:
+    # The same 4-cycle of nice-to-have meetings: leaving out B-D would make the spread 0,
+    # but B and D would have one meeting each instead of two (coverage, level 2).
+    problem = make_problem("ABCD", [("A", "B", 1), ("A", "C", 1), ("B", "D", 1),
+                                    ("C", "D", 1)], slots=4, tables=1)
+    options = SolveOptions(time_limit_seconds=5, workers=1, compactness=Compactness.BREAKS,
+                           max_break_spread=0, value_tolerance=0.0)
+    result = solve(problem, options)
+    assert len(result.meetings) == 4 and result.level("coverage").reached == 8
+    assert result.break_spread_impossible  # and the summary says why the spread is over
+    assert violations(problem, result.meetings) == []
+
+
 def test_a_must_meet_ranks_above_the_break_spread_rule() -> None:
     # forum-14 of the research benchmark: a greedy schedule meeting all 302 must-meets
     # with spread 3 was once replaced by a fair one meeting 33.

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from solver import SolveOptions
+from nbl_desktop.ui.widgets.solve_panel import SolvePanel
+from solver import Progress, SolveOptions
 from solver.options import Compactness
 from tests.ui.driving import new_window, schedule, window_with_sample
 
@@ -54,3 +55,15 @@ def test_the_live_chart_follows_the_solve(
     assert chart.points and chart.bound >= max(v for _, v in chart.points)
     seconds = [t for t, _ in chart.points]
     assert seconds == sorted(seconds) and seconds[-1] <= 2 + 1
+
+
+def test_the_solve_panel_names_the_gaps_the_solve_counts(qtbot: QtBot) -> None:
+    panel = SolvePanel()
+    qtbot.addWidget(panel)
+    progress = Progress(1.0, "value", 90, 100, must_met=3, coverage=8, compactness=4)
+    panel.start(10, Compactness.BREAKS)
+    panel.show_progress(progress)
+    assert panel.figures_label.text().endswith("4 breaks (runs of idle slots)")
+    panel.start(10)
+    panel.show_progress(progress)
+    assert panel.figures_label.text().endswith("4 idle slots")

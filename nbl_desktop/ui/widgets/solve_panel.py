@@ -9,8 +9,10 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from nbl_desktop.core.planning import gaps_wording
 from nbl_desktop.ui.widgets.value_chart import ValueChart
 from solver import Progress
+from solver.options import Compactness
 
 
 class SolvePanel(QWidget):
@@ -22,6 +24,7 @@ class SolvePanel(QWidget):
         super().__init__(parent)
         self._started = 0.0
         self._time_limit = 0.0
+        self._gaps = gaps_wording(Compactness.IDLE_SLOTS)
         self._build_ui()
         self._connect_signals()
         self.hide()
@@ -48,9 +51,11 @@ class SolvePanel(QWidget):
         self.cancel_button.clicked.connect(self._on_cancel)
         self._tick.timeout.connect(self._show_elapsed)
 
-    def start(self, time_limit: float) -> None:
+    def start(self, time_limit: float, measure: Compactness = Compactness.IDLE_SLOTS) -> None:
+        """Show the panel for a solve of `time_limit` seconds that counts gaps as `measure`."""
         self._started = time.monotonic()
         self._time_limit = time_limit
+        self._gaps = gaps_wording(measure)
         self.chart.start(time_limit)
         self.activity.setRange(0, 0)
         self.figures_label.setText("Looking for a first schedule…")
@@ -67,7 +72,7 @@ class SolvePanel(QWidget):
         self.figures_label.setText(
             f"{progress.level}: must-meets {progress.must_met} · best value {progress.value} · "
             f"proven bound {progress.bound} · {share:.1f}% of bound · "
-            f"{progress.compactness} idle slots"
+            f"{progress.compactness} {self._gaps}"
         )
 
     def finish(self) -> None:
