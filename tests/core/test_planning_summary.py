@@ -5,14 +5,13 @@ from __future__ import annotations
 from nbl_desktop.core.planning import summary_line
 from solver import SolveOptions, solve
 from solver.options import Compactness
-from tests.solver.conftest import make_problem
+from tests.solver.conftest import four_cycle, make_problem
 
 
 def test_a_solve_counting_breaks_says_breaks_and_when_their_spread_cannot_hold() -> None:
     # A 4-cycle in four single-table slots: someone waits and someone does not, so a
     # spread of 0 breaks cannot hold; all four pairs meet.
-    problem = make_problem("ABCD", [("A", "B", 1), ("A", "C", 1), ("B", "D", 1),
-                                    ("C", "D", 1)], slots=4, tables=1)
+    problem = four_cycle(priority=1)
     options = SolveOptions(time_limit_seconds=5, workers=1, compactness=Compactness.BREAKS,
                            max_break_spread=0, value_tolerance=0.0)
     result = solve(problem, options)

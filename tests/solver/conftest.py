@@ -21,3 +21,11 @@ def make_problem(
         requests=tuple(Request(*r) for r in requests),
         **extra,  # type: ignore[arg-type]
     )
+
+
+def four_cycle(priority: int) -> Problem:
+    """A meets B and C, D meets B and C, in four slots with one table: whatever the order,
+    someone waits and someone does not, so a spread of 0 breaks cannot hold."""
+    return make_problem("ABCD", [("A", "B", priority), ("A", "C", priority),
+                                 ("B", "D", priority), ("C", "D", priority)],
+                        slots=4, tables=1)

@@ -27,7 +27,7 @@ from solver.greedy import first_come_first_served, value_sorted
 from solver.options import Compactness
 from solver.plan import Plan, assign_tables
 from solver.swaps import cover_by_swaps, improve_value_by_swaps
-from tests.solver.conftest import make_problem
+from tests.solver.conftest import four_cycle, make_problem
 from tests.solver.schedule_rules import violations
 from tests.solver.test_properties import small_events
 
@@ -207,8 +207,7 @@ def test_out_of_time_the_retiming_still_proves_each_attendees_own_fewest_gaps() 
 def test_windows_keep_the_break_spread() -> None:
     # A 4-cycle in four single-table slots: someone must wait; with spread 0 everyone
     # would have to, and no order of the four meetings allows that.
-    problem = make_problem("ABCD", [("A", "B", 1), ("A", "C", 1), ("B", "D", 1),
-                                    ("C", "D", 1)], slots=4, tables=1)
+    problem = four_cycle(priority=1)
     candidates = candidate_pairs(problem, WEIGHTS)
     plan = _plan(candidates, ("A", "B", 0), ("C", "D", 1), ("A", "C", 2), ("B", "D", 3))
     assert figures_of(problem, candidates, plan, 2).break_spread == 1

@@ -10,7 +10,7 @@ from solver import Attendee, CancelToken, Progress, SolveOptions, StopReason, so
 from solver.figures import Figures
 from solver.options import Compactness
 from solver.search import lexicographic_weights
-from tests.solver.conftest import FAST, make_problem
+from tests.solver.conftest import FAST, four_cycle, make_problem
 from tests.solver.schedule_rules import value_of, violations
 
 
@@ -89,8 +89,7 @@ def test_the_break_spread_rule_never_costs_a_must_meet() -> None:
     # Four must-meets around a 4-cycle in four single-table slots: someone waits once
     # whatever the order, so spread 0 (everyone the same breaks) is out of reach.
     # Dropping a must-meet would make it fair; the schedule keeps all four instead.
-    problem = make_problem("ABCD", [("A", "B", 3), ("A", "C", 3), ("B", "D", 3),
-                                    ("C", "D", 3)], slots=4, tables=1)
+    problem = four_cycle(priority=3)
     options = SolveOptions(time_limit_seconds=5, workers=1, compactness=Compactness.BREAKS,
                            max_break_spread=0, value_tolerance=0.0)
     result = solve(problem, options)
@@ -101,8 +100,7 @@ def test_the_break_spread_rule_never_costs_a_must_meet() -> None:
 def test_the_break_spread_rule_never_costs_coverage() -> None:
     # The same 4-cycle of nice-to-have meetings: leaving out B-D would make the spread 0,
     # but B and D would have one meeting each instead of two (coverage, level 2).
-    problem = make_problem("ABCD", [("A", "B", 1), ("A", "C", 1), ("B", "D", 1),
-                                    ("C", "D", 1)], slots=4, tables=1)
+    problem = four_cycle(priority=1)
     options = SolveOptions(time_limit_seconds=5, workers=1, compactness=Compactness.BREAKS,
                            max_break_spread=0, value_tolerance=0.0)
     result = solve(problem, options)

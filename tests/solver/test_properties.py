@@ -70,16 +70,17 @@ def small_events(draw: st.DrawFn) -> Problem:
 
 
 @st.composite
-def events_with_forced_breaks(draw: st.DrawFn) -> Problem:
+def events_with_forced_breaks(draw: st.DrawFn, most_people: int = 6,
+                              most_pairs: int = 8) -> Problem:
     """Few tables and patchy availability, so that breaks are often forced ("no" answers)."""
     slot_count = draw(st.integers(3, 5))
-    people = "ABCDEF"[:draw(st.integers(3, 6))]
+    people = "ABCDEF"[:draw(st.integers(3, most_people))]
     gapped = [frozenset({0, 2}), frozenset({0, 2, 3}), frozenset({1, 3}), frozenset({0, 3, 4})]
     available = st.one_of(st.none(), st.sampled_from(gapped),
                           st.frozensets(st.integers(0, slot_count - 1), min_size=1))
     attendees = tuple(Attendee(p, draw(available)) for p in people)
     pairs = draw(st.lists(st.tuples(st.sampled_from(people), st.sampled_from(people)),
-                          min_size=2, max_size=8))
+                          min_size=2, max_size=most_pairs))
     return make_problem(people, [(a, b, 3) for a, b in pairs if a != b], slots=slot_count,
                         tables=draw(st.integers(1, 2)), attendees=attendees)
 

@@ -126,23 +126,9 @@ def test_every_proof_of_the_fewest_breaks_agrees_with_trying_every_timing(
             assert retimed.gaps == fewest
 
 
-@st.composite
-def few_meetings_to_time(draw: st.DrawFn) -> Problem:
-    """Up to six must-meets among five people in three to five slots: few enough timings
-    to try them all, and most have some timing with a break."""
-    slot_count = draw(st.integers(3, 5))
-    people = "ABCDE"[:draw(st.integers(3, 5))]
-    available = st.one_of(st.none(), st.none(),
-                          st.frozensets(st.integers(0, slot_count - 1), min_size=2))
-    attendees = tuple(Attendee(p, draw(available)) for p in people)
-    pairs = draw(st.lists(st.tuples(st.sampled_from(people), st.sampled_from(people)),
-                          min_size=2, max_size=6))
-    return make_problem(people, [(a, b, 3) for a, b in pairs if a != b], slots=slot_count,
-                        tables=draw(st.integers(1, 2)), attendees=attendees)
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(problem=st.one_of(few_meetings_to_time(), events_with_forced_breaks()),
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=st.one_of(events_with_forced_breaks(most_people=5, most_pairs=6),
+                         events_with_forced_breaks()),
        max_spread=st.integers(0, 1), data=st.data())
 def test_the_spread_rule_is_proven_impossible_exactly_when_no_timing_keeps_it(
         problem: Problem, max_spread: int, data: st.DataObject) -> None:
