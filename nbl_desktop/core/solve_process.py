@@ -21,6 +21,7 @@ from typing import Any
 
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day.replanning import DayReplan, replan_event
+from nbl_desktop.core.parent_watch import exit_with_the_app
 from solver import CancelToken, Problem, Progress, SolveOptions, SolveResult, solve
 
 _POLL_SECONDS = 0.05
@@ -91,6 +92,7 @@ def _work_and_send(work: Callable[..., Any], arguments: tuple[Any, ...], sender:
     # process may not. The flag only ever mattered to the parent, which kills this process
     # itself whatever happens (see run_in_process).
     multiprocessing.current_process().daemon = False
+    exit_with_the_app()  # the app may be killed mid-solve
     token = CancelToken()
 
     def watch() -> None:

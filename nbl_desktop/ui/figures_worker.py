@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
+from nbl_desktop.core.parent_watch import exit_with_the_app
 from nbl_desktop.core.schedule_figures import schedule_figures
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ class FiguresWorker(QObject):
     def request(self, event: EventData) -> None:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                initializer=exit_with_the_app)
         future = self._pool.submit(schedule_figures, event)
         self._newest = future
         future.add_done_callback(self._done)  # runs on the pool's thread: signals are queued
