@@ -138,7 +138,7 @@ class LevelBounds:
             by_person[cand.a].append(i)
             by_person[cand.b].append(i)
         for person, mine in by_person.items():
-            slots_of = {i: frozenset(_slots_of(candidates[i])) for i in mine}
+            slots_of = {i: frozenset(candidates[i].slots) for i in mine}
             capacity = meeting_capacity(problem, person)
             for window in set(slots_of.values()):
                 if len(window) >= capacity:
@@ -211,10 +211,6 @@ class LevelBounds:
         if self._solve(pairs, must_reached, coverage_reached, met_reached) is None:
             return set()
         return {i for i, v in enumerate(self.chosen) if v.solution_value() >= 0.5}
-
-
-def _slots_of(candidate: Candidate) -> tuple[int, ...]:
-    return (candidate.locked.slot,) if candidate.locked is not None else candidate.slots
 
 
 def value_bound(problem: Problem, options: SolveOptions | None = None) -> int:

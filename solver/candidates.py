@@ -18,7 +18,7 @@ from solver.problem import MUST_MEET, LockedMeeting, Problem, pair_key
 
 @dataclass(frozen=True)
 class Candidate:
-    """An unordered pair a < b that may meet in any of `slots`.
+    """An unordered pair a < b that may meet in any of `slots` (a locked meeting: its slot).
 
     `table` is the fixed table the meeting must use (None: any free table);
     `size` is the number of seats it needs.

@@ -241,7 +241,7 @@ def _fewest_gaps_each(problem: Problem, candidates: list[Candidate], meetings: S
         model = cp_model.CpModel()
         literals: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         for c in mine:
-            slots = _slots_of(candidates[c])
+            slots = candidates[c].slots
             choice = [model.new_bool_var(f"m{c}_s{s}") for s in slots]
             model.add_exactly_one(choice)
             for s, var in zip(slots, choice, strict=True):
@@ -267,7 +267,7 @@ def _fits_back_to_back(candidates: list[Candidate], mine: list[int], slot_count:
     count = len(mine)
     for first in range(slot_count - count + 1):
         window = range(first, first + count)
-        allowed = [[s for s in _slots_of(candidates[c]) if s in window] for c in mine]
+        allowed = [[s for s in candidates[c].slots if s in window] for c in mine]
         if all(allowed) and _perfect_matching(allowed):
             return True
     return count <= 1
@@ -288,10 +288,6 @@ def _perfect_matching(allowed: list[list[int]]) -> bool:
         return False
 
     return all(place(m, set()) for m in range(len(allowed)))
-
-
-def _slots_of(candidate: Candidate) -> tuple[int, ...]:
-    return (candidate.locked.slot,) if candidate.locked is not None else candidate.slots
 
 
 def _ask_both(question: _Question, extra: int | None, seconds: float, cancel: CancelToken,
