@@ -103,20 +103,21 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
         return None
     question = _Question(problem, candidates, tuple(meetings), options, capacities, fewest)
     ladder = Ladder(sum(fewest.values()))
-    if hint and not figures_of(problem, candidates, hint,
-                               options.min_meetings).spread_excess(options):
-        ladder.offer(Timing(hint, _gaps(hint, problem, candidates, options)))
-    if hint and ladder.best is None and not any_timing_first:
-        # The hint breaks the spread rule: first, is there a timing that keeps it at all?
-        # On the research benchmark's forum-14.fixed040-Forb "no" is proven in 0.2 s,
-        # where climbing the ladder would ask for ever fewer breaks, each a "no".
-        status, plan = _ask(question, None, _SPREAD_QUESTION_SHARE * (deadline - time.monotonic()),
-                            cancel, None)
-        if status == cp_model.INFEASIBLE:
-            gaps = _gaps(hint, problem, candidates, options)
-            return Retimed(hint, gaps, False, spread_impossible=True)
-        if plan is not None:
-            ladder.offer(Timing(plan, _gaps(plan, problem, candidates, options)))
+    if hint:
+        hinted = figures_of(problem, candidates, hint, options.min_meetings)
+        if not hinted.spread_excess(options):
+            ladder.offer(Timing(hint, hinted.compactness(options)))
+        elif not any_timing_first:
+            # First, is there a timing that keeps the spread rule at all? On the research
+            # benchmark's forum-14.fixed040-Forb "no" is proven in 0.2 s, where climbing
+            # the ladder would ask for ever fewer breaks, each a "no".
+            status, plan = _ask(question, None,
+                                _SPREAD_QUESTION_SHARE * (deadline - time.monotonic()), cancel,
+                                None)
+            if status == cp_model.INFEASIBLE:
+                return Retimed(hint, hinted.compactness(options), False, spread_impossible=True)
+            if plan is not None:
+                ladder.offer(Timing(plan, _gaps(plan, problem, candidates, options)))
     climber = None
     if options.compactness is Compactness.BREAKS and not any_timing_first:
         climber = _start_sat_climber(question, ladder, deadline)
