@@ -193,8 +193,7 @@ def solve(
         levels=_level_results(state, bounds, options),
         attendees=attendee_figures(problem, candidates, state.plan),
         first_schedule_seconds=first_schedule_seconds,
-        break_spread_impossible=(state.spread_impossible
-                                 and state.figures.spread_excess(options) > 0),
+        break_spread_impossible=_spread_proven_impossible(state, options),
     )
 
 
@@ -341,13 +340,22 @@ def _level_results(state: SearchState, bounds: dict[str, int],
         LevelResult(COVERAGE, f.coverage, max(f.coverage, bounds[COVERAGE]),
                     source(COVERAGE)),
         LevelResult(VALUE, f.value, max(f.value, bounds[VALUE]), source(VALUE)),
-        LevelResult(COMPACTNESS, compact_reached, *_compactness_bound(state, compact_reached),
+        LevelResult(COMPACTNESS, compact_reached,
+                    *_compactness_bound(state, compact_reached,
+                                        _spread_proven_impossible(state, options)),
                     minimize=True),
     )
 
 
-def _compactness_bound(state: SearchState, reached: int) -> tuple[int, str]:
-    if state.spread_impossible:
+def _spread_proven_impossible(state: SearchState, options: SolveOptions) -> bool:
+    """The schedule is over the spread limit of breaks, and no timing of every requested
+    meeting keeps it."""
+    return state.spread_impossible and state.figures.spread_excess(options) > 0
+
+
+def _compactness_bound(state: SearchState, reached: int,
+                       spread_impossible: bool) -> tuple[int, str]:
+    if spread_impossible:
         return 0, ("none; proven: no timing of every requested meeting keeps the spread of "
                    "breaks within its limit")
     if COMPACTNESS in state.proven:
