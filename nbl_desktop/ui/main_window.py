@@ -46,7 +46,7 @@ from nbl_desktop.core.meeting_checks import who, why_not_another
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.printouts.print_log import DESK
 from nbl_desktop.core.schedule_figures import free_places
-from nbl_desktop.core.solve_process import replan_in_process, solve_in_process
+from nbl_desktop.core.solve_process import replan_in_process, solve_in_process, warm_up
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self._ending: set[BackgroundTask] = set()  # result delivered, thread still ending
         self.import_dialog: ImportDialog | None = None
         self.figures_worker = FiguresWorker(self)
+        warm_up()  # the first solve or re-plan starts at once
         self.settings_dialog: EventSettingsDialog | None = None
         self.options_dialog: ScheduleOptionsDialog | None = None
         self.print_dialog: PrintDialog | None = None

@@ -4,11 +4,10 @@ The SAT solver holds Python's interpreter lock while it searches, so in a
 thread it would stall the CP-SAT questions asked beside it (their models are
 built in Python). A process runs it on its own core. Forking the engine's
 process beside running threads (Qt's, CP-SAT's) is unsafe, so the climber
-is forked from a fork server: a single-threaded process that has imported
-the engine once (`warm_up`, at the start of a solve). Forking from it takes
-0.01 s where "spawn" takes 0.7 s of a research instance's 10 s, re-importing
-the engine every time. Where there is no fork server (Windows) or the app is
-frozen (PyInstaller), it is "spawn".
+is forked from a fork server (`solver.helper_processes`; started by
+`warm_up`, at the start of a solve). Forking from it takes 0.01 s where
+"spawn" takes 0.7 s of a research instance's 10 s, re-importing the engine
+every time.
 
 Messages, both ways: ("lowest", extra) when every extra below it is proven
 impossible. Parent to child: ("best", gaps) when CP-SAT finds a timing;
@@ -18,14 +17,12 @@ child to parent: ("yes", plan, gaps) with the timing the SAT solver found.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
@@ -33,12 +30,11 @@ from solver.capacity import SlotCapacity
 from solver.compaction.ladder import Ladder, Timing, climb_by_sat
 from solver.compaction.sat_breaks import BreakBudgetQuestions
 from solver.figures import figures_of
+from solver.helper_processes import helper_context
+from solver.helper_processes import warm_up as warm_up_helpers
 from solver.options import SolveOptions
 from solver.plan import Plan
 from solver.problem import Problem
-
-if TYPE_CHECKING:  # no fork server on Windows
-    from multiprocessing.context import ForkServerContext, SpawnContext
 
 _LOOK_SECONDS = 0.05  # how often the parent passes messages on
 
@@ -68,7 +64,7 @@ class SatClimber:
         job = _Job(problem, candidates, tuple(meetings), capacities, options, largest_budget,
                    ladder.floor, ladder.lowest, best.gaps if best else None,
                    deadline - time.monotonic())
-        context = _process_context()
+        context = helper_context(__name__)
         self._connection, child_end = context.Pipe()
         self._process = context.Process(target=_climb_in_child, args=(job, child_end),
                                         name="sat-climber", daemon=True)
@@ -116,19 +112,7 @@ class SatClimber:
 
 def warm_up() -> None:
     """Start the fork server in the background, so that it is ready when a climber starts."""
-    if _process_context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver  # POSIX only
-
-        forkserver.ensure_running()
-
-
-def _process_context() -> SpawnContext | ForkServerContext:
-    if ("forkserver" in multiprocessing.get_all_start_methods()
-            and not getattr(sys, "frozen", False)):
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])  # read when the server starts
-        return context
-    return multiprocessing.get_context("spawn")
+    warm_up_helpers(__name__)
 
 
 class _ChildLadder(Ladder):
