@@ -11,12 +11,12 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import pytest
 
 from nbl_desktop.core.solve_process import run_in_process, solve_in_process, warm_up
 from solver import CancelToken, Progress, solve
+from tests.process_tree import HAS_PROC, descendants, running
 from tests.solver.conftest import FAST, make_problem
 from tests.solver.schedule_rules import violations
 from tests.solver.test_research_benchmark import JAIR, needs_jair
@@ -73,7 +73,7 @@ SOLVING_APP = textwrap.dedent("""
 
 
 @needs_jair
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+@pytest.mark.skipif(not HAS_PROC, reason="reads /proc")
 def test_an_app_killed_mid_solve_leaves_no_process_behind() -> None:
     # forum-13crafc: within a few seconds the solve process runs CP-SAT beside the SAT
     # climber, a process of its own forked from a fork server of its own.
@@ -85,33 +85,14 @@ def test_an_app_killed_mid_solve_leaves_no_process_behind() -> None:
     helpers: set[int] = set()
     give_up = time.monotonic() + 30
     while len(helpers) < 4 and time.monotonic() < give_up:  # the climber is the fourth
-        helpers |= _descendants(app.pid)
+        helpers |= descendants(app.pid)
         time.sleep(0.1)
     app.send_signal(signal.SIGKILL)
     app.wait(timeout=10)
     app.stdout.close()
     assert len(helpers) >= 4, "the solve did not get as far as the SAT climber"
     give_up = time.monotonic() + 10
-    while any(_running(pid) for pid in helpers) and time.monotonic() < give_up:
+    while any(running(pid) for pid in helpers) and time.monotonic() < give_up:
         time.sleep(0.1)
-    assert not any(_running(pid) for pid in helpers), "a helper outlived the killed app"
+    assert not any(running(pid) for pid in helpers), "a helper outlived the killed app"
 
-
-def _descendants(pid: int) -> set[int]:
-    found: set[int] = set()
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            for child in (task / "children").read_text().split():
-                found |= {int(child)} | _descendants(int(child))
-    except (FileNotFoundError, ProcessLookupError):
-        pass  # it ended meanwhile
-    return found
-
-
-def _running(pid: int) -> bool:
-    """Alive and not a zombie (an orphan's zombie waits for whoever reaps it)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"

@@ -16,10 +16,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.store import EventStore
+from tests.process_tree import HAS_PROC, descendants, running
 from tests.ui.driving import new_window
 
 pytestmark = [pytest.mark.gui,
-              pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")]
+              pytest.mark.skipif(not HAS_PROC, reason="reads /proc")]
 
 DESK = textwrap.dedent("""
     import sys, time
@@ -62,16 +63,16 @@ def test_killing_the_app_mid_day_loses_no_committed_change(
         line = desk.stdout.readline()
         assert line, "the desk process ended before it was killed"
         reported.append(line.split())
-    helpers = _children_of(desk.pid)  # the figures worker, at least
+    helpers = descendants(desk.pid)  # the figures worker, at least
     desk.send_signal(signal.SIGKILL)
     desk.wait(timeout=10)
     desk.stdout.close()
     assert desk.returncode == -signal.SIGKILL
     assert helpers, "the desk process started no helper process"
     give_up = time.monotonic() + 10
-    while any(_running(pid) for pid in helpers) and time.monotonic() < give_up:
+    while any(running(pid) for pid in helpers) and time.monotonic() < give_up:
         time.sleep(0.1)
-    assert not any(_running(pid) for pid in helpers), "a helper outlived the killed app"
+    assert not any(running(pid) for pid in helpers), "a helper outlived the killed app"
 
     store = EventStore.open(event_file)
     event = store.load()
@@ -87,18 +88,3 @@ def test_killing_the_app_mid_day_loses_no_committed_change(
     window.set_store(EventStore.open(event_file))
     assert window.event_day_panel.now() == 4
 
-
-def _children_of(pid: int) -> set[int]:
-    children: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        children |= {int(c) for c in (task / "children").read_text().split()}
-    return children
-
-
-def _running(pid: int) -> bool:
-    """Alive and not a zombie (an orphan's zombie waits for whoever reaps it)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
