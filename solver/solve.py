@@ -133,7 +133,7 @@ def solve(
             _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
                     temperature=1.0)
         if state.figures.spread_excess(options):  # the same meetings, fairly timed
-            _retime_exactly(context, state, _RETIME_EXACT_SHARE * context.remaining())
+            _retime_exactly(context, state)
         timed_meetings = {c for c, _ in state.plan}
 
         def retime_chosen_meetings() -> bool:
@@ -142,8 +142,7 @@ def solve(
                 # The levels above chose other meetings, timed with no regard to gaps.
                 _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
                         temperature=1.0)
-            share = 1.0 if _meetings_cannot_change(context, state) else _RETIME_EXACT_SHARE
-            return _retime_exactly(context, state, share * context.remaining())
+            return _retime_exactly(context, state)
 
         proven_all = staged_search(context, state, before_compactness=retime_chosen_meetings)
         if not proven_all:
@@ -287,12 +286,15 @@ def _anneal(context: SearchContext, state: SearchState, rng: random.Random, seco
                      COMPACTNESS)
 
 
-def _retime_exactly(context: SearchContext, state: SearchState, seconds: float) -> bool:
+def _retime_exactly(context: SearchContext, state: SearchState) -> bool:
     """Re-time the plan's meetings by windows; True when that proves compactness optimal.
 
     It is a proof only when the meetings themselves cannot change: every
-    candidate pair meets and no value may be given up for compactness.
+    candidate pair meets and no value may be given up for compactness. Then
+    it has all the time left, as nothing else can improve the schedule.
     """
+    share = 1.0 if _meetings_cannot_change(context, state) else _RETIME_EXACT_SHARE
+    seconds = share * context.remaining()
     retimed = retime_exactly(context.problem, context.candidates, [c for c, _ in state.plan],
                              context.options, context.capacities,
                              min(context.deadline, time.monotonic() + seconds), context.cancel,

@@ -103,25 +103,26 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
         return None
     question = _Question(problem, candidates, tuple(meetings), options, capacities, fewest)
     ladder = Ladder(sum(fewest.values()))
-    if hint:
-        hinted = figures_of(problem, candidates, hint, options.min_meetings)
-        if not hinted.spread_excess(options):
-            ladder.offer(Timing(hint, hinted.compactness(options)))
-        elif not any_timing_first:
-            # First, is there a timing that keeps the spread rule at all? On the research
-            # benchmark's forum-14.fixed040-Forb "no" is proven in 0.2 s, where climbing
-            # the ladder would ask for ever fewer breaks, each a "no".
-            status, plan = _ask(question, None,
-                                _SPREAD_QUESTION_SHARE * (deadline - time.monotonic()), cancel,
-                                None)
-            if status == cp_model.INFEASIBLE:
-                return Retimed(hint, hinted.compactness(options), False, spread_impossible=True)
-            if plan is not None:
-                ladder.offer(Timing(plan, _gaps(plan, problem, candidates, options)))
+    hinted = figures_of(problem, candidates, hint, options.min_meetings) if hint else None
+    if hint and hinted and not hinted.spread_excess(options):
+        ladder.offer(Timing(hint, hinted.compactness(options)))
     climber = None
     if options.compactness is Compactness.BREAKS and not any_timing_first:
         climber = _start_sat_climber(question, ladder, deadline)
     try:
+        if hint and hinted and hinted.spread_excess(options) and not any_timing_first:
+            # First, is there a timing that keeps the spread rule at all? On the research
+            # benchmark's forum-14.fixed040-Forb "no" is proven in 0.2 s, where climbing
+            # the ladder would ask for ever fewer breaks, each a "no". The SAT climber,
+            # already started, may answer it first (forum-14.forb0003: a timing without
+            # breaks, 10 s of SAT search).
+            status, plan = _ask_watched(
+                question, ladder, None, _SPREAD_QUESTION_SHARE * (deadline - time.monotonic()),
+                cancel, None, 1 if climber else options.worker_count())
+            if status == cp_model.INFEASIBLE:
+                return Retimed(hint, hinted.compactness(options), False, spread_impossible=True)
+            if plan is not None:
+                ladder.offer(Timing(plan, _gaps(plan, problem, candidates, options)))
         _climb_by_cp_sat(question, ladder, deadline, cancel, any_timing_first,
                          solo=climber is None)
     finally:

