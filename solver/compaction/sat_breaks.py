@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from pysat.card import CardEnc, EncType, ITotalizer
 from pysat.formula import IDPool
@@ -56,6 +57,13 @@ class BudgetAnswer:
     plan: Plan | None = None
 
 
+class _OneRun(NamedTuple):
+    """A person's busy slots as one run: where it may start, unless `may_break` is set."""
+
+    starts: list[int]
+    may_break: int
+
+
 class BreakBudgetQuestions:
     """The clauses of one set of meetings, asked under one budget of breaks after another.
 
@@ -79,20 +87,18 @@ class BreakBudgetQuestions:
         people = self._busy_people()
         per_person = largest_budget if max_spread is None else min(max_spread, largest_budget)
         break_flags = []
-        runs: dict[str, list[int]] = {}
-        apart: list[int] = []  # who may have a break: at most `budget` people
+        runs: dict[str, _OneRun] = {}
         for person in people:
             flags = self._add_breaks(person, per_person)
             if flags:
-                starts, may_break = self._add_one_run(person)
-                runs[person] = starts
-                apart.append(may_break)
-                self._clauses += [[-flag, may_break] for flag in flags]
+                runs[person] = self._add_one_run(person)
+                self._clauses += [[-flag, runs[person].may_break] for flag in flags]
                 break_flags += flags
         self._add_run_supports(runs)
         # No flags (nobody may take a break, or nobody has two meetings): no budget to count.
         self._budget = self._totalizer(break_flags, largest_budget)
-        self._apart = self._totalizer(apart, largest_budget)
+        # Who may have a break: at most `budget` people.
+        self._apart = self._totalizer([run.may_break for run in runs.values()], largest_budget)
         self.largest_budget = largest_budget
         self._solver = Solver(name=_SAT_SOLVER, bootstrap_with=self._clauses)
         self._clauses = []
@@ -235,9 +241,9 @@ class BreakBudgetQuestions:
             self._clauses.append([-runs.rhs[most + 1]])
         return [int(flag) for flag in runs.rhs[1:most + 1]]
 
-    def _add_one_run(self, person: str) -> tuple[list[int], int]:
-        """Unless the person's returned flag is set, their busy slots are one run: one of
-        the returned starts, and the slots from it on, as many as they have meetings."""
+    def _add_one_run(self, person: str) -> _OneRun:
+        """Unless the person may break, their busy slots are one run: from one of the
+        starts on, as many slots as they have meetings."""
         count, slot_count = self._count[person], self._slot_count
         may_break = int(self._pool.id(("apart", person)))
         starts = [int(self._pool.id(("one_run", person, a)))
@@ -252,9 +258,9 @@ class BreakBudgetQuestions:
         for s in range(slot_count):
             covering = [start for a, start in enumerate(starts) if a <= s < a + count]
             self._clauses.append([-self._y(person, s), may_break, *covering])
-        return starts, may_break
+        return _OneRun(starts, may_break)
 
-    def _add_run_supports(self, runs: dict[str, list[int]]) -> None:
+    def _add_run_supports(self, runs: dict[str, _OneRun]) -> None:
         """Where a person's one run starts, each partner's run must meet it in a slot
         their meeting may take (or one of them has a break).
 
@@ -271,19 +277,15 @@ class BreakBudgetQuestions:
             for person, partner in ((cand.a, cand.b), (cand.b, cand.a)):
                 if person not in runs:
                     continue  # the person's meetings may fall anywhere they can
-                apart = [int(self._pool.id(("apart", person)))]
-                partner_starts = list(enumerate(runs.get(partner, [])))
-                if partner in runs:
-                    apart.append(int(self._pool.id(("apart", partner))))
-                for a, start in enumerate(runs[person]):
+                other = runs.get(partner)
+                apart = [runs[person].may_break] + ([other.may_break] if other else [])
+                for a, start in enumerate(runs[person].starts):
                     mine = allowed.intersection(range(a, a + count[person]))
-                    if partner in runs:
-                        meeting = [other for b, other in partner_starts
-                                   if mine.intersection(range(b, b + count[partner]))]
-                    elif mine:
+                    if other is None and mine:
                         continue  # the partner's slots are not runs: any allowed slot
-                    else:
-                        meeting = []
+                    meeting = [] if other is None else [
+                        their for b, their in enumerate(other.starts)
+                        if mine.intersection(range(b, b + count[partner]))]
                     self._clauses.append([-start, *apart, *meeting])
 
     def _read_plan(self) -> Plan:
