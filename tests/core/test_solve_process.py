@@ -24,8 +24,6 @@ from tests.solver.test_research_benchmark import JAIR, needs_jair
 
 def parent_and_engine(*, on_progress: object, cancel: CancelToken) -> tuple[int, bool]:
     """Run in the child: who started it, and was the engine imported before it ran."""
-    import sys
-
     return os.getppid(), "ortools.sat.python.cp_model" in sys.modules
 
 
@@ -55,7 +53,6 @@ def test_the_child_solves_as_a_solve_here_does() -> None:
         [(lv.name, lv.reached) for lv in here.levels]
     assert there.level("must-meets").reached == 1
     assert reports, "no progress came back from the child"
-
 
 
 SOLVING_APP = textwrap.dedent("""
@@ -95,4 +92,3 @@ def test_an_app_killed_mid_solve_leaves_no_process_behind() -> None:
     while any(running(pid) for pid in helpers) and time.monotonic() < give_up:
         time.sleep(0.1)
     assert not any(running(pid) for pid in helpers), "a helper outlived the killed app"
-
