@@ -3,14 +3,14 @@
 The figures take 0.4 s at 1,000 attendees and 1 s at 3,000, all Python. In a
 thread they would hold the interpreter lock while the GUI repaints (the
 freeze `core.solve_process` explains); in one long-lived child process they
-cost the GUI nothing, and only the first request pays for starting it.
+cost the GUI nothing, and only the first request pays for starting it (forked
+from the fork server, as the solve process is: `solver.helper_processes`).
 Only the newest request's answer is announced.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
@@ -20,6 +20,7 @@ from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.parent_watch import exit_with_the_app
 from nbl_desktop.core.schedule_figures import schedule_figures
+from solver.helper_processes import helper_context
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class FiguresWorker(QObject):
     def request(self, event: EventData) -> None:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                max_workers=1, mp_context=helper_context(schedule_figures.__module__),
                 initializer=exit_with_the_app)
         future = self._pool.submit(schedule_figures, event)
         self._newest = future
