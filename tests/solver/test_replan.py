@@ -95,3 +95,22 @@ def test_a_new_attendee_with_requests_is_fitted_in() -> None:
     outcome = replan(changed, before, 0, OPTIONS)
     assert {key(m) for m in before} <= {key(m) for m in outcome.result.meetings}
     assert outcome.changes["W"].added and outcome.changes["C"].added
+
+
+def test_a_late_arrival_s_meetings_move_later_and_are_listed_as_moved() -> None:
+    problem = make_problem("ABCDE", [("A", "B", 2), ("A", "C", 2), ("D", "E", 2)], slots=4,
+                           tables=2)
+    before = (Meeting(0, 0, "A", "B"), Meeting(1, 0, "A", "C"), Meeting(0, 1, "D", "E"))
+    late = tuple(replace(a, available_slots=frozenset({2, 3})) if a.id == "A" else a
+                 for a in problem.attendees)
+    changed = replace(problem, attendees=late)
+    outcome = replan(changed, before, 0, OPTIONS)
+    after = outcome.result.meetings
+    assert violations(changed, after) == []
+    assert sorted(m.slot for m in after if "A" in (m.a, m.b)) == [2, 3]
+    assert outcome.dropped == before[:2]
+    assert not outcome.changes["A"].added and not outcome.changes["A"].removed
+    assert [(was.slot, now.slot >= 2) for was, now in outcome.changes["A"].moved] in (
+        [(0, True), (1, True)], [(1, True), (0, True)])
+    assert set(outcome.changes) == {"A", "B", "C"}  # D and E keep their printed agendas
+    assert key(before[2]) in {key(m) for m in after}
