@@ -21,8 +21,10 @@ from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.chain_insertion import apply_selection
 from solver.compaction import (
+    ClimbAhead,
     add_meetings_without_gaps,
     anneal_slot_pairs,
+    climb_ahead,
     compact_by_exchanges,
     compact_by_moves,
     drop_outlying_meetings,
@@ -129,22 +131,27 @@ def solve(
     if variable_count(candidates) <= options.full_model_limit:
         warm_up_sat_climber(options)
         meet_most_musts(context, state, _MUST_SHARE * context.remaining())
-        if state.figures.compactness(options):  # a good timing to start the exact one from
-            _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
-                    temperature=1.0)
-        if state.figures.spread_excess(options):  # the same meetings, fairly timed
-            _retime_exactly(context, state)
-        timed_meetings = {c for c, _ in state.plan}
-
-        def retime_chosen_meetings() -> bool:
-            chosen_again = {c for c, _ in state.plan} != timed_meetings
-            if chosen_again and state.figures.compactness(options):
-                # The levels above chose other meetings, timed with no regard to gaps.
+        handover = _ClimbHandover(_climb_ahead(context, state))
+        try:
+            if state.figures.compactness(options):  # a good timing to start the exact one from
                 _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
                         temperature=1.0)
-            return _retime_exactly(context, state)
+            if state.figures.spread_excess(options):  # the same meetings, fairly timed
+                _retime_exactly(context, state, handover.take())
+            timed_meetings = {c for c, _ in state.plan}
 
-        proven_all = staged_search(context, state, before_compactness=retime_chosen_meetings)
+            def retime_chosen_meetings() -> bool:
+                chosen_again = {c for c, _ in state.plan} != timed_meetings
+                if chosen_again and state.figures.compactness(options):
+                    # The levels above chose other meetings, timed with no regard to gaps.
+                    _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
+                            temperature=1.0)
+                return _retime_exactly(context, state, handover.take())
+
+            proven_all = staged_search(context, state,
+                                       before_compactness=retime_chosen_meetings)
+        finally:
+            handover.close()
         if not proven_all:
             neighbourhood_search(context, state, rng, value_share=0.0)
     else:
@@ -286,19 +293,52 @@ def _anneal(context: SearchContext, state: SearchState, rng: random.Random, seco
                      COMPACTNESS)
 
 
-def _retime_exactly(context: SearchContext, state: SearchState) -> bool:
+def _climb_ahead(context: SearchContext, state: SearchState) -> ClimbAhead | None:
+    """With breaks as the measure, when only the timing is left to improve: the SAT
+    climber starts on the plan's meetings now, to search while the annealing runs.
+
+    Not when the meetings may still change: the levels above would run CP-SAT
+    beside it on the same cores, and then likely choose other meetings.
+    """
+    if not state.figures.compactness(context.options) or not _meetings_cannot_change(
+            context, state):
+        return None
+    return climb_ahead(context.problem, context.candidates, [c for c, _ in state.plan],
+                       context.options, context.capacities, context.deadline)
+
+
+class _ClimbHandover:
+    """A climber started ahead, until the first exact re-timing takes it over."""
+
+    def __init__(self, ahead: ClimbAhead | None) -> None:
+        self._ahead = ahead
+
+    def take(self) -> ClimbAhead | None:
+        ahead, self._ahead = self._ahead, None
+        return ahead
+
+    def close(self) -> None:
+        """Stop the climber if nobody took it (cancelled, or no re-timing was needed)."""
+        ahead = self.take()
+        if ahead is not None:
+            ahead.stop()
+
+
+def _retime_exactly(context: SearchContext, state: SearchState,
+                    ahead: ClimbAhead | None = None) -> bool:
     """Re-time the plan's meetings by windows; True when that proves compactness optimal.
 
     It is a proof only when the meetings themselves cannot change: every
     candidate pair meets and no value may be given up for compactness. Then
     it has all the time left, as nothing else can improve the schedule.
+    `ahead`: a climber started on the plan's meetings, to take over.
     """
     share = 1.0 if _meetings_cannot_change(context, state) else _RETIME_EXACT_SHARE
     seconds = share * context.remaining()
     retimed = retime_exactly(context.problem, context.candidates, [c for c, _ in state.plan],
                              context.options, context.capacities,
                              min(context.deadline, time.monotonic() + seconds), context.cancel,
-                             hint=state.plan)
+                             hint=state.plan, ahead=ahead)
     if retimed is None:
         return False
     accept_if_better(context, state, retimed.plan, COMPACTNESS)

@@ -17,7 +17,13 @@ Every step keeps every hard rule and never lowers must-meets or coverage:
 """
 
 from solver.compaction.drops import drop_outlying_meetings
-from solver.compaction.exact import Retimed, retime_exactly, warm_up_sat_climber
+from solver.compaction.exact import (
+    ClimbAhead,
+    Retimed,
+    climb_ahead,
+    retime_exactly,
+    warm_up_sat_climber,
+)
 from solver.compaction.local_search import (
     add_meetings_without_gaps,
     compact_by_exchanges,
@@ -27,9 +33,11 @@ from solver.compaction.slot_pairs import anneal_slot_pairs, exchange_slot_pairs
 from solver.compaction.sweep import retime_by_sweep
 
 __all__ = [
+    "ClimbAhead",
     "Retimed",
     "add_meetings_without_gaps",
     "anneal_slot_pairs",
+    "climb_ahead",
     "compact_by_exchanges",
     "compact_by_moves",
     "drop_outlying_meetings",

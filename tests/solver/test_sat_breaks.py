@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import time
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from solver import Attendee, Problem, SolveOptions
+import solver.compaction.exact as exact
+from solver import Attendee, Problem, SolveOptions, solve
 from solver.bench.jair import read_dzn
 from solver.bench.jair_bench import jair_options
 from solver.cancel import CancelToken
 from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
-from solver.compaction import retime_exactly
+from solver.compaction import climb_ahead, retime_exactly
 from solver.compaction.ladder import Ladder
 from solver.compaction.sat_breaks import Answer, BreakBudgetQuestions
 from solver.compaction.sat_process import SatClimber, warm_up
@@ -179,3 +181,81 @@ def test_re_timing_with_the_sat_climber_proves_what_cp_sat_alone_did_not() -> No
     assert retimed is not None and retimed.proven_optimal
     assert retimed.gaps == 4 == retimed.fewest_possible
     assert violations(problem, assign_tables(problem, candidates, retimed.plan)) == []
+
+
+def _climbers() -> list[multiprocessing.Process]:
+    return [p for p in multiprocessing.active_children() if p.name == "sat-climber"]
+
+
+def _until(done, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    give_up = time.monotonic() + seconds
+    while not done() and time.monotonic() < give_up:
+        time.sleep(0.05)
+
+
+@needs_jair
+def test_a_climber_started_ahead_searches_and_is_taken_over_by_the_re_timing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # tic-12 (125 meetings) has a timing without breaks: the climber finds and proves it
+    # on its own, before any re-timing; the re-timing then uses it and starts no other.
+    problem = read_dzn(JAIR / "tic-12.original.dzn")
+    options = jair_options(30, 2)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    meetings = list(range(len(candidates)))
+    ahead = climb_ahead(problem, candidates, meetings, options, slot_capacities(problem),
+                        time.monotonic() + 30)
+    assert ahead is not None and _climbers()
+    _until(ahead.ladder.proven, 30)
+    assert ahead.ladder.proven()
+    monkeypatch.setattr(exact, "_start_sat_climber", lambda *args: pytest.fail("second climber"))
+    retimed = retime_exactly(problem, candidates, meetings[::-1], options,
+                             slot_capacities(problem), time.monotonic() + 30, CancelToken(),
+                             ahead=ahead)
+    assert retimed is not None and retimed.proven_optimal and retimed.gaps == 0
+    assert violations(problem, assign_tables(problem, candidates, retimed.plan)) == []
+    assert not _climbers()
+
+
+@needs_jair
+def test_a_climber_started_on_other_meetings_is_stopped_and_not_used() -> None:
+    problem = read_dzn(JAIR / "tic-12.original.dzn")
+    options = jair_options(30, 2)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    meetings = list(range(len(candidates)))
+    ahead = climb_ahead(problem, candidates, meetings, options, slot_capacities(problem),
+                        time.monotonic() + 30)
+    assert ahead is not None
+    fewer = meetings[1:]
+    retimed = retime_exactly(problem, candidates, fewer, options, slot_capacities(problem),
+                             time.monotonic() + 30, CancelToken(), ahead=ahead)
+    assert retimed is not None and sorted(c for c, _ in retimed.plan) == fewer
+    assert violations(problem, assign_tables(problem, candidates, retimed.plan)) == []
+    assert not _climbers()
+
+
+@needs_jair
+def test_a_solve_starts_the_climber_before_annealing_and_keeps_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only the timing of tic-12's meetings can improve: the climber searches while the
+    # annealing runs, and the exact re-timing takes it over instead of starting another.
+    solve_module = sys.modules["solver.solve"]
+    steps: list[str] = []
+    started = SatClimber.__init__
+    anneal = solve_module._anneal
+
+    def start(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        steps.append("climber")
+        started(self, *args, **kwargs)
+
+    def annealing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        steps.append("anneal")
+        anneal(*args, **kwargs)
+
+    monkeypatch.setattr(SatClimber, "__init__", start)
+    monkeypatch.setattr(solve_module, "_anneal", annealing)
+    problem = read_dzn(JAIR / "tic-12.original.dzn")
+    result = solve(problem, jair_options(20, 2))
+    assert steps[:2] == ["climber", "anneal"] and steps.count("climber") == 1
+    assert result.levels[-1].reached == 0 == result.levels[-1].bound
+    assert violations(problem, result.meetings) == []
+    assert not _climbers()
