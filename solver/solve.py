@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from solver.bound import LevelBounds
@@ -134,8 +135,9 @@ def solve(
         handover = _ClimbHandover(_climb_ahead(context, state))
         try:
             if state.figures.compactness(options):  # a good timing to start the exact one from
-                _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
-                        temperature=1.0)
+                with handover.until_found(context.cancel) as stop:
+                    _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
+                            temperature=1.0, cancel=stop)
             if state.figures.spread_excess(options):  # the same meetings, fairly timed
                 _retime_exactly(context, state, handover.take())
             timed_meetings = {c for c, _ in state.plan}
@@ -281,15 +283,19 @@ def _reach_best_pairs(context: SearchContext, state: SearchState, deadline: floa
 
 
 def _anneal(context: SearchContext, state: SearchState, rng: random.Random, seconds: float,
-            temperature: float) -> None:
-    """Re-time the same meetings by annealed chain exchanges between pairs of slots."""
-    if seconds <= 0 or context.cancel.cancelled:
+            temperature: float, cancel: CancelToken | None = None) -> None:
+    """Re-time the same meetings by annealed chain exchanges between pairs of slots.
+
+    `cancel`, if given, stops it instead of the context's (and must follow it).
+    """
+    cancel = cancel or context.cancel
+    if seconds <= 0 or cancel.cancelled:
         return
     deadline = min(context.deadline, time.monotonic() + seconds)
     accept_if_better(context, state,
                      anneal_slot_pairs(context.candidates, state.plan, context.capacities,
                                        context.options.compactness, deadline, rng, temperature,
-                                       context.cancel),
+                                       cancel),
                      COMPACTNESS)
 
 
@@ -317,11 +323,36 @@ class _ClimbHandover:
         ahead, self._ahead = self._ahead, None
         return ahead
 
+    @contextmanager
+    def until_found(self, cancel: CancelToken) -> Iterator[CancelToken]:
+        """A token cancelled with `cancel`, or when the climber finds its timing (the
+        optimum, as it climbs from the lowest budget): no use annealing on after that."""
+        stop = CancelToken()
+        cancel.attach(_Forward(stop))
+        if self._ahead is not None:
+            self._ahead.ladder.watch(stop, None)
+        try:
+            yield stop
+        finally:
+            if self._ahead is not None:
+                self._ahead.ladder.unwatch(stop)
+            cancel.attach(None)
+
     def close(self) -> None:
         """Stop the climber if nobody took it (cancelled, or no re-timing was needed)."""
         ahead = self.take()
         if ahead is not None:
             ahead.stop()
+
+
+class _Forward:
+    """Cancels `token` when the caller cancels."""
+
+    def __init__(self, token: CancelToken) -> None:
+        self._token = token
+
+    def stop_search(self) -> None:
+        self._token.cancel()
 
 
 def _retime_exactly(context: SearchContext, state: SearchState,

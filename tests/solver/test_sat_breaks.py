@@ -25,6 +25,7 @@ from solver.figures import figures_of
 from solver.greedy import fair_compact
 from solver.options import Compactness
 from solver.plan import assign_tables
+from solver.result import StopReason
 from tests.solver.conftest import make_problem
 from tests.solver.schedule_rules import break_counts, fewest_breaks_by_trying_all, violations
 from tests.solver.test_properties import events_with_forced_breaks, small_events
@@ -257,5 +258,28 @@ def test_a_solve_starts_the_climber_before_annealing_and_keeps_it(
     result = solve(problem, jair_options(20, 2))
     assert steps[:2] == ["climber", "anneal"] and steps.count("climber") == 1
     assert result.levels[-1].reached == 0 == result.levels[-1].bound
+    assert violations(problem, result.meetings) == []
+    assert not _climbers()
+
+
+@needs_jair
+def test_the_annealing_stops_once_the_climber_ahead_has_found_the_optimum(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # ticf-14crafa: the annealing ends about 30 breaks above the optimum of 0, which the
+    # climber finds in seconds; of 120 s, the annealing would have 18.
+    solve_module = sys.modules["solver.solve"]
+    anneal = solve_module.anneal_slot_pairs
+    stopped: list[bool] = []
+
+    def annealing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        plan = anneal(*args, **kwargs)
+        stopped.append(args[-1].cancelled)
+        return plan
+
+    monkeypatch.setattr(solve_module, "anneal_slot_pairs", annealing)
+    problem = read_dzn(JAIR / "ticf-14crafa.original.dzn")
+    result = solve(problem, jair_options(120, 2))
+    assert stopped[:1] == [True]
+    assert result.stop_reason is StopReason.OPTIMAL and result.levels[-1].reached == 0
     assert violations(problem, result.meetings) == []
     assert not _climbers()
