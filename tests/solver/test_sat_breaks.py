@@ -168,15 +168,20 @@ def test_the_sat_questions_prove_a_research_optimum_that_has_breaks() -> None:
     assert sum(breaks.values()) == 4 and max(breaks.values()) <= 2
 
 
+def _research_instance(name: str, seconds: float):  # type: ignore[no-untyped-def]
+    """A research instance with its options, candidates and every candidate as a meeting."""
+    problem = read_dzn(JAIR / f"{name}.original.dzn")
+    options = jair_options(seconds, 2)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    return problem, options, candidates, list(range(len(candidates)))
+
+
 @needs_jair
 def test_re_timing_with_the_sat_climber_proves_what_cp_sat_alone_did_not() -> None:
     # tic-13crafc from scratch: CP-SAT's window and segment models alone end at 29 breaks
     # after 20 s (bound 2); with the climber in its own process, JAIR's optimum of 4 is
     # proven in about 6 s.
-    problem = read_dzn(JAIR / "tic-13crafc.original.dzn")
-    options = jair_options(20, 2)
-    candidates = candidate_pairs(problem, options.priority_weights)
-    meetings = list(range(len(candidates)))
+    problem, options, candidates, meetings = _research_instance("tic-13crafc", 20)
     retimed = retime_exactly(problem, candidates, meetings, options, slot_capacities(problem),
                              time.monotonic() + 20, CancelToken())
     assert retimed is not None and retimed.proven_optimal
@@ -199,10 +204,7 @@ def test_a_climber_started_ahead_searches_and_is_taken_over_by_the_re_timing(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # tic-12 (125 meetings) has a timing without breaks: the climber finds and proves it
     # on its own, before any re-timing; the re-timing then uses it and starts no other.
-    problem = read_dzn(JAIR / "tic-12.original.dzn")
-    options = jair_options(30, 2)
-    candidates = candidate_pairs(problem, options.priority_weights)
-    meetings = list(range(len(candidates)))
+    problem, options, candidates, meetings = _research_instance("tic-12", 30)
     ahead = climb_ahead(problem, candidates, meetings, options, slot_capacities(problem),
                         time.monotonic() + 30)
     assert ahead is not None and _climbers()
@@ -219,10 +221,7 @@ def test_a_climber_started_ahead_searches_and_is_taken_over_by_the_re_timing(
 
 @needs_jair
 def test_a_climber_started_on_other_meetings_is_stopped_and_not_used() -> None:
-    problem = read_dzn(JAIR / "tic-12.original.dzn")
-    options = jair_options(30, 2)
-    candidates = candidate_pairs(problem, options.priority_weights)
-    meetings = list(range(len(candidates)))
+    problem, options, candidates, meetings = _research_instance("tic-12", 30)
     ahead = climb_ahead(problem, candidates, meetings, options, slot_capacities(problem),
                         time.monotonic() + 30)
     assert ahead is not None
