@@ -19,6 +19,7 @@ the best schedule in hand.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import time
 from collections import defaultdict
@@ -51,6 +52,8 @@ _WINDOW_HEAD_START = 2.5  # seconds
 # Fewer meetings than this, CP-SAT answers at once, before the climber's process is up
 # and its clauses built (the research benchmark's instances have 125 to 302 meetings).
 _SAT_CLIMBER_MIN_MEETINGS = 60
+# One for the CP-SAT questions asked beside the climbers, one each, one to spare.
+_CORES_FOR_TWO_CLIMBERS = 4
 _SPREAD_QUESTION_SHARE = 0.2  # of the time left, at most, for "can the spread rule hold?"
 
 
@@ -94,10 +97,11 @@ class ClimbAhead:
 
     question: _Question
     ladder: Ladder
-    climber: SatClimber
+    climbers: tuple[SatClimber, ...]
 
     def stop(self) -> None:
-        self.climber.stop()
+        for climber in self.climbers:
+            climber.stop()
 
 
 def climb_ahead(problem: Problem, candidates: list[Candidate], meetings: Sequence[int],
@@ -111,8 +115,8 @@ def climb_ahead(problem: Problem, candidates: list[Candidate], meetings: Sequenc
     if prepared is None:
         return None
     question, ladder = prepared
-    climber = _start_sat_climber(question, ladder, deadline)
-    return ClimbAhead(question, ladder, climber) if climber is not None else None
+    climbers = _start_sat_climbers(question, ladder, deadline)
+    return ClimbAhead(question, ladder, tuple(climbers)) if climbers else None
 
 
 def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequence[int],
@@ -145,9 +149,9 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
     hinted = figures_of(problem, candidates, hint, options.min_meetings) if hint else None
     if hint and hinted and not hinted.spread_excess(options):
         ladder.offer(Timing(hint, hinted.compactness(options)))
-    climber = ahead.climber if ahead is not None else None
-    if climber is None and options.compactness is Compactness.BREAKS and not any_timing_first:
-        climber = _start_sat_climber(question, ladder, deadline)
+    climbers = list(ahead.climbers) if ahead is not None else []
+    if not climbers and options.compactness is Compactness.BREAKS and not any_timing_first:
+        climbers = _start_sat_climbers(question, ladder, deadline)
     try:
         if hint and hinted and hinted.spread_excess(options) and not any_timing_first:
             # First, is there a timing that keeps the spread rule at all? On the research
@@ -157,15 +161,15 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
             # breaks, 10 s of SAT search).
             status, plan = _ask_watched(
                 question, ladder, None, _SPREAD_QUESTION_SHARE * (deadline - time.monotonic()),
-                cancel, None, 1 if climber else options.worker_count())
+                cancel, None, 1 if climbers else options.worker_count())
             if status == cp_model.INFEASIBLE:
                 return Retimed(hint, hinted.compactness(options), False, spread_impossible=True)
             if plan is not None:
                 ladder.offer(Timing(plan, _gaps(plan, problem, candidates, options)))
         _climb_by_cp_sat(question, ladder, deadline, cancel, any_timing_first,
-                         solo=climber is None)
+                         solo=not climbers)
     finally:
-        if climber is not None:
+        for climber in climbers:
             climber.stop()
     if ladder.best is None:
         return None
@@ -249,9 +253,17 @@ def warm_up_sat_climber(options: SolveOptions) -> None:
         warm_up()
 
 
-def _start_sat_climber(question: _Question, ladder: Ladder,
-                       deadline: float) -> SatClimber | None:
-    """The SAT climber in its own process; None when the attendees' spread rule cannot hold."""
+def _start_sat_climbers(question: _Question, ladder: Ladder,
+                        deadline: float) -> list[SatClimber]:
+    """The SAT climber in its own process, and where the cores allow a second one with its
+    clauses in another order; none when the attendees' spread rule cannot hold.
+
+    How long CaDiCaL takes depends mostly on the order of the clauses, and no
+    order is best everywhere. Each alone on a core, on the research benchmark:
+    forum-14.forb0003 and ticf-14crafa.forb0003 take over 20 s in the plan's
+    order and about 2 s in the candidates'; ticf-14crafa takes 1.9 s and 6.2 s.
+    Beside a CP-SAT question on two cores, a second climber only slowed the first.
+    """
     problem, candidates = question.problem, question.candidates
     people = {p for c in question.meetings for p in (candidates[c].a, candidates[c].b)}
     someone_idle = len(people) < len(problem.attendees)
@@ -261,11 +273,21 @@ def _start_sat_climber(question: _Question, ladder: Ladder,
     if not someone_idle:
         largest = min(largest, len(people) - 1)
     if len(question.meetings) < _SAT_CLIMBER_MIN_MEETINGS or largest < ladder.floor:
-        return None
+        return []
     if multiprocessing.current_process().daemon:
-        return None  # a daemonic process may not start one of its own
-    return SatClimber(problem, candidates, question.meetings, question.capacities,
-                      question.options, largest, ladder, deadline)
+        return []  # a daemonic process may not start one of its own
+    orders = (False, True) if _cores() >= _CORES_FOR_TWO_CLIMBERS else (False,)
+    return [SatClimber(problem, candidates, question.meetings, question.capacities,
+                       question.options, largest, ladder, deadline,
+                       in_candidates_order=in_candidates_order)
+            for in_candidates_order in orders]
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _gaps(plan: Plan, problem: Problem, candidates: list[Candidate],

@@ -51,19 +51,24 @@ class _Job:
     lowest: int
     best_gaps: int | None
     seconds: float
+    in_candidates_order: bool
 
 
 class SatClimber:
-    """Runs the SAT climber in a child process until `stop()`; keeps `ladder` up to date."""
+    """Runs the SAT climber in a child process until `stop()`; keeps `ladder` up to date.
+
+    `in_candidates_order`: the clauses follow the candidates' order rather
+    than `meetings`' (a second climber searches differently).
+    """
 
     def __init__(self, problem: Problem, candidates: list[Candidate], meetings: Sequence[int],
                  capacities: list[SlotCapacity], options: SolveOptions, largest_budget: int,
-                 ladder: Ladder, deadline: float) -> None:
+                 ladder: Ladder, deadline: float, in_candidates_order: bool = False) -> None:
         self._ladder = ladder
         best = ladder.best
         job = _Job(problem, candidates, tuple(meetings), capacities, options, largest_budget,
                    ladder.floor, ladder.lowest, best.gaps if best else None,
-                   deadline - time.monotonic())
+                   deadline - time.monotonic(), in_candidates_order)
         context = helper_context(__name__)
         self._connection, child_end = context.Pipe()
         self._process = context.Process(target=_climb_in_child, args=(job, child_end),
@@ -146,7 +151,8 @@ def _climb_in_child(job: _Job, connection: Connection) -> None:
     Ladder.rule_out_below(ladder, job.lowest)
     if job.best_gaps is not None:
         Ladder.offer(ladder, Timing([], job.best_gaps))
-    questions = BreakBudgetQuestions(job.problem, job.candidates, job.meetings, job.capacities,
+    meetings = sorted(job.meetings) if job.in_candidates_order else job.meetings
+    questions = BreakBudgetQuestions(job.problem, job.candidates, meetings, job.capacities,
                                      job.options.max_break_spread, job.largest_budget)
     with contextlib.suppress(EOFError, OSError):  # the parent stopped listening
         climb_by_sat(questions, ladder, deadline, CancelToken(), _gaps_of(job))

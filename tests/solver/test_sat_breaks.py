@@ -98,9 +98,11 @@ def test_a_question_gives_up_when_no_longer_wanted() -> None:
     assert answer.answer is Answer.UNKNOWN
 
 
-@pytest.mark.parametrize("fork_server", [True, False], ids=["fork server", "spawn"])
+@pytest.mark.parametrize(("fork_server", "in_candidates_order"),
+                         [(True, False), (False, False), (True, True)],
+                         ids=["fork server", "spawn", "candidates' order"])
 def test_the_climber_proves_a_forced_break_from_its_own_process(
-        fork_server: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        fork_server: bool, in_candidates_order: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     # As in test_a_break_forced_by_availability_is_proven_and_then_met: 1 break is the least.
     # Without a fork server (Windows; the frozen app), the climber is spawned.
     if not fork_server:
@@ -112,8 +114,9 @@ def test_the_climber_proves_a_forced_break_from_its_own_process(
                            attendees=attendees)
     candidates = candidate_pairs(problem, _BREAKS.priority_weights)
     ladder = Ladder(floor=0)
-    climber = SatClimber(problem, candidates, range(len(candidates)),
-                         slot_capacities(problem), _BREAKS, 3, ladder, time.monotonic() + 30)
+    climber = SatClimber(problem, candidates, range(len(candidates))[::-1],
+                         slot_capacities(problem), _BREAKS, 3, ladder, time.monotonic() + 30,
+                         in_candidates_order)
     try:
         give_up = time.monotonic() + 30
         while not ladder.proven() and time.monotonic() < give_up:
@@ -205,15 +208,32 @@ def test_a_climber_started_ahead_searches_and_is_taken_over_by_the_re_timing(
     # tic-12 (125 meetings) has a timing without breaks: the climber finds and proves it
     # on its own, before any re-timing; the re-timing then uses it and starts no other.
     problem, options, candidates, meetings = _research_instance("tic-12", 30)
+    monkeypatch.setattr(exact, "_cores", lambda: 2)
     ahead = climb_ahead(problem, candidates, meetings, options, slot_capacities(problem),
                         time.monotonic() + 30)
-    assert ahead is not None and _climbers()
+    assert ahead is not None and len(ahead.climbers) == 1 == len(_climbers())
     _until(ahead.ladder.proven, 30)
     assert ahead.ladder.proven()
-    monkeypatch.setattr(exact, "_start_sat_climber", lambda *args: pytest.fail("second climber"))
+    monkeypatch.setattr(exact, "_start_sat_climbers", lambda *args: pytest.fail("new climber"))
     retimed = retime_exactly(problem, candidates, meetings[::-1], options,
                              slot_capacities(problem), time.monotonic() + 30, CancelToken(),
                              ahead=ahead)
+    assert retimed is not None and retimed.proven_optimal and retimed.gaps == 0
+    assert violations(problem, assign_tables(problem, candidates, retimed.plan)) == []
+    assert not _climbers()
+
+
+@needs_jair
+def test_with_cores_to_spare_two_climbers_in_two_orders_share_the_ladder(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(exact, "_cores", lambda: 4)
+    problem, options, candidates, meetings = _research_instance("tic-12", 30)
+    ahead = climb_ahead(problem, candidates, meetings[::-1], options,
+                        slot_capacities(problem), time.monotonic() + 30)
+    assert ahead is not None and len(ahead.climbers) == 2 == len(_climbers())
+    _until(ahead.ladder.proven, 30)
+    retimed = retime_exactly(problem, candidates, meetings, options, slot_capacities(problem),
+                             time.monotonic() + 30, CancelToken(), ahead=ahead)
     assert retimed is not None and retimed.proven_optimal and retimed.gaps == 0
     assert violations(problem, assign_tables(problem, candidates, retimed.plan)) == []
     assert not _climbers()
