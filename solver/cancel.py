@@ -8,6 +8,8 @@ far is returned as a normal result).
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from ortools.sat.python import cp_model
@@ -44,6 +46,26 @@ class CancelToken:
             stop_now = self._cancelled and search is not None
         if stop_now and search is not None:
             search.stop_search()
+
+
+@contextmanager
+def passed_on(cancel: CancelToken, *tokens: CancelToken) -> Iterator[None]:
+    """Inside, cancelling `cancel` cancels `tokens` too (at once if it already is): for
+    searches that also stop on their own account, each with a token of its own."""
+    cancel.attach(_CancelAll(tokens))
+    try:
+        yield
+    finally:
+        cancel.attach(None)
+
+
+class _CancelAll:
+    def __init__(self, tokens: tuple[CancelToken, ...]) -> None:
+        self._tokens = tokens
+
+    def stop_search(self) -> None:
+        for token in self._tokens:
+            token.cancel()
 
 
 def solve_unless_cancelled(solver: cp_model.CpSolver, model: cp_model.CpModel,

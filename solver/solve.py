@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from solver.bound import LevelBounds
-from solver.cancel import CancelToken
+from solver.cancel import CancelToken, passed_on
 from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.chain_insertion import apply_selection
@@ -326,33 +326,20 @@ class _ClimbHandover:
     @contextmanager
     def until_found(self, cancel: CancelToken) -> Iterator[CancelToken]:
         """A token cancelled with `cancel`, or when the climber finds its timing (the
-        optimum, as it climbs from the lowest budget): no use annealing on after that."""
+        optimum, as it climbs from the lowest budget): no use annealing on after that.
+        With no climber ahead, `cancel` itself."""
+        if self._ahead is None:
+            yield cancel
+            return
         stop = CancelToken()
-        cancel.attach(_Forward(stop))
-        if self._ahead is not None:
-            self._ahead.ladder.watch(stop, None)
-        try:
+        with passed_on(cancel, stop), self._ahead.ladder.watching(stop, None):
             yield stop
-        finally:
-            if self._ahead is not None:
-                self._ahead.ladder.unwatch(stop)
-            cancel.attach(None)
 
     def close(self) -> None:
         """Stop the climber if nobody took it (cancelled, or no re-timing was needed)."""
         ahead = self.take()
         if ahead is not None:
             ahead.stop()
-
-
-class _Forward:
-    """Cancels `token` when the caller cancels."""
-
-    def __init__(self, token: CancelToken) -> None:
-        self._token = token
-
-    def stop_search(self) -> None:
-        self._token.cancel()
 
 
 def _retime_exactly(context: SearchContext, state: SearchState,

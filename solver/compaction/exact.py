@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from solver.cancel import CancelToken, solve_unless_cancelled
+from solver.cancel import CancelToken, passed_on, solve_unless_cancelled
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
 from solver.compaction.ladder import Ladder, Timing
@@ -393,8 +393,7 @@ def _ask_both(question: _Question, extra: int | None, seconds: float, cancel: Ca
         if answer.plan is not None or answer.proven_none:
             window_token.cancel()
 
-    cancel.attach(_Race(window_token, segments_token))
-    try:
+    with passed_on(cancel, window_token, segments_token):
         racer = threading.Thread(target=run_segments, name="segments-question", daemon=True)
         racer.start()
         status, plan = _ask(question, extra, seconds, window_token, hint)
@@ -402,8 +401,6 @@ def _ask_both(question: _Question, extra: int | None, seconds: float, cancel: Ca
         if status != cp_model.UNKNOWN or plan is not None:
             segments_token.cancel()
         racer.join()
-    finally:
-        cancel.attach(None)
     if plan is not None or status == cp_model.INFEASIBLE or not answers:
         return status, plan
     if answers[0].plan is not None:
@@ -419,26 +416,10 @@ def _ask_watched(question: _Question, ladder: Ladder, extra: int | None, seconds
     the window model alone.
     """
     token = CancelToken()
-    ladder.watch(token, extra)
-    cancel.attach(_Race(token))
-    try:
+    with passed_on(cancel, token), ladder.watching(token, extra):
         if workers > 1:
             return _ask_both(question, extra, seconds, token, hint)
         return _ask(question, extra, seconds, token, hint, workers=1)
-    finally:
-        cancel.attach(None)
-        ladder.unwatch(token)
-
-
-class _Race:
-    """Stops both racers when the caller cancels."""
-
-    def __init__(self, *tokens: CancelToken) -> None:
-        self._tokens = tokens
-
-    def stop_search(self) -> None:
-        for token in self._tokens:
-            token.cancel()
 
 
 def _ask(question: _Question, extra: int | None, seconds: float, cancel: CancelToken,

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -77,6 +78,15 @@ class Ladder:
     def unwatch(self, token: CancelToken) -> None:
         with self._lock:
             self._watched = [(t, e) for t, e in self._watched if t is not token]
+
+    @contextmanager
+    def watching(self, token: CancelToken, extra: int | None) -> Iterator[None]:
+        """`watch` inside, `unwatch` on the way out."""
+        self.watch(token, extra)
+        try:
+            yield
+        finally:
+            self.unwatch(token)
 
     def _stop_pointless(self) -> None:
         with self._lock:
