@@ -129,9 +129,17 @@ def staged_search(context: SearchContext, state: SearchState,
         if name == COMPACTNESS and before_compactness is not None and before_compactness():
             state.proven.add(COMPACTNESS)
             continue
+        if name == COMPACTNESS and _no_gaps_at_best_value(context, state):
+            state.proven.add(COMPACTNESS)  # nothing at any level is left to gain
+            continue
         if name == COMPACTNESS:
             state.value_floor = value_floor(context, state.figures)
             model.cp.add(levels.value >= state.value_floor)
+            if VALUE in state.proven:
+                # The value reached is the most there is at these levels; said to
+                # CP-SAT, a timing without gaps at that value ends the stage as proven.
+                model.cp.add(levels.with_a_meeting >= state.figures.with_a_meeting)
+                model.cp.add(levels.value <= state.figures.value)
             model.cp.minimize(expression * (levels.value_upper + 1) - levels.value)
         else:
             model.cp.maximize(expression)
@@ -159,6 +167,13 @@ def staged_search(context: SearchContext, state: SearchState,
         if _at_lp_bound(context, state, name):
             state.proven.add(name)
     return state.proven >= {MUST, COVERAGE, VALUE, COMPACTNESS}
+
+
+def _no_gaps_at_best_value(context: SearchContext, state: SearchState) -> bool:
+    """Nobody has a gap and the value is proven the most there is: no better schedule."""
+    f = state.figures
+    return (VALUE in state.proven and f.compactness(context.options) == 0
+            and not f.spread_excess(context.options))
 
 
 def _require_every_must_meet_if_all_met(context: SearchContext, state: SearchState,

@@ -14,6 +14,7 @@ import solver.compaction.exact as exact
 from solver import Attendee, Problem, SolveOptions, solve
 from solver.bench.jair import read_dzn
 from solver.bench.jair_bench import jair_options
+from solver.bench.samples import load_sample
 from solver.cancel import CancelToken
 from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
@@ -26,6 +27,7 @@ from solver.greedy import fair_compact
 from solver.options import Compactness
 from solver.plan import assign_tables
 from solver.result import StopReason
+from tests.conftest import SAMPLES
 from tests.solver.conftest import make_problem
 from tests.solver.schedule_rules import break_counts, fewest_breaks_by_trying_all, violations
 from tests.solver.test_properties import events_with_forced_breaks, small_events
@@ -300,5 +302,18 @@ def test_the_annealing_stops_once_the_climber_ahead_has_found_the_optimum(
     result = solve(problem, jair_options(120, 2))
     assert stopped[:1] == [True]
     assert result.stop_reason is StopReason.OPTIMAL and result.levels[-1].reached == 0
+    assert violations(problem, result.meetings) == []
+    assert not _climbers()
+
+
+def test_a_small_event_without_gaps_at_its_best_value_ends_proven_before_the_limit() -> None:
+    # arctic-60: the value level is proven at 480 and a timing without idle slots exists.
+    # Then no schedule is better at any level, and the solve says so and ends, where it
+    # used to search on until the time limit.
+    problem = load_sample(SAMPLES / "arctic-60.json")
+    result = solve(problem, SolveOptions(time_limit_seconds=120))
+    assert result.stop_reason is StopReason.OPTIMAL
+    assert all(level.reached == level.bound for level in result.levels)
+    assert result.levels[-1].reached == 0
     assert violations(problem, result.meetings) == []
     assert not _climbers()
