@@ -130,24 +130,27 @@ def solve(
     proven_all = False
     rng = random.Random(options.random_seed)
     if variable_count(candidates) <= options.full_model_limit:
-        warm_up_sat_climber(options)
+        warm_up_sat_climber()
         meet_most_musts(context, state, _MUST_SHARE * context.remaining())
         handover = _ClimbHandover(_climb_ahead(context, state))
         try:
-            if state.figures.compactness(options):  # a good timing to start the exact one from
+            timed_meetings: set[int] = set()
+            if state.figures.compactness(options) and _timing_first(context, state):
                 with handover.until_found(context.cancel) as stop:
                     _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
                             temperature=1.0, cancel=stop)
+                timed_meetings = {c for c, _ in state.plan}
             if state.figures.spread_excess(options):  # the same meetings, fairly timed
                 _retime_exactly(context, state, handover.take())
-            timed_meetings = {c for c, _ in state.plan}
 
             def retime_chosen_meetings() -> bool:
                 chosen_again = {c for c, _ in state.plan} != timed_meetings
                 if chosen_again and state.figures.compactness(options):
                     # The levels above chose other meetings, timed with no regard to gaps.
-                    _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
-                            temperature=1.0)
+                    handover.replace(_start_climbing(context, state))
+                    with handover.until_found(context.cancel) as stop:
+                        _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
+                                temperature=1.0, cancel=stop)
                 return _retime_exactly(context, state, handover.take())
 
             proven_all = staged_search(context, state,
@@ -300,8 +303,8 @@ def _anneal(context: SearchContext, state: SearchState, rng: random.Random, seco
 
 
 def _climb_ahead(context: SearchContext, state: SearchState) -> ClimbAhead | None:
-    """With breaks as the measure, when only the timing is left to improve: the SAT
-    climber starts on the plan's meetings now, to search while the annealing runs.
+    """When only the timing is left to improve: the SAT climber starts on the plan's
+    meetings now, to search while the annealing runs.
 
     Not when the meetings may still change: the levels above would run CP-SAT
     beside it on the same cores, and then likely choose other meetings.
@@ -309,6 +312,11 @@ def _climb_ahead(context: SearchContext, state: SearchState) -> ClimbAhead | Non
     if not state.figures.compactness(context.options) or not _meetings_cannot_change(
             context, state):
         return None
+    return _start_climbing(context, state)
+
+
+def _start_climbing(context: SearchContext, state: SearchState) -> ClimbAhead | None:
+    """The SAT climber on the plan's meetings, started now (None where it would not run)."""
     return climb_ahead(context.problem, context.candidates, [c for c, _ in state.plan],
                        context.options, context.capacities, context.deadline)
 
@@ -322,6 +330,11 @@ class _ClimbHandover:
     def take(self) -> ClimbAhead | None:
         ahead, self._ahead = self._ahead, None
         return ahead
+
+    def replace(self, ahead: ClimbAhead | None) -> None:
+        """Hold `ahead` instead (started on other meetings); the one held is stopped."""
+        self.close()
+        self._ahead = ahead
 
     @contextmanager
     def until_found(self, cancel: CancelToken) -> Iterator[CancelToken]:
@@ -367,6 +380,15 @@ def _retime_exactly(context: SearchContext, state: SearchState,
         state.fewest_gaps = max(state.fewest_gaps, retimed.fewest_possible)
     return (retimed.proven_optimal and meetings_cannot_change
             and state.figures.compactness(context.options) == retimed.gaps)
+
+
+def _timing_first(context: SearchContext, state: SearchState) -> bool:
+    """Anneal the timing before the levels above are searched: when they cannot change
+    the meetings, or when the spread rule needs a fair timing first. Otherwise the
+    annealing waits for the meetings those levels choose (on arctic-60 the first
+    timing's 9 s of annealing went to meetings the value level then replaced)."""
+    return (_meetings_cannot_change(context, state)
+            or state.figures.spread_excess(context.options) > 0)
 
 
 def _meetings_cannot_change(context: SearchContext, state: SearchState) -> bool:

@@ -107,15 +107,14 @@ class ClimbAhead:
 def climb_ahead(problem: Problem, candidates: list[Candidate], meetings: Sequence[int],
                 options: SolveOptions, capacities: list[SlotCapacity],
                 deadline: float) -> ClimbAhead | None:
-    """Start the SAT climber on `meetings` now; None where it would not run (gaps as the
-    measure, few meetings, a model too big). The caller stops it unless handed over."""
-    if options.compactness is not Compactness.BREAKS:
-        return None
+    """Start the SAT climber on `meetings` now; None where it would not run (few
+    meetings, a model too big, with idle slots as the measure someone who cannot do
+    without one). The caller stops it unless handed over."""
     prepared = _prepare(problem, candidates, meetings, options, capacities)
     if prepared is None:
         return None
     question, ladder = prepared
-    climbers = _start_sat_climbers(question, ladder, deadline)
+    climbers = _start_climbers(question, ladder, deadline)
     return ClimbAhead(question, ladder, tuple(climbers)) if climbers else None
 
 
@@ -150,8 +149,8 @@ def retime_exactly(problem: Problem, candidates: list[Candidate], meetings: Sequ
     if hint and hinted and not hinted.spread_excess(options):
         ladder.offer(Timing(hint, hinted.compactness(options)))
     climbers = list(ahead.climbers) if ahead is not None else []
-    if not climbers and options.compactness is Compactness.BREAKS and not any_timing_first:
-        climbers = _start_sat_climbers(question, ladder, deadline)
+    if not climbers and not any_timing_first:
+        climbers = _start_climbers(question, ladder, deadline)
     try:
         if hint and hinted and hinted.spread_excess(options) and not any_timing_first:
             # First, is there a timing that keeps the spread rule at all? On the research
@@ -246,11 +245,16 @@ def _climb_by_cp_sat(question: _Question, ladder: Ladder, deadline: float, cance
             climbing = False
 
 
-def warm_up_sat_climber(options: SolveOptions) -> None:
-    """Get the SAT climber's process ready in the background, if breaks are the measure."""
-    if (options.compactness is Compactness.BREAKS
-            and not multiprocessing.current_process().daemon):
+def warm_up_sat_climber() -> None:
+    """Get the SAT climber's process ready in the background."""
+    if not multiprocessing.current_process().daemon:
         warm_up()
+
+
+def _start_climbers(question: _Question, ladder: Ladder, deadline: float) -> list[SatClimber]:
+    if question.options.compactness is Compactness.BREAKS:
+        return _start_sat_climbers(question, ladder, deadline)
+    return _start_no_gap_climber(question, ladder, deadline)
 
 
 def _start_sat_climbers(question: _Question, ladder: Ladder,
@@ -281,6 +285,23 @@ def _start_sat_climbers(question: _Question, ladder: Ladder,
                        question.options, largest, ladder, deadline,
                        in_candidates_order=in_candidates_order)
             for in_candidates_order in orders]
+
+
+def _start_no_gap_climber(question: _Question, ladder: Ladder,
+                          deadline: float) -> list[SatClimber]:
+    """With idle slots as the measure, the SAT climber asks one question: can nobody
+    have an idle slot at all? That is "no breaks at all", which it asks fast: on
+    arctic-60's 205 meetings it answers in about 1 s where CP-SAT took 10 s. Only when
+    everyone could have no gap on their own (the ladder's floor is 0), and no timing
+    without gaps is in hand.
+    """
+    no_gap_known = ladder.best is not None and ladder.best.gaps == 0
+    if (ladder.floor or ladder.lowest or no_gap_known
+            or len(question.meetings) < _SAT_CLIMBER_MIN_MEETINGS
+            or multiprocessing.current_process().daemon):
+        return []
+    return [SatClimber(question.problem, question.candidates, question.meetings,
+                       question.capacities, question.options, 0, ladder, deadline)]
 
 
 def _cores() -> int:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import time
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from ortools.sat.python import cp_model
 
 import solver.compaction.exact as exact
 from solver import Attendee, Problem, SolveOptions, solve
@@ -22,6 +24,7 @@ from solver.compaction import climb_ahead, retime_exactly
 from solver.compaction.ladder import Ladder
 from solver.compaction.sat_breaks import Answer, BreakBudgetQuestions
 from solver.compaction.sat_process import SatClimber, warm_up
+from solver.compaction.segments import SegmentAnswer
 from solver.figures import figures_of
 from solver.greedy import fair_compact
 from solver.options import Compactness
@@ -316,4 +319,55 @@ def test_a_small_event_without_gaps_at_its_best_value_ends_proven_before_the_lim
     assert all(level.reached == level.bound for level in result.levels)
     assert result.levels[-1].reached == 0
     assert violations(problem, result.meetings) == []
+    assert not _climbers()
+
+
+# -- with idle slots as the measure: "can nobody have an idle slot?" -------------------
+
+
+def _cp_sat_finding_nothing(question, extra, seconds, cancel, hint, workers=None):  # type: ignore[no-untyped-def]
+    """Stands in for a CP-SAT question that runs out of time or is cancelled."""
+    _until(lambda: cancel.cancelled, seconds)
+    return cp_model.UNKNOWN, None
+
+
+def _segments_finding_nothing(problem, candidates, meetings, options, capacities, budget,  # type: ignore[no-untyped-def]
+                              seconds, cancel, workers=None):
+    _until(lambda: cancel.cancelled, seconds)
+    return SegmentAnswer(None, False)
+
+
+@needs_jair
+def test_with_idle_slots_the_climber_finds_and_proves_a_timing_without_any(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # tic-12's meetings can be timed without a break, so without an idle slot. With
+    # CP-SAT's questions (window and segment models) left unanswered, only the SAT
+    # climber can find that timing.
+    problem, options, candidates, meetings = _research_instance("tic-12", 30)
+    idle = replace(options, compactness=Compactness.IDLE_SLOTS, max_break_spread=None)
+    monkeypatch.setattr(exact, "_ask", _cp_sat_finding_nothing)
+    monkeypatch.setattr(exact, "time_within_budget", _segments_finding_nothing)
+    retimed = retime_exactly(problem, candidates, meetings, idle, slot_capacities(problem),
+                             time.monotonic() + 30, CancelToken())
+    assert retimed is not None and retimed.proven_optimal and retimed.gaps == 0
+    assert figures_of(problem, candidates, retimed.plan, 2).idle_slots == 0
+    assert violations(problem, assign_tables(problem, candidates, retimed.plan)) == []
+    assert not _climbers()
+
+
+def test_with_idle_slots_the_climber_proves_that_someone_needs_one() -> None:
+    # Twenty triangles in three slots: of each triangle's three meetings, the first and
+    # the last share someone, who waits a slot between them. Alone, everyone could meet
+    # back to back (the ladder's floor is 0), so only the climber's "no" shows it.
+    people = [f"{t}{corner}" for t in range(20) for corner in "abc"]
+    requests = [(f"{t}{x}", f"{t}{y}", 1) for t in range(20) for x, y in ("ab", "bc", "ac")]
+    problem = make_problem(people, requests, slots=3, tables=20)
+    options = SolveOptions(workers=1)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    ahead = climb_ahead(problem, candidates, list(range(len(candidates))), options,
+                        slot_capacities(problem), time.monotonic() + 30)
+    assert ahead is not None and ahead.ladder.floor == 0
+    _until(lambda: ahead.ladder.lowest > 0, 30)
+    ahead.stop()
+    assert ahead.ladder.lowest == 1 and ahead.ladder.best is None
     assert not _climbers()
