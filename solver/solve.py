@@ -140,11 +140,14 @@ def solve(
                     _anneal(context, state, rng, _SMALL_ANNEAL_SHARE * context.remaining(),
                             temperature=1.0, cancel=stop)
                 timed_meetings = {c for c, _ in state.plan}
+            timing_proven = False
             if state.figures.spread_excess(options):  # the same meetings, fairly timed
-                _retime_exactly(context, state, handover.take())
+                timing_proven = _retime_exactly(context, state, handover.take())
 
             def retime_chosen_meetings() -> bool:
                 chosen_again = {c for c, _ in state.plan} != timed_meetings
+                if timing_proven and not chosen_again:
+                    return True  # proven above; asking again would prove it all over
                 if chosen_again and state.figures.compactness(options):
                     # The levels above chose other meetings, timed with no regard to gaps.
                     handover.replace(_start_climbing(context, state))

@@ -309,19 +309,6 @@ def test_the_annealing_stops_once_the_climber_ahead_has_found_the_optimum(
     assert not _climbers()
 
 
-def test_a_small_event_without_gaps_at_its_best_value_ends_proven_before_the_limit() -> None:
-    # arctic-60: the value level is proven at 480 and a timing without idle slots exists.
-    # Then no schedule is better at any level, and the solve says so and ends, where it
-    # used to search on until the time limit.
-    problem = load_sample(SAMPLES / "arctic-60.json")
-    result = solve(problem, SolveOptions(time_limit_seconds=120))
-    assert result.stop_reason is StopReason.OPTIMAL
-    assert all(level.reached == level.bound for level in result.levels)
-    assert result.levels[-1].reached == 0
-    assert violations(problem, result.meetings) == []
-    assert not _climbers()
-
-
 # -- with idle slots as the measure: "can nobody have an idle slot?" -------------------
 
 
@@ -370,4 +357,42 @@ def test_with_idle_slots_the_climber_proves_that_someone_needs_one() -> None:
     _until(lambda: ahead.ladder.lowest > 0, 30)
     ahead.stop()
     assert ahead.ladder.lowest == 1 and ahead.ladder.best is None
+    assert not _climbers()
+
+
+def test_a_small_event_without_gaps_at_its_best_value_ends_proven_before_the_limit() -> None:
+    # arctic-60: the value level is proven at 480 and a timing without idle slots exists.
+    # Then no schedule is better at any level, and the solve says so and ends, where it
+    # used to search on until the time limit.
+    problem = load_sample(SAMPLES / "arctic-60.json")
+    result = solve(problem, SolveOptions(time_limit_seconds=120))
+    assert result.stop_reason is StopReason.OPTIMAL
+    assert all(level.reached == level.bound for level in result.levels)
+    assert result.levels[-1].reached == 0
+    assert violations(problem, result.meetings) == []
+    assert not _climbers()
+
+
+@needs_jair
+def test_a_timing_proven_fair_and_optimal_is_not_proven_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # ticf-14crafa.fixed020-Forb: the first timing breaks the spread rule, so it is re-timed
+    # first, and that proves the optimum of 21 breaks. The levels above keep the meetings,
+    # so the compactness level has nothing to re-time (a second proof took 5 s more).
+    solve_module = sys.modules["solver.solve"]
+    retime = solve_module.retime_exactly
+    calls: list[tuple[frozenset[int], bool]] = []
+
+    def retiming(problem, candidates, meetings, *args, **kwargs):  # type: ignore[no-untyped-def]
+        retimed = retime(problem, candidates, meetings, *args, **kwargs)
+        calls.append((frozenset(meetings), retimed is not None and retimed.proven_optimal))
+        return retimed
+
+    monkeypatch.setattr(solve_module, "retime_exactly", retiming)
+    monkeypatch.setattr(solve_module, "_anneal", lambda *args, **kwargs: None)
+    problem = read_dzn(JAIR / "ticf-14crafa.fixed020-Forb.dzn")
+    result = solve(problem, jair_options(60, 2))
+    assert len(calls) == 1 and calls[0][1]
+    assert result.stop_reason is StopReason.OPTIMAL and result.levels[-1].reached == 21
+    assert violations(problem, result.meetings) == []
     assert not _climbers()
