@@ -15,6 +15,9 @@ than twice its tables.
 
 One solver answers every budget: a budget is an assumption, so what it
 learned proving "not with B" stays for "with B + 1".
+
+With idle slots as the measure the budget counts idle slots instead: a slot
+is idle for someone who is free then but busy before and after it.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity, size_thresholds
 from solver.model import Fixed
+from solver.options import Compactness
 from solver.plan import Plan
 from solver.problem import Problem
 
@@ -70,12 +74,13 @@ class BreakBudgetQuestions:
     `largest_budget`: the questions may ask any budget up to this. Each
     attendee keeps at most `max_spread` breaks, which is the spread rule
     whenever someone has none (true whenever the budget is below the number
-    of attendees, or someone has no meeting).
+    of attendees, or someone has no meeting). With `measure` idle slots, the
+    budget counts idle slots and `max_spread` is not used.
     """
 
     def __init__(self, problem: Problem, candidates: list[Candidate], meetings: Sequence[int],
                  capacities: list[SlotCapacity], max_spread: int | None,
-                 largest_budget: int) -> None:
+                 largest_budget: int, measure: Compactness = Compactness.BREAKS) -> None:
         self._candidates = candidates
         self._pool = IDPool()
         self._clauses: list[list[int]] = []
@@ -89,7 +94,8 @@ class BreakBudgetQuestions:
         break_flags = []
         runs: dict[str, _OneRun] = {}
         for person in people:
-            flags = self._add_breaks(person, per_person)
+            flags = (self._add_breaks(person, per_person) if measure is Compactness.BREAKS
+                     else self._add_idle_slots(person))
             if flags:
                 runs[person] = self._add_one_run(person)
                 self._clauses += [[-flag, runs[person].may_break] for flag in flags]
@@ -240,6 +246,28 @@ class BreakBudgetQuestions:
         if most + 1 < len(runs.rhs):
             self._clauses.append([-runs.rhs[most + 1]])
         return [int(flag) for flag in runs.rhs[1:most + 1]]
+
+    def _add_idle_slots(self, person: str) -> list[int]:
+        """Flags of the person's idle slots: free, but busy before and after.
+
+        As with breaks, only "at least" is encoded: a slot that is idle has its
+        flag set.
+        """
+        slot_count = self._slot_count
+        before = [int(self._pool.id(("busy_before", person, s))) for s in range(slot_count)]
+        after = [int(self._pool.id(("busy_after", person, s))) for s in range(slot_count)]
+        flags = []
+        for s in range(1, slot_count):
+            self._clauses.append([-self._y(person, s - 1), before[s]])
+            self._clauses.append([-before[s - 1], before[s]])
+        for s in range(slot_count - 1):
+            self._clauses.append([-self._y(person, s + 1), after[s]])
+            self._clauses.append([-after[s + 1], after[s]])
+        for s in range(1, slot_count - 1):
+            idle = int(self._pool.id(("idle", person, s)))
+            self._clauses.append([self._y(person, s), -before[s], -after[s], idle])
+            flags.append(idle)
+        return flags
 
     def _add_one_run(self, person: str) -> _OneRun:
         """Unless the person may break, their busy slots are one run: from one of the

@@ -153,7 +153,8 @@ def _climb_in_child(job: _Job, connection: Connection) -> None:
         Ladder.offer(ladder, Timing([], job.best_gaps))
     meetings = sorted(job.meetings) if job.in_candidates_order else job.meetings
     questions = BreakBudgetQuestions(job.problem, job.candidates, meetings, job.capacities,
-                                     job.options.max_break_spread, job.largest_budget)
+                                     job.options.max_break_spread, job.largest_budget,
+                                     job.options.compactness)
     with contextlib.suppress(EOFError, OSError):  # the parent stopped listening
         climb_by_sat(questions, ladder, deadline, CancelToken(), _gaps_of(job))
 

@@ -132,6 +132,15 @@ def break_counts(meetings: tuple[Meeting, ...] | list[Meeting]) -> dict[str, int
     return counts
 
 
+def idle_slot_counts(meetings: tuple[Meeting, ...] | list[Meeting]) -> dict[str, int]:
+    """Per attendee with meetings: empty slots between their first and last meeting."""
+    slots: dict[str, set[int]] = {}
+    for m in meetings:
+        slots.setdefault(m.a, set()).add(m.slot)
+        slots.setdefault(m.b, set()).add(m.slot)
+    return {person: max(taken) - min(taken) + 1 - len(taken) for person, taken in slots.items()}
+
+
 def _slot_choices(candidates: list[Candidate],
                   meetings: list[int]) -> list[tuple[int, tuple[int, ...]]]:
     return [(c, (candidates[c].locked.slot,) if candidates[c].locked else candidates[c].slots)
@@ -180,4 +189,15 @@ def fewest_breaks_by_trying_all(problem: Problem, candidates: list[Candidate],
     totals = [sum(breaks.values())
               for _, breaks in every_valid_timing(problem, candidates, meetings)
               if acceptable(breaks)]
+    return min(totals, default=None)
+
+
+def fewest_idle_slots_by_trying_all(problem: Problem, candidates: list[Candidate],
+                                    meetings: list[int]) -> int | None:
+    """The fewest idle slots in all of any valid timing of `meetings`; None when there is
+    none, or too many timings to try. For checking a solver's "no"."""
+    if too_many_timings_to_try(candidates, meetings):
+        return None
+    totals = [sum(idle_slot_counts(assign_tables(problem, candidates, plan)).values())
+              for plan, _ in every_valid_timing(problem, candidates, meetings)]
     return min(totals, default=None)

@@ -32,7 +32,13 @@ from solver.plan import assign_tables
 from solver.result import StopReason
 from tests.conftest import SAMPLES
 from tests.solver.conftest import make_problem
-from tests.solver.schedule_rules import break_counts, fewest_breaks_by_trying_all, violations
+from tests.solver.schedule_rules import (
+    break_counts,
+    fewest_breaks_by_trying_all,
+    fewest_idle_slots_by_trying_all,
+    idle_slot_counts,
+    violations,
+)
 from tests.solver.test_properties import events_with_forced_breaks, small_events
 from tests.solver.test_research_benchmark import JAIR, needs_jair
 
@@ -156,6 +162,50 @@ def test_every_answer_agrees_with_trying_every_timing(problem: Problem, largest:
             problem, candidates, meetings,
             lambda breaks: max(breaks.values(), default=0) <= each_at_most)
         assert fewest is None or fewest > budget
+
+
+_IDLE = SolveOptions(workers=1)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=st.one_of(small_events(), events_with_forced_breaks()),
+       budget=st.sampled_from([0, 0, 1, 2, 3]))
+def test_every_idle_slot_answer_agrees_with_trying_every_timing(problem: Problem,
+                                                                budget: int) -> None:
+    candidates = candidate_pairs(problem, _IDLE.priority_weights)
+    meetings = sorted(c for c, _ in fair_compact(problem, candidates, 2))
+    questions = BreakBudgetQuestions(problem, candidates, meetings, slot_capacities(problem),
+                                     None, 3, Compactness.IDLE_SLOTS)
+    answer = _ask(questions, budget, 5.0)
+    questions.close()
+    event(f"answer {answer.answer.value}")
+    if answer.answer is Answer.YES:
+        assert answer.plan is not None
+        assert sorted(c for c, _ in answer.plan) == meetings
+        timed = assign_tables(problem, candidates, answer.plan)
+        assert violations(problem, timed) == []
+        assert sum(idle_slot_counts(timed).values()) <= budget
+    elif answer.answer is Answer.NO:
+        fewest = fewest_idle_slots_by_trying_all(problem, candidates, meetings)
+        assert fewest is None or fewest > budget
+
+
+def test_idle_slots_count_each_empty_slot_where_breaks_count_each_run() -> None:
+    # A meets B in slot 0 and C in slot 3 (B leaves early, C comes late): one break, two
+    # idle slots. The idle questions say "no" to one and "yes" to two.
+    attendees = (Attendee("A"), Attendee("B", frozenset({0})), Attendee("C", frozenset({3})))
+    problem = make_problem("ABC", [("A", "B", 3), ("A", "C", 3)], slots=4, tables=1,
+                           attendees=attendees)
+    candidates = candidate_pairs(problem, _IDLE.priority_weights)
+    meetings = list(range(len(candidates)))
+    questions = BreakBudgetQuestions(problem, candidates, meetings, slot_capacities(problem),
+                                     None, 3, Compactness.IDLE_SLOTS)
+    assert _ask(questions, 1).answer is Answer.NO
+    two = _ask(questions, 2)
+    questions.close()
+    assert two.answer is Answer.YES and two.plan is not None
+    assert idle_slot_counts(assign_tables(problem, candidates, two.plan)) == {
+        "A": 2, "B": 0, "C": 0}
 
 
 @needs_jair
@@ -342,10 +392,10 @@ def test_with_idle_slots_the_climber_finds_and_proves_a_timing_without_any(
     assert not _climbers()
 
 
-def test_with_idle_slots_the_climber_proves_that_someone_needs_one() -> None:
+def test_with_idle_slots_the_climber_proves_the_fewest_where_some_are_needed() -> None:
     # Twenty triangles in three slots: of each triangle's three meetings, the first and
     # the last share someone, who waits a slot between them. Alone, everyone could meet
-    # back to back (the ladder's floor is 0), so only the climber's "no" shows it.
+    # back to back (the ladder's floor is 0); the climber proves the 20 needed in all.
     people = [f"{t}{corner}" for t in range(20) for corner in "abc"]
     requests = [(f"{t}{x}", f"{t}{y}", 1) for t in range(20) for x, y in ("ab", "bc", "ac")]
     problem = make_problem(people, requests, slots=3, tables=20)
@@ -354,9 +404,12 @@ def test_with_idle_slots_the_climber_proves_that_someone_needs_one() -> None:
     ahead = climb_ahead(problem, candidates, list(range(len(candidates))), options,
                         slot_capacities(problem), time.monotonic() + 30)
     assert ahead is not None and ahead.ladder.floor == 0
-    _until(lambda: ahead.ladder.lowest > 0, 30)
+    _until(ahead.ladder.proven, 30)
     ahead.stop()
-    assert ahead.ladder.lowest == 1 and ahead.ladder.best is None
+    assert ahead.ladder.proven() and ahead.ladder.lowest == 20
+    assert ahead.ladder.best is not None and ahead.ladder.best.gaps == 20
+    timed = assign_tables(problem, candidates, ahead.ladder.best.plan)
+    assert violations(problem, timed) == [] and sum(idle_slot_counts(timed).values()) == 20
     assert not _climbers()
 
 
