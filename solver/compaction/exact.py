@@ -250,60 +250,40 @@ def warm_up_sat_climber() -> None:
         warm_up()
 
 
-def _start_climbers(question: _Question, ladder: Ladder, deadline: float) -> list[SatClimber]:
-    if question.options.compactness is Compactness.BREAKS:
-        return _start_sat_climbers(question, ladder, deadline)
-    return _start_idle_climber(question, ladder, deadline)
-
-
-def _start_sat_climbers(question: _Question, ladder: Ladder,
-                        deadline: float) -> list[SatClimber]:
-    """The SAT climber in its own process, and where the cores allow a second one with its
-    clauses in another order; none when the attendees' spread rule cannot hold.
+def _start_climbers(question: _Question, ladder: Ladder,
+                    deadline: float) -> list[SatClimber]:
+    """The SAT climber in its own process, on budgets of breaks or of idle slots (the
+    question's measure); with breaks, where the cores allow, a second one with its
+    clauses in another order. None on few meetings, or when the spread rule cannot hold.
 
     How long CaDiCaL takes depends mostly on the order of the clauses, and no
     order is best everywhere. Each alone on a core, on the research benchmark:
     forum-14.forb0003 and ticf-14crafa.forb0003 take over 20 s in the plan's
     order and about 2 s in the candidates'; ticf-14crafa takes 1.9 s and 6.2 s.
     Beside a CP-SAT question on two cores, a second climber only slowed the first.
+    With idle slots: on arctic-60's 205 meetings it proves "nobody needs an idle
+    slot" in about 1 s where CP-SAT's question took 10 s; on the demo event's
+    chosen meetings it proves the fewest (3) at 4 s into the solve, where
+    CP-SAT's question "at most one?" ran out of its 24 s.
     """
     problem, candidates = question.problem, question.candidates
+    breaks = question.options.compactness is Compactness.BREAKS
     people = {p for c in question.meetings for p in (candidates[c].a, candidates[c].b)}
-    someone_idle = len(people) < len(problem.attendees)
-    # The climber's rule "at most max_spread breaks each" is the spread rule only while
-    # someone has no break: surely so below one break per attendee.
     largest = ladder.best.gaps - 1 if ladder.best else ladder.floor + len(people)
-    if not someone_idle:
+    if breaks and len(people) == len(problem.attendees):
+        # The climber's rule "at most max_spread breaks each" is the spread rule only
+        # while someone has no break: surely so below one break per attendee.
         largest = min(largest, len(people) - 1)
     if len(question.meetings) < _SAT_CLIMBER_MIN_MEETINGS or largest < ladder.floor:
         return []
     if multiprocessing.current_process().daemon:
         return []  # a daemonic process may not start one of its own
-    orders = (False, True) if _cores() >= _CORES_FOR_TWO_CLIMBERS else (False,)
+    two_orders = breaks and _cores() >= _CORES_FOR_TWO_CLIMBERS
+    orders = (False, True) if two_orders else (False,)
     return [SatClimber(problem, candidates, question.meetings, question.capacities,
                        question.options, largest, ladder, deadline,
                        in_candidates_order=in_candidates_order)
             for in_candidates_order in orders]
-
-
-def _start_idle_climber(question: _Question, ladder: Ladder,
-                        deadline: float) -> list[SatClimber]:
-    """With idle slots as the measure, the SAT climber asks budgets of idle slots.
-
-    On arctic-60's 205 meetings it proves "nobody needs an idle slot" in about
-    1 s where CP-SAT's question took 10 s. On the demo event's chosen meetings
-    it proves the fewest (3) at 4 s into the solve, where CP-SAT's question
-    "at most one?" ran out of its 24 s.
-    """
-    people = {p for c in question.meetings
-              for p in (question.candidates[c].a, question.candidates[c].b)}
-    largest = ladder.best.gaps - 1 if ladder.best else ladder.floor + len(people)
-    if (len(question.meetings) < _SAT_CLIMBER_MIN_MEETINGS
-            or largest < ladder.floor + ladder.lowest
-            or multiprocessing.current_process().daemon):
-        return []
-    return [SatClimber(question.problem, question.candidates, question.meetings,
-                       question.capacities, question.options, largest, ladder, deadline)]
 
 
 def _cores() -> int:

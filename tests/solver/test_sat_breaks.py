@@ -269,7 +269,7 @@ def test_a_climber_started_ahead_searches_and_is_taken_over_by_the_re_timing(
     assert ahead is not None and len(ahead.climbers) == 1 == len(_climbers())
     _until(ahead.ladder.proven, 30)
     assert ahead.ladder.proven()
-    monkeypatch.setattr(exact, "_start_sat_climbers", lambda *args: pytest.fail("new climber"))
+    monkeypatch.setattr(exact, "_start_climbers", lambda *args: pytest.fail("new climber"))
     retimed = retime_exactly(problem, candidates, meetings[::-1], options,
                              slot_capacities(problem), time.monotonic() + 30, CancelToken(),
                              ahead=ahead)
