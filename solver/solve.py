@@ -130,7 +130,7 @@ def solve(
     proven_all = False
     rng = random.Random(options.random_seed)
     if variable_count(candidates) <= options.full_model_limit:
-        warm_up_sat_climber()
+        warm_up_sat_climber(len(candidates))
         meet_most_musts(context, state, _MUST_SHARE * context.remaining())
         handover = _ClimbHandover(_climb_ahead(context, state))
         try:

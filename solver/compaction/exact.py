@@ -244,9 +244,11 @@ def _climb_by_cp_sat(question: _Question, ladder: Ladder, deadline: float, cance
             climbing = False
 
 
-def warm_up_sat_climber() -> None:
-    """Get the SAT climber's process ready in the background."""
-    if not multiprocessing.current_process().daemon:
+def warm_up_sat_climber(candidate_count: int) -> None:
+    """Get the SAT climber's process ready in the background, unless an event with
+    `candidate_count` pairs has too few meetings for a climber ever to start."""
+    if (candidate_count >= _SAT_CLIMBER_MIN_MEETINGS
+            and not multiprocessing.current_process().daemon):
         warm_up()
 
 
