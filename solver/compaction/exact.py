@@ -255,9 +255,8 @@ def warm_up_sat_climber(candidate_count: int) -> None:
 def _start_climbers(question: _Question, ladder: Ladder,
                     deadline: float) -> list[SatClimber]:
     """The SAT climber in its own process, on budgets of breaks or of idle slots (the
-    question's measure); with breaks, a second copy of its clauses in another order,
-    in a climber of its own where the cores allow, else taking turns with the first
-    (`sat_turns`). None on few meetings, or when the spread rule cannot hold.
+    question's measure); with breaks, where the cores allow, a second one with its
+    clauses in another order. None on few meetings, or when the spread rule cannot hold.
 
     How long CaDiCaL takes depends mostly on the order of the clauses, and no
     order is best everywhere. Each alone on a core, on the research benchmark:
@@ -281,13 +280,12 @@ def _start_climbers(question: _Question, ladder: Ladder,
         return []
     if multiprocessing.current_process().daemon:
         return []  # a daemonic process may not start one of its own
-    if breaks and _cores() >= _CORES_FOR_TWO_CLIMBERS:
-        copies: list[tuple[bool, ...]] = [(False,), (True,)]  # one order per climber
-    else:
-        copies = [(False, True) if breaks else (False,)]  # one climber, orders in turns
+    two_orders = breaks and _cores() >= _CORES_FOR_TWO_CLIMBERS
+    orders = (False, True) if two_orders else (False,)
     return [SatClimber(problem, candidates, question.meetings, question.capacities,
-                       question.options, largest, ladder, deadline, orders=orders)
-            for orders in copies]
+                       question.options, largest, ladder, deadline,
+                       in_candidates_order=in_candidates_order)
+            for in_candidates_order in orders]
 
 
 def _cores() -> int:

@@ -16,10 +16,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Protocol
 
 from solver.cancel import CancelToken
-from solver.compaction.sat_breaks import Answer, BudgetAnswer
+from solver.compaction.sat_breaks import Answer, BreakBudgetQuestions
 from solver.plan import Plan
 
 
@@ -97,18 +96,7 @@ class Ladder:
                 token.cancel()
 
 
-class BudgetQuestions(Protocol):
-    """Yes/no questions about one set of meetings under a budget of gaps (`sat_breaks`)."""
-
-    largest_budget: int
-
-    def ask(self, budget: int, deadline: float, cancel: CancelToken,
-            still_wanted: Callable[[], bool] = ...) -> BudgetAnswer: ...
-
-    def close(self) -> None: ...
-
-
-def climb_by_sat(questions: BudgetQuestions, ladder: Ladder, deadline: float,
+def climb_by_sat(questions: BreakBudgetQuestions, ladder: Ladder, deadline: float,
                  cancel: CancelToken, gaps_of: Callable[[Plan], int | None]) -> None:
     """Ask the lowest budget not ruled out until one is met, time runs out or `cancel`.
 

@@ -42,12 +42,7 @@ from solver.plan import Plan
 from solver.problem import Problem
 
 _SAT_SOLVER = "cadical195"
-# Conflicts in a question's first look at the clock and at Cancel; each look after
-# it gets twice as many. Every look is a new call of the solver, which starts its
-# search over (with what it learned): on forum-14.forb0003 "no breaks?", answered
-# in one call after 1,905 conflicts (1 s), looks of 100 to 1,000 conflicts had no
-# answer after 30 s (25,000 to 48,000 conflicts).
-FIRST_LOOK_CONFLICTS = 5_000
+_CONFLICTS_PER_LOOK = 5_000  # between looks at the clock and at Cancel; about 0.1 s
 
 
 class Answer(Enum):
@@ -131,27 +126,19 @@ class BreakBudgetQuestions:
         """A timing with at most `budget` breaks in all, "no" (proven), or unknown.
 
         Unknown when the deadline passes, on cancel, or as soon as
-        `still_wanted()` turns false; they are looked at between looks, which
-        start at a tenth of a second or so and grow (`FIRST_LOOK_CONFLICTS`).
+        `still_wanted()` turns false (it is asked about ten times a second).
         """
-        found = None
-        conflicts = FIRST_LOOK_CONFLICTS
-        while (found is None and not cancel.cancelled and time.monotonic() < deadline
-               and still_wanted()):
-            found = self.look(budget, conflicts)
-            conflicts *= 2
-        return found or BudgetAnswer(Answer.UNKNOWN)
-
-    def look(self, budget: int, conflicts: int) -> BudgetAnswer | None:
-        """Search the question for `conflicts` conflicts; None when still undecided."""
         if not self.possible:
             return BudgetAnswer(Answer.NO)
         assumptions = [-total.rhs[budget] for total in (self._budget, self._apart)
                        if total is not None and budget < len(total.rhs)]
-        self._solver.conf_budget(conflicts)
-        found = self._solver.solve_limited(assumptions=assumptions)
+        found = None
+        while (found is None and not cancel.cancelled and time.monotonic() < deadline
+               and still_wanted()):
+            self._solver.conf_budget(_CONFLICTS_PER_LOOK)
+            found = self._solver.solve_limited(assumptions=assumptions)
         if found is None:
-            return None
+            return BudgetAnswer(Answer.UNKNOWN)
         if not found:
             return BudgetAnswer(Answer.NO)
         return BudgetAnswer(Answer.YES, self.locked + self._read_plan())

@@ -21,16 +21,14 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
 from solver.cancel import CancelToken
 from solver.candidates import Candidate
 from solver.capacity import SlotCapacity
-from solver.compaction.ladder import BudgetQuestions, Ladder, Timing, climb_by_sat
-from solver.compaction.sat_breaks import FIRST_LOOK_CONFLICTS, BreakBudgetQuestions
-from solver.compaction.sat_turns import QuestionsInTurns
+from solver.compaction.ladder import Ladder, Timing, climb_by_sat
+from solver.compaction.sat_breaks import BreakBudgetQuestions
 from solver.figures import figures_of
 from solver.helper_processes import helper_context
 from solver.helper_processes import warm_up as warm_up_helpers
@@ -39,10 +37,6 @@ from solver.plan import Plan
 from solver.problem import Problem
 
 _LOOK_SECONDS = 0.05  # how often the parent passes messages on
-# The first look of the other clause order, taking turns: long enough for its lucky
-# questions (forum-14.forb0003 "no breaks?": 1,905 conflicts), short beside the
-# plan's order's first look, which its own lucky ones need whole (forum-14's optimum).
-_SHORT_LOOK = 2_000
 
 
 @dataclass(frozen=True)
@@ -57,25 +51,24 @@ class _Job:
     lowest: int
     best_gaps: int | None
     seconds: float
-    orders: tuple[bool, ...]  # per copy of the clauses: in the candidates' order?
+    in_candidates_order: bool
 
 
 class SatClimber:
     """Runs the SAT climber in a child process until `stop()`; keeps `ladder` up to date.
 
-    `orders`: for each copy of the clauses, whether they follow the
-    candidates' order rather than `meetings'` (another order searches
-    differently); several copies take turns (`sat_turns`).
+    `in_candidates_order`: the clauses follow the candidates' order rather
+    than `meetings`' (a second climber searches differently).
     """
 
     def __init__(self, problem: Problem, candidates: list[Candidate], meetings: Sequence[int],
                  capacities: list[SlotCapacity], options: SolveOptions, largest_budget: int,
-                 ladder: Ladder, deadline: float, orders: tuple[bool, ...] = (False,)) -> None:
+                 ladder: Ladder, deadline: float, in_candidates_order: bool = False) -> None:
         self._ladder = ladder
         best = ladder.best
         job = _Job(problem, candidates, tuple(meetings), capacities, options, largest_budget,
                    ladder.floor, ladder.lowest, best.gaps if best else None,
-                   deadline - time.monotonic(), orders)
+                   deadline - time.monotonic(), in_candidates_order)
         context = helper_context(__name__)
         self._connection, child_end = context.Pipe()
         self._process = context.Process(target=_climb_in_child, args=(job, child_end),
@@ -158,23 +151,12 @@ def _climb_in_child(job: _Job, connection: Connection) -> None:
     Ladder.rule_out_below(ladder, job.lowest)
     if job.best_gaps is not None:
         Ladder.offer(ladder, Timing([], job.best_gaps))
-    questions: BudgetQuestions
-    if len(job.orders) == 2 and list(job.meetings) != sorted(job.meetings):
-        # Turns (`sat_turns`): the other order's short look, then this order's long one.
-        questions = QuestionsInTurns([(partial(_questions, job, job.orders[1]), _SHORT_LOOK),
-                                      (partial(_questions, job, job.orders[0]),
-                                       FIRST_LOOK_CONFLICTS)])
-    else:
-        questions = _questions(job, job.orders[0])
+    meetings = sorted(job.meetings) if job.in_candidates_order else job.meetings
+    questions = BreakBudgetQuestions(job.problem, job.candidates, meetings, job.capacities,
+                                     job.options.max_break_spread, job.largest_budget,
+                                     job.options.compactness)
     with contextlib.suppress(EOFError, OSError):  # the parent stopped listening
         climb_by_sat(questions, ladder, deadline, CancelToken(), _gaps_of(job))
-
-
-def _questions(job: _Job, in_candidates_order: bool) -> BreakBudgetQuestions:
-    meetings = sorted(job.meetings) if in_candidates_order else job.meetings
-    return BreakBudgetQuestions(job.problem, job.candidates, meetings, job.capacities,
-                                job.options.max_break_spread, job.largest_budget,
-                                job.options.compactness)
 
 
 def _gaps_of(job: _Job) -> Callable[[Plan], int | None]:

@@ -22,9 +22,8 @@ from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.compaction import climb_ahead, retime_exactly
 from solver.compaction.ladder import Ladder
-from solver.compaction.sat_breaks import FIRST_LOOK_CONFLICTS, Answer, BreakBudgetQuestions
+from solver.compaction.sat_breaks import Answer, BreakBudgetQuestions
 from solver.compaction.sat_process import SatClimber, warm_up
-from solver.compaction.sat_turns import QuestionsInTurns
 from solver.compaction.segments import SegmentAnswer
 from solver.figures import figures_of
 from solver.greedy import fair_compact
@@ -102,50 +101,6 @@ def test_no_breaks_is_answered_when_it_is_the_largest_budget_asked() -> None:
     assert figures_of(problem, candidates, answer.plan, 2).breaks == 0
 
 
-def test_each_look_of_a_question_searches_twice_as_long_as_the_last(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # Every look starts the solver's search over: looks of 100 to 1,000 conflicts left
-    # forum-14.forb0003's "no breaks?" unanswered after 30 s; one call answers in 1 s.
-    problem = make_problem("ABCD", [("A", "B", 3), ("C", "D", 3)], slots=3, tables=2)
-    _, questions = _questions(problem)
-    asked: list[int] = []
-
-    def undecided(budget: int, conflicts: int) -> None:
-        asked.append(conflicts)
-
-    monkeypatch.setattr(questions, "look", undecided)
-    answer = questions.ask(0, time.monotonic() + 10, CancelToken(),
-                           still_wanted=lambda: len(asked) < 4)
-    questions.close()
-    assert answer.answer is Answer.UNKNOWN
-    assert asked == [FIRST_LOOK_CONFLICTS * 2 ** n for n in range(4)]
-
-
-@pytest.mark.parametrize("forced", [True, False], ids=["a forced break", "no break needed"])
-def test_copies_in_turns_answer_as_one_question(forced: bool) -> None:
-    attendees = (Attendee("A", frozenset({0, 2}) if forced else None),
-                 Attendee("B", frozenset({0})), Attendee("C", frozenset({2 if forced else 1})))
-    problem = make_problem("ABC", [("A", "B", 3), ("A", "C", 3)], slots=3, tables=1,
-                           attendees=attendees)
-    candidates = candidate_pairs(problem, _BREAKS.priority_weights)
-
-    def copy(meetings: list[int]) -> BreakBudgetQuestions:
-        return BreakBudgetQuestions(problem, candidates, meetings, slot_capacities(problem),
-                                    _BREAKS.max_break_spread, 3)
-
-    forward = list(range(len(candidates)))
-    questions = QuestionsInTurns([(lambda: copy(forward[::-1]), 1),
-                                  (lambda: copy(forward), 5)])
-    none = questions.ask(0, time.monotonic() + 10, CancelToken())
-    one = questions.ask(1, time.monotonic() + 10, CancelToken())
-    questions.close()
-    assert none.answer is (Answer.NO if forced else Answer.YES)
-    assert one.answer is Answer.YES and one.plan is not None
-    timed = assign_tables(problem, candidates, one.plan)
-    assert violations(problem, timed) == [] and sorted(c for c, _ in one.plan) == forward
-    assert sum(break_counts(timed).values()) == (1 if forced else 0)
-
-
 def test_a_question_gives_up_when_no_longer_wanted() -> None:
     problem = make_problem("ABCD", [("A", "B", 3), ("C", "D", 3)], slots=3, tables=2)
     _, questions = _questions(problem)
@@ -154,12 +109,11 @@ def test_a_question_gives_up_when_no_longer_wanted() -> None:
     assert answer.answer is Answer.UNKNOWN
 
 
-@pytest.mark.parametrize(("fork_server", "orders"),
-                         [(True, (False,)), (False, (False,)), (True, (True,)),
-                          (True, (False, True))],
-                         ids=["fork server", "spawn", "candidates' order", "orders in turns"])
+@pytest.mark.parametrize(("fork_server", "in_candidates_order"),
+                         [(True, False), (False, False), (True, True)],
+                         ids=["fork server", "spawn", "candidates' order"])
 def test_the_climber_proves_a_forced_break_from_its_own_process(
-        fork_server: bool, orders: tuple[bool, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+        fork_server: bool, in_candidates_order: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     # As in test_a_break_forced_by_availability_is_proven_and_then_met: 1 break is the least.
     # Without a fork server (Windows; the frozen app), the climber is spawned.
     if not fork_server:
@@ -173,7 +127,7 @@ def test_the_climber_proves_a_forced_break_from_its_own_process(
     ladder = Ladder(floor=0)
     climber = SatClimber(problem, candidates, range(len(candidates))[::-1],
                          slot_capacities(problem), _BREAKS, 3, ladder, time.monotonic() + 30,
-                         orders)
+                         in_candidates_order)
     try:
         give_up = time.monotonic() + 30
         while not ladder.proven() and time.monotonic() < give_up:
