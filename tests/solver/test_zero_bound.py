@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from solver import Attendee, SolveOptions
-from solver.bench.zero_bound import unavoidable_zero_requesters
+from solver.bench.generated import SHAPES, generated_event
+from solver.bench.zero_bound import unavoidable_at_coverage, unavoidable_zero_requesters
+from solver.bound import LevelBounds
 from solver.candidates import candidate_pairs
 from tests.solver.conftest import make_problem
 
@@ -30,3 +32,17 @@ def test_a_must_meet_reached_first_can_leave_a_requester_out() -> None:
 
     assert unavoidable_zero_requesters(problem, candidates, 0) == 0
     assert unavoidable_zero_requesters(problem, candidates, 1) == 1
+
+
+def test_the_most_coverage_can_leave_out_a_requester_who_could_otherwise_meet() -> None:
+    # generated-500: coverage comes first, and at its most (598, the LP's bound) one
+    # requester more is left without a meeting than the floor without coverage says.
+    problem = generated_event(SHAPES[0])
+    candidates = candidate_pairs(problem, WEIGHTS)
+    must = LevelBounds(problem, candidates, 2).must()
+    most_coverage = LevelBounds(problem, candidates, 2).coverage(must)
+
+    without_coverage = unavoidable_zero_requesters(problem, candidates, must)
+    assert unavoidable_at_coverage(problem, candidates, 2, must, 0) == without_coverage
+    assert unavoidable_at_coverage(problem, candidates, 2, must,
+                                   most_coverage) == without_coverage + 1
