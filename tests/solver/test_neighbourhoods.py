@@ -1,5 +1,5 @@
 """Neighbourhood search: picking a cluster of attendees ends, even on a tiny event; what
-counts as found in each phase."""
+counts as found in each phase; the value LP's chosen pairs timed at once."""
 
 from __future__ import annotations
 
@@ -8,13 +8,16 @@ import time
 from collections import defaultdict
 from dataclasses import replace
 
+from hypothesis import HealthCheck, given, settings
+
 from solver.bound import LevelBounds
 from solver.cancel import CancelToken
 from solver.candidates import candidate_pairs
 from solver.capacity import slot_capacities
 from solver.figures import Figures
-from solver.greedy import fair_compact
+from solver.greedy import fair_compact, first_come_first_served
 from solver.options import SolveOptions
+from solver.plan import assign_tables
 from solver.problem import Problem
 from solver.search import (
     SearchContext,
@@ -23,8 +26,11 @@ from solver.search import (
     _found,
     _improve_neighbourhood,
     _pick_neighbourhood,
+    reach_pairs_exactly,
 )
 from tests.solver.conftest import make_problem
+from tests.solver.schedule_rules import violations
+from tests.solver.test_properties import small_events
 
 
 def test_a_neighbourhood_larger_than_the_event_is_the_whole_event() -> None:
@@ -90,3 +96,56 @@ def test_a_slot_neighbourhood_re_decides_only_the_meetings_in_its_slots() -> Non
     context, state = _context_and_state(problem, [(ab, 0), (ac, 1)])
     _improve_neighbourhood(context, state, None, 5.0, False, slots=frozenset({0}))
     assert (ac, 1) in state.plan and state.figures.with_a_meeting == 2
+
+
+def test_the_chosen_pairs_are_timed_at_once_and_the_others_leave() -> None:
+    # One table, two slots: A-B in slot 0 and A-C in slot 1 leave Z, who asked C, with
+    # nothing. Chosen instead: A-B and C-Z, which fit only with A-B and C-Z in different
+    # slots; A-C leaves.
+    problem = make_problem("ABCZ", [("A", "B", 1), ("A", "C", 1), ("Z", "C", 1)],
+                           slots=2, tables=1)
+    candidates = candidate_pairs(problem, SolveOptions().priority_weights)
+    index = {frozenset((c.a, c.b)): i for i, c in enumerate(candidates)}
+    ab, ac, cz = index[frozenset("AB")], index[frozenset("AC")], index[frozenset("CZ")]
+    context, state = _context_and_state(problem, [(ab, 0), (ac, 1)])
+    assert state.figures.with_a_meeting == 1  # of A and Z, who asked
+
+    assert reach_pairs_exactly(context, state, {ab, cz}, 5.0)
+
+    assert {c for c, _ in state.plan} == {ab, cz}
+    assert len({s for _, s in state.plan}) == 2
+    assert violations(problem, assign_tables(problem, candidates, state.plan)) == []
+    assert state.figures.with_a_meeting == 2
+
+
+def test_chosen_pairs_that_cannot_all_be_timed_leave_the_plan_as_it_was() -> None:
+    # A wants B and C, and there is one slot: both cannot meet A.
+    problem = make_problem("ABC", [("A", "B", 3), ("A", "C", 1)], slots=1, tables=2)
+    candidates = candidate_pairs(problem, SolveOptions().priority_weights)
+    index = {frozenset((c.a, c.b)): i for i, c in enumerate(candidates)}
+    ab, ac = index[frozenset("AB")], index[frozenset("AC")]
+    context, state = _context_and_state(problem, [(ab, 0)])
+
+    assert not reach_pairs_exactly(context, state, {ab, ac}, 5.0)
+
+    assert state.plan == [(ab, 0)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_events())
+def test_timing_the_lp_pairs_at_once_keeps_every_rule_and_never_loses_a_level(
+        problem: Problem) -> None:
+    context, state = _context_and_state(problem, [])
+    start = first_come_first_served(problem, context.candidates)
+    state = SearchState(start, context.figures(start))
+    lp = context.lp
+    must = max(state.figures.must_met, lp.must())
+    target = lp.best_pairs(must, lp.coverage(must), {c for c, _ in start})
+    before = state.figures
+
+    timed = reach_pairs_exactly(context, state, target, 5.0)
+
+    assert violations(problem, assign_tables(problem, context.candidates, state.plan)) == []
+    assert state.figures.key(context.options, None) >= before.key(context.options, None)
+    if timed and state.plan != start:
+        assert {c for c, _ in state.plan} == target
