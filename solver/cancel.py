@@ -69,10 +69,14 @@ class _CancelAll:
 
 
 def solve_unless_cancelled(solver: cp_model.CpSolver, model: cp_model.CpModel,
-                           cancel: CancelToken) -> int:
-    """Solve so that `cancel.cancel()` stops the search; UNKNOWN at once if already cancelled."""
+                           cancel: CancelToken,
+                           callback: cp_model.CpSolverSolutionCallback | None = None) -> int:
+    """Solve so that `cancel.cancel()` stops the search; UNKNOWN at once if already cancelled.
+    `callback` sees every solution found."""
     cancel.attach(solver)
     try:
-        return int(solver.solve(model)) if not cancel.cancelled else int(cp_model.UNKNOWN)
+        if cancel.cancelled:
+            return int(cp_model.UNKNOWN)
+        return int(solver.solve(model, callback))
     finally:
         cancel.attach(None)

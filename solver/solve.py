@@ -40,7 +40,7 @@ from solver.figures import Figures, figures_of, requesters_and_requested
 from solver.greedy import fair_compact
 from solver.musts import meet_most_musts, rebuild_around_most_musts
 from solver.options import SolveOptions
-from solver.plan import assign_tables
+from solver.plan import Plan, assign_tables
 from solver.problem import Problem, ProblemError
 from solver.result import LevelResult, Progress, SolveResult, StopReason
 from solver.search import (
@@ -55,6 +55,7 @@ from solver.search import (
     neighbourhood_search,
     reach_pairs_exactly,
     staged_search,
+    time_pairs_at_once,
     value_floor,
     variable_count,
 )
@@ -95,6 +96,8 @@ _EARLY_END_SECONDS = 0.5
 # Small events: time for meeting the most must-meets (`musts`), and for re-timing by windows.
 _MUST_SHARE, _RETIME_EXACT_SHARE = 0.3, 0.7
 _SMALL_ANNEAL_SHARE = 0.15  # annealing first finds timings the exact models then improve
+# At most, for timing the value LP's pairs at once (arctic-60: 0.06 s).
+_SMALL_EXACT_SHARE = 0.1
 
 
 def solve(
@@ -141,6 +144,8 @@ def solve(
     rng = random.Random(options.random_seed)
     if variable_count(candidates) <= options.full_model_limit:
         warm_up_sat_climber(len(candidates))
+        best_pairs_timed = _best_pairs_timed(context, state,
+                                             _SMALL_EXACT_SHARE * context.remaining())
         meet_most_musts(context, state, _MUST_SHARE * context.remaining())
         handover = _ClimbHandover(_climb_ahead(context, state))
         try:
@@ -167,7 +172,8 @@ def solve(
                 return _retime_exactly(context, state, handover.take())
 
             proven_all = staged_search(context, state,
-                                       before_compactness=retime_chosen_meetings)
+                                       before_compactness=retime_chosen_meetings,
+                                       found_elsewhere=best_pairs_timed)
         finally:
             handover.close()
         if not proven_all:
@@ -276,16 +282,12 @@ def _reach_best_pairs(context: SearchContext, state: SearchState, deadline: floa
     """
     avoided: set[int] = set()
     fruitless = 0
-    must = context.lp.must()  # a bound: no round reaches more, so these LPs are solved once
-    best_coverage = context.lp.coverage(must)
-    best_met = context.lp.with_a_meeting(must, best_coverage)
+    best = _best_levels(context)  # bounds: no round reaches more, so solved once
     while (fruitless < _FRUITLESS_ROUNDS and time.monotonic() < deadline
            and not context.cancel.cancelled):
         f = state.figures
         held = {c for c, _ in state.plan}
-        coverage = max(f.coverage, best_coverage)
-        met = max(f.with_a_meeting, best_met if coverage == best_coverage else 0)
-        target = context.lp.best_pairs(must, coverage, held, avoided, met)
+        target = _best_pairs(context, state, best, avoided)
         if not target or target <= held:
             return
         choices = variable_count([context.candidates[c] for c in target])
@@ -303,6 +305,34 @@ def _reach_best_pairs(context: SearchContext, state: SearchState, deadline: floa
                          > (f.must_met, f.coverage, f.with_a_meeting)
                          or (grown.value - f.value) * _WORTHWHILE_GAIN >= f.value)
         fruitless = 0 if worth_another else fruitless + 1
+
+
+def _best_levels(context: SearchContext) -> tuple[int, int, int]:
+    """The LP's most must-meets, then coverage, then requesters with a meeting."""
+    must = context.lp.must()
+    coverage = context.lp.coverage(must)
+    return must, coverage, context.lp.with_a_meeting(must, coverage)
+
+
+def _best_pairs(context: SearchContext, state: SearchState, best: tuple[int, int, int],
+                avoided: set[int]) -> set[int]:
+    """The value LP's pairs at the best levels above value (or the plan's, where higher),
+    nearest to the plan's and away from `avoided`."""
+    must, best_coverage, best_met = best
+    f = state.figures
+    coverage = max(f.coverage, best_coverage)
+    met = max(f.with_a_meeting, best_met if coverage == best_coverage else 0)
+    return context.lp.best_pairs(must, coverage, {c for c, _ in state.plan}, avoided, met)
+
+
+def _best_pairs_timed(context: SearchContext, state: SearchState,
+                      seconds: float) -> Plan | None:
+    """The value LP's pairs timed at once (not taken: see `staged_search`); None when
+    they are the plan's already or do not fit."""
+    target = _best_pairs(context, state, _best_levels(context), set())
+    if not target or target <= {c for c, _ in state.plan}:
+        return None
+    return time_pairs_at_once(context, target, state.plan, seconds)
 
 
 def _anneal(context: SearchContext, state: SearchState, rng: random.Random, seconds: float,

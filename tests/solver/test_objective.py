@@ -33,15 +33,26 @@ def test_scarce_tables_go_to_the_most_valuable_pairs() -> None:
 
 
 def test_custom_priority_weights_change_the_choice() -> None:
-    # One slot: A meets B (one important wish) or C (two nice wishes, mutual).
-    problem = make_problem("ABC", [("A", "B", 2), ("A", "C", 1), ("C", "A", 1)], slots=1)
+    # One slot: A meets B (A's important wish, B's nice one) or C (two nice wishes). Each
+    # way two who asked have a meeting, so the weights decide.
+    problem = make_problem("ABC", [("A", "B", 2), ("B", "A", 1), ("A", "C", 1), ("C", "A", 1)],
+                           slots=1)
 
     def partner_of_a(weights: dict[int, int]) -> set[str]:
         options = SolveOptions(time_limit_seconds=10, workers=1, priority_weights=weights)
         return {m.b for m in solve(problem, options).meetings}
 
-    assert partner_of_a({1: 1, 2: 5, 3: 9}) == {"B"}
-    assert partner_of_a({1: 3, 2: 1, 3: 9}) == {"C"}
+    assert partner_of_a({1: 1, 2: 5, 3: 9}) == {"B"}  # 6 against 2
+    assert partner_of_a({1: 3, 2: 1, 3: 9}) == {"C"}  # 4 against 6
+
+
+def test_at_equal_coverage_more_who_asked_meet_before_value_counts() -> None:
+    # One slot: A meets B (A's important wish; B asked nothing) or C (two nice wishes).
+    # Coverage is 2 either way, but only with C do both who asked (A and C) meet.
+    problem = make_problem("ABC", [("A", "B", 2), ("A", "C", 1), ("C", "A", 1)], slots=1)
+    options = SolveOptions(time_limit_seconds=10, workers=1, priority_weights={1: 1, 2: 5, 3: 9})
+
+    assert {m.b for m in solve(problem, options).meetings} == {"C"}
 
 
 def test_unmet_requests_are_listed() -> None:
