@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import time
 
-from solver import SolveOptions, solve
+import pytest
+
+from solver import Problem, SolveOptions, solve
 from solver.bench.generated import EventShape, generated_event
 from solver.bound import LevelBounds
 from solver.cancel import CancelToken
@@ -24,31 +26,20 @@ from tests.solver.conftest import make_problem
 from tests.solver.schedule_rules import violations
 
 
-def test_a_large_event_reaches_the_coverage_bound() -> None:
+@pytest.mark.parametrize(("shape", "seconds", "large"), [
     # 150 attendees, 12 tables (some booths), 12 slots: tables are scarce. Inserting the
-    # LP's pairs one by one reached coverage 154 of 166 in 3 s; timing them all at once
-    # reaches the bound, so nobody who could have had a first or second meeting is short.
-    problem = generated_event(EventShape("scarce", 150, 1_200, 12, 12, seed=7))
-    options = SolveOptions(time_limit_seconds=3, workers=1, random_seed=1)
+    # LP's pairs one by one reached coverage 154 of 166 in 3 s.
+    (EventShape("scarce", 150, 1_200, 12, 12, seed=7), 3, True),
+    # 60 attendees, 8 tables, 10 slots: the whole model's stages reached 109 of 115 in 5 s.
+    (EventShape("small", 60, 300, 10, 8, seed=5), 5, False),
+])
+def test_coverage_reaches_its_bound(shape: EventShape, seconds: float, large: bool) -> None:
+    # Timing the LP's pairs all at once reaches it: nobody who could have had a first or
+    # second meeting is short of it.
+    problem = generated_event(shape)
+    options = SolveOptions(time_limit_seconds=seconds, workers=1, random_seed=1)
     candidates = candidate_pairs(problem, options.priority_weights)
-    assert variable_count(candidates) > options.full_model_limit  # the large events' path
-    lp = LevelBounds(problem, candidates, options.min_meetings)
-
-    result = solve(problem, options)
-
-    assert violations(problem, result.meetings) == []
-    must = result.level("must-meets").reached
-    assert must == lp.must()
-    assert result.level("coverage").reached == lp.coverage(must)
-
-
-def test_a_small_event_reaches_the_coverage_bound() -> None:
-    # 60 attendees, 8 tables (some booths), 10 slots: the whole model's stages reached
-    # coverage 109 of 115 in 5 s; the LP's pairs, timed at once, reach it.
-    problem = generated_event(EventShape("small", 60, 300, 10, 8, seed=5))
-    options = SolveOptions(time_limit_seconds=5, workers=1, random_seed=1)
-    candidates = candidate_pairs(problem, options.priority_weights)
-    assert variable_count(candidates) <= options.full_model_limit  # the whole model's path
+    assert (variable_count(candidates) > options.full_model_limit) == large  # which path
     lp = LevelBounds(problem, candidates, options.min_meetings)
 
     result = solve(problem, options)
@@ -72,10 +63,8 @@ def test_a_small_event_reaches_the_value_bound() -> None:
     assert value.reached == value.bound == 138
 
 
-def test_a_plan_found_elsewhere_replaces_the_stages_plan_only_above_compactness() -> None:
-    # A meets B and C at one table in three slots. Fewer idle slots alone do not make
-    # the LP's pairs replace the stages' meetings; more coverage does.
-    problem = make_problem("ABC", [("A", "B", 1), ("A", "C", 1)], slots=3, tables=1)
+def _context_and_pairs(problem: Problem) -> tuple[SearchContext, int, int]:
+    """The search context of a tiny event, and the candidate indexes of A-B and A-C."""
     options = SolveOptions(workers=1)
     candidates = candidate_pairs(problem, options.priority_weights)
     ab, ac = (next(i for i, c in enumerate(candidates) if {c.a, c.b} == set(pair))
@@ -83,7 +72,15 @@ def test_a_plan_found_elsewhere_replaces_the_stages_plan_only_above_compactness(
     context = SearchContext(problem, candidates, options, slot_capacities(problem),
                             LevelBounds(problem, candidates, 2), time.monotonic() + 5,
                             CancelToken(), lambda *_: None)
-    model = build_model(problem, candidates, options, context.capacities, [])
+    return context, ab, ac
+
+
+def test_a_plan_found_elsewhere_replaces_the_stages_plan_only_above_compactness() -> None:
+    # A meets B and C at one table in three slots. Fewer idle slots alone do not make
+    # the LP's pairs replace the stages' meetings; more coverage does.
+    problem = make_problem("ABC", [("A", "B", 1), ("A", "C", 1)], slots=3, tables=1)
+    context, ab, ac = _context_and_pairs(problem)
+    model = build_model(problem, context.candidates, context.options, context.capacities, [])
 
     with_a_gap = [(ab, 0), (ac, 2)]
     state = SearchState(with_a_gap, context.figures(with_a_gap))
@@ -99,13 +96,7 @@ def test_a_plan_found_elsewhere_replaces_the_stages_plan_only_above_compactness(
 def test_coverage_at_its_bound_is_not_proven_while_fewer_who_asked_meet_than_could() -> None:
     # One slot: A-B gives coverage 2 (its bound) but only A of A and C, who asked, meets.
     problem = make_problem("ABC", [("A", "B", 2), ("A", "C", 1), ("C", "A", 1)], slots=1)
-    options = SolveOptions(workers=1)
-    candidates = candidate_pairs(problem, options.priority_weights)
-    ab, ac = (next(i for i, c in enumerate(candidates) if {c.a, c.b} == set(pair))
-              for pair in ("AB", "AC"))
-    context = SearchContext(problem, candidates, options, slot_capacities(problem),
-                            LevelBounds(problem, candidates, 2), time.monotonic() + 5,
-                            CancelToken(), lambda *_: None)
+    context, ab, ac = _context_and_pairs(problem)
 
     only_a_meets = SearchState([(ab, 0)], context.figures([(ab, 0)]))
     both_meet = SearchState([(ac, 0)], context.figures([(ac, 0)]))

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from solver.bound import LevelBounds
 from solver.cancel import CancelToken
-from solver.candidates import candidate_pairs
+from solver.candidates import Candidate, candidate_pairs
 from solver.capacity import slot_capacities
 from solver.figures import Figures
 from solver.greedy import fair_compact, first_come_first_served
@@ -77,14 +77,21 @@ def _context_and_state(problem: Problem, plan: list[tuple[int, int]]) -> tuple[
     return context, SearchState(plan, context.figures(plan))
 
 
-def test_a_slot_neighbourhood_re_decides_only_the_meetings_in_its_slots() -> None:
-    # One table, two slots: A-B in slot 0, A-C in slot 1. Z asked C and has no meeting.
-    # Z-C in place of A-C keeps coverage (4) and gives Z, who asked, a meeting.
+def _one_table_two_slots() -> tuple[Problem, list[Candidate], tuple[int, int, int]]:
+    """A asked B and C, Z asked C; one table, two slots. The candidates, and the indexes
+    of A-B, A-C and C-Z."""
     problem = make_problem("ABCZ", [("A", "B", 1), ("A", "C", 1), ("Z", "C", 1)],
                            slots=2, tables=1)
     candidates = candidate_pairs(problem, SolveOptions().priority_weights)
     index = {frozenset((c.a, c.b)): i for i, c in enumerate(candidates)}
-    ab, ac, cz = index[frozenset("AB")], index[frozenset("AC")], index[frozenset("CZ")]
+    return problem, candidates, (index[frozenset("AB")], index[frozenset("AC")],
+                                 index[frozenset("CZ")])
+
+
+def test_a_slot_neighbourhood_re_decides_only_the_meetings_in_its_slots() -> None:
+    # One table, two slots: A-B in slot 0, A-C in slot 1. Z asked C and has no meeting.
+    # Z-C in place of A-C keeps coverage (4) and gives Z, who asked, a meeting.
+    problem, _, (ab, ac, cz) = _one_table_two_slots()
 
     context, state = _context_and_state(problem, [(ab, 0), (ac, 1)])
     _improve_neighbourhood(context, state, None, 5.0, False, slots=frozenset({1}))
@@ -102,11 +109,7 @@ def test_the_chosen_pairs_are_timed_at_once_and_the_others_leave() -> None:
     # One table, two slots: A-B in slot 0 and A-C in slot 1 leave Z, who asked C, with
     # nothing. Chosen instead: A-B and C-Z, which fit only with A-B and C-Z in different
     # slots; A-C leaves.
-    problem = make_problem("ABCZ", [("A", "B", 1), ("A", "C", 1), ("Z", "C", 1)],
-                           slots=2, tables=1)
-    candidates = candidate_pairs(problem, SolveOptions().priority_weights)
-    index = {frozenset((c.a, c.b)): i for i, c in enumerate(candidates)}
-    ab, ac, cz = index[frozenset("AB")], index[frozenset("AC")], index[frozenset("CZ")]
+    problem, candidates, (ab, ac, cz) = _one_table_two_slots()
     context, state = _context_and_state(problem, [(ab, 0), (ac, 1)])
     assert state.figures.with_a_meeting == 1  # of A and Z, who asked
 
