@@ -77,8 +77,8 @@ _FRUITLESS_ROUNDS, _WORTHWHILE_GAIN = 2, 10_000
 # The first round times every pair the LP chose at once (CP-SAT, `reach_pairs_exactly`), with
 # at most this share of the value phase, when there are at most so many (pair, slot)
 # choices. Measured: generated-500 (5,600 choices) reached the coverage and value bounds in
-# 0.6 s, where chain insertion missed 28 of 458 pairs and 60 s of neighbourhoods ended 2 to 5
-# coverage short; arctic-3000 (244,000) took 14.5 s; generated-3000 (353,000) found
+# 0.1 to 0.6 s, where chain insertion missed 28 of 458 pairs and 60 s of neighbourhoods ended
+# 1 to 5 coverage short; arctic-3000 (244,000) took 8 to 15 s; generated-3000 (353,000) found
 # nothing in 18 s, so larger models are not tried.
 _EXACT_SELECTION_SHARE, _EXACT_SELECTION_CHOICES = 0.5, 300_000
 _FRUITLESS_VALUE_SECONDS = 3.0  # then neighbourhoods for value, until they find nothing so long
