@@ -185,24 +185,19 @@ def staged_search(context: SearchContext, state: SearchState,
         elif name == COVERAGE:
             model.cp.add(levels.coverage >= reached)
             model.cp.add(levels.with_a_meeting >= state.figures.with_a_meeting)
-    for name in (MUST, COVERAGE, VALUE):  # a later stage may have reached an earlier bound
-        if _at_lp_bound(context, state, name):
-            state.proven.add(name)
+    _mark_levels_at_lp_bounds(context, state)  # a later stage may have reached an earlier one
     return state.proven >= {MUST, COVERAGE, VALUE, COMPACTNESS}
 
 
 def _lp_target(context: SearchContext, state: SearchState, name: str,
                met_upper: int) -> int | None:
     """A stage's objective at the LP's bound, given the levels above as reached."""
-    f, lp = state.figures, context.lp
-    if name == MUST:
-        return min(lp.must(), state.bounds.get(MUST, lp.must()))
+    if name == COMPACTNESS:
+        return None
+    bound = _lp_bound(context, state, name)
     if name == COVERAGE:
-        coverage = lp.coverage(f.must_met)
-        return coverage * met_upper + lp.with_a_meeting(f.must_met, coverage)
-    if name == VALUE:
-        return lp.value(f.must_met, f.coverage, f.with_a_meeting)
-    return None
+        return bound * met_upper + context.lp.with_a_meeting(state.figures.must_met, bound)
+    return bound
 
 
 def _take_if_better(context: SearchContext, state: SearchState, model: ScheduleModel,
@@ -223,9 +218,7 @@ def _take_if_better(context: SearchContext, state: SearchState, model: ScheduleM
     model.cp.add(levels.must >= f.must_met)
     model.cp.add(levels.coverage >= f.coverage)
     model.cp.add(levels.with_a_meeting >= f.with_a_meeting)
-    for name in (MUST, COVERAGE, VALUE):
-        if _at_lp_bound(context, state, name):
-            state.proven.add(name)
+    _mark_levels_at_lp_bounds(context, state)
 
 
 def _no_gaps_at_best_value(context: SearchContext, state: SearchState) -> bool:
@@ -251,16 +244,32 @@ def levels_at_lp_bounds(context: SearchContext, state: SearchState) -> bool:
     return all(_at_lp_bound(context, state, name) for name in (MUST, COVERAGE, VALUE))
 
 
+def _mark_levels_at_lp_bounds(context: SearchContext, state: SearchState) -> None:
+    for name in (MUST, COVERAGE, VALUE):
+        if _at_lp_bound(context, state, name):
+            state.proven.add(name)
+
+
 def _at_lp_bound(context: SearchContext, state: SearchState, name: str) -> bool:
     f = state.figures
     if f.spread_excess(context.options):
         return False
-    if name == MUST:  # the LP's bound, or the meeting rules' alone (`musts`)
-        return f.must_met >= min(context.lp.must(), state.bounds.get(MUST, context.lp.must()))
+    reached = _level_of(f, name, context) >= _lp_bound(context, state, name)
     if name == COVERAGE:  # with its tie-break: who asked and has a meeting
-        return (f.coverage >= context.lp.coverage(f.must_met) and f.with_a_meeting
-                >= context.lp.with_a_meeting(f.must_met, f.coverage))
-    return f.value >= context.lp.value(f.must_met, f.coverage, f.with_a_meeting)
+        return reached and f.with_a_meeting >= context.lp.with_a_meeting(f.must_met,
+                                                                          f.coverage)
+    return reached
+
+
+def _lp_bound(context: SearchContext, state: SearchState, name: str) -> int:
+    """The LP's bound on must-meets, coverage or value, given the levels above as reached."""
+    f, lp = state.figures, context.lp
+    if name == MUST:  # the LP's bound, or the meeting rules' alone (`musts`)
+        most = lp.must()
+        return min(most, state.bounds.get(MUST, most))
+    if name == COVERAGE:
+        return lp.coverage(f.must_met)
+    return lp.value(f.must_met, f.coverage, f.with_a_meeting)
 
 
 def _level_of(figures: Figures, name: str, context: SearchContext) -> int:
