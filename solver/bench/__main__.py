@@ -73,7 +73,7 @@ def bench_event(name: str, problem: Problem, time_limit: float, workers: int) ->
     must = result.level("must-meets")
     coverage = result.level("coverage").reached
     unavoidable = unavoidable_zero_requesters(problem, candidates, must.reached)
-    at_coverage = unavoidable_at_coverage(problem, candidates, 2, must.reached, coverage)
+    at_coverage = unavoidable_at_coverage(problem, lp, must.reached, coverage)
     rows.append(_row(name, f"NBL engine ({result.stop_reason.value})", problem,
                      result.wall_seconds, result.first_schedule_seconds,
                      f"{must.reached}/{must_total} (at most {must.bound})",

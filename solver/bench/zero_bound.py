@@ -24,10 +24,9 @@ def unavoidable_zero_requesters(problem: Problem, candidates: list[Candidate],
     return len(requesters) - lp.coverage(must_reached)
 
 
-def unavoidable_at_coverage(problem: Problem, candidates: list[Candidate], min_meetings: int,
-                            must_reached: int, coverage_reached: int) -> int:
+def unavoidable_at_coverage(problem: Problem, lp: LevelBounds, must_reached: int,
+                            coverage_reached: int) -> int:
     """Requesters that no schedule with these must-meets and this coverage (levels that
-    come first) gives a meeting (a floor)."""
+    come first) gives a meeting (a floor); `lp`: the event's, coverage counted as usual."""
     requesters = {r.requester for r in problem.requests}
-    lp = LevelBounds(problem, candidates, min_meetings)
     return len(requesters) - lp.with_a_meeting(must_reached, coverage_reached)

@@ -39,10 +39,10 @@ def test_the_most_coverage_can_leave_out_a_requester_who_could_otherwise_meet() 
     # requester more is left without a meeting than the floor without coverage says.
     problem = generated_event(SHAPES[0])
     candidates = candidate_pairs(problem, WEIGHTS)
-    must = LevelBounds(problem, candidates, 2).must()
-    most_coverage = LevelBounds(problem, candidates, 2).coverage(must)
+    lp = LevelBounds(problem, candidates, 2)
+    must = lp.must()
+    most_coverage = lp.coverage(must)
 
     without_coverage = unavoidable_zero_requesters(problem, candidates, must)
-    assert unavoidable_at_coverage(problem, candidates, 2, must, 0) == without_coverage
-    assert unavoidable_at_coverage(problem, candidates, 2, must,
-                                   most_coverage) == without_coverage + 1
+    assert unavoidable_at_coverage(problem, lp, must, 0) == without_coverage
+    assert unavoidable_at_coverage(problem, lp, must, most_coverage) == without_coverage + 1
