@@ -1,6 +1,14 @@
 from __future__ import annotations
 
+import time
+
 from solver import Attendee, Problem, Request, Slot, SolveOptions, Table
+from solver.bound import LevelBounds
+from solver.cancel import CancelToken
+from solver.candidates import candidate_pairs
+from solver.capacity import slot_capacities
+from solver.plan import Plan
+from solver.search import SearchContext, SearchState
 
 FAST = SolveOptions(time_limit_seconds=10, workers=1, random_seed=1)
 
@@ -29,3 +37,13 @@ def four_cycle(priority: int) -> Problem:
     return make_problem("ABCD", [("A", "B", priority), ("A", "C", priority),
                                  ("B", "D", priority), ("C", "D", priority)],
                         slots=4, tables=1)
+
+
+def context_and_state(problem: Problem, plan: Plan) -> tuple[SearchContext, SearchState]:
+    """A search context on `problem` (one worker, 20 s) and a state holding `plan`."""
+    options = SolveOptions(workers=1)
+    candidates = candidate_pairs(problem, options.priority_weights)
+    context = SearchContext(problem, candidates, options, slot_capacities(problem),
+                            LevelBounds(problem, candidates, 2), time.monotonic() + 20,
+                            CancelToken(), lambda *_: None)
+    return context, SearchState(plan, context.figures(plan))

@@ -3,16 +3,12 @@ one, or the whole model's stages, fell short: small events and large ones."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from solver import Problem, SolveOptions, solve
 from solver.bench.generated import EventShape, generated_event
 from solver.bound import LevelBounds
-from solver.cancel import CancelToken
 from solver.candidates import candidate_pairs
-from solver.capacity import slot_capacities
 from solver.model import build_model
 from solver.search import (
     COVERAGE,
@@ -22,7 +18,7 @@ from solver.search import (
     _take_if_better,
     variable_count,
 )
-from tests.solver.conftest import make_problem
+from tests.solver.conftest import context_and_state, make_problem
 from tests.solver.schedule_rules import violations
 
 
@@ -65,13 +61,9 @@ def test_a_small_event_reaches_the_value_bound() -> None:
 
 def _context_and_pairs(problem: Problem) -> tuple[SearchContext, int, int]:
     """The search context of a tiny event, and the candidate indexes of A-B and A-C."""
-    options = SolveOptions(workers=1)
-    candidates = candidate_pairs(problem, options.priority_weights)
-    ab, ac = (next(i for i, c in enumerate(candidates) if {c.a, c.b} == set(pair))
+    context, _ = context_and_state(problem, [])
+    ab, ac = (next(i for i, c in enumerate(context.candidates) if {c.a, c.b} == set(pair))
               for pair in ("AB", "AC"))
-    context = SearchContext(problem, candidates, options, slot_capacities(problem),
-                            LevelBounds(problem, candidates, 2), time.monotonic() + 5,
-                            CancelToken(), lambda *_: None)
     return context, ab, ac
 
 

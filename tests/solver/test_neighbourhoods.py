@@ -28,7 +28,7 @@ from solver.search import (
     _pick_neighbourhood,
     reach_pairs_exactly,
 )
-from tests.solver.conftest import make_problem
+from tests.solver.conftest import context_and_state, make_problem
 from tests.solver.schedule_rules import violations
 from tests.solver.test_properties import small_events
 
@@ -67,16 +67,6 @@ def test_the_coverage_extension_gives_up_on_value_alone() -> None:
     assert not _found(before, replace(before, idle_slots=2), compact_phase=False)
 
 
-def _context_and_state(problem: Problem, plan: list[tuple[int, int]]) -> tuple[
-        SearchContext, SearchState]:
-    options = SolveOptions(workers=1)
-    candidates = candidate_pairs(problem, options.priority_weights)
-    context = SearchContext(problem, candidates, options, slot_capacities(problem),
-                            LevelBounds(problem, candidates, 2), time.monotonic() + 20,
-                            CancelToken(), lambda *_: None)
-    return context, SearchState(plan, context.figures(plan))
-
-
 def _one_table_two_slots() -> tuple[Problem, list[Candidate], tuple[int, int, int]]:
     """A asked B and C, Z asked C; one table, two slots. The candidates, and the indexes
     of A-B, A-C and C-Z."""
@@ -93,14 +83,14 @@ def test_a_slot_neighbourhood_re_decides_only_the_meetings_in_its_slots() -> Non
     # Z-C in place of A-C keeps coverage (4) and gives Z, who asked, a meeting.
     problem, _, (ab, ac, cz) = _one_table_two_slots()
 
-    context, state = _context_and_state(problem, [(ab, 0), (ac, 1)])
+    context, state = context_and_state(problem, [(ab, 0), (ac, 1)])
     _improve_neighbourhood(context, state, None, 5.0, False, slots=frozenset({1}))
     assert sorted(state.plan) == sorted([(ab, 0), (cz, 1)])
     assert state.figures.with_a_meeting == 2
 
     # The same gain is there in slot 0 (Z-C in place of A-B), but a neighbourhood of
     # slot 0 leaves slot 1's meeting where it is.
-    context, state = _context_and_state(problem, [(ab, 0), (ac, 1)])
+    context, state = context_and_state(problem, [(ab, 0), (ac, 1)])
     _improve_neighbourhood(context, state, None, 5.0, False, slots=frozenset({0}))
     assert (ac, 1) in state.plan and state.figures.with_a_meeting == 2
 
@@ -110,7 +100,7 @@ def test_the_chosen_pairs_are_timed_at_once_and_the_others_leave() -> None:
     # nothing. Chosen instead: A-B and C-Z, which fit only with A-B and C-Z in different
     # slots; A-C leaves.
     problem, candidates, (ab, ac, cz) = _one_table_two_slots()
-    context, state = _context_and_state(problem, [(ab, 0), (ac, 1)])
+    context, state = context_and_state(problem, [(ab, 0), (ac, 1)])
     assert state.figures.with_a_meeting == 1  # of A and Z, who asked
 
     assert reach_pairs_exactly(context, state, {ab, cz}, 5.0)
@@ -127,7 +117,7 @@ def test_chosen_pairs_that_cannot_all_be_timed_leave_the_plan_as_it_was() -> Non
     candidates = candidate_pairs(problem, SolveOptions().priority_weights)
     index = {frozenset((c.a, c.b)): i for i, c in enumerate(candidates)}
     ab, ac = index[frozenset("AB")], index[frozenset("AC")]
-    context, state = _context_and_state(problem, [(ab, 0)])
+    context, state = context_and_state(problem, [(ab, 0)])
 
     assert not reach_pairs_exactly(context, state, {ab, ac}, 5.0)
 
@@ -138,7 +128,7 @@ def test_chosen_pairs_that_cannot_all_be_timed_leave_the_plan_as_it_was() -> Non
 @given(small_events())
 def test_timing_the_lp_pairs_at_once_keeps_every_rule_and_never_loses_a_level(
         problem: Problem) -> None:
-    context, state = _context_and_state(problem, [])
+    context, state = context_and_state(problem, [])
     start = first_come_first_served(problem, context.candidates)
     state = SearchState(start, context.figures(start))
     lp = context.lp
