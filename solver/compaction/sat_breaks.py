@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import combinations
 from typing import NamedTuple
 
 from pysat.card import CardEnc, EncType, ITotalizer
@@ -43,6 +44,10 @@ from solver.problem import Problem
 
 _SAT_SOLVER = "cadical195"
 _CONFLICTS_PER_LOOK = 5_000  # between looks at the clock and at Cancel; about 0.1 s
+# "At most one" over this many literals or fewer is written as one clause per two of them,
+# without the counter's helper variables: on forum-14.fixed020-Forb (10 clause orders)
+# "20 breaks?" is answered in 5.8 s at the median instead of 9.9 s.
+_PAIRWISE_AT_MOST = 32
 
 
 class Answer(Enum):
@@ -174,6 +179,9 @@ class BreakBudgetQuestions:
 
     def _card(self, literals: list[int], bound: int, equal: bool = False) -> None:
         if not equal and len(literals) <= bound:
+            return
+        if not equal and bound == 1 and len(literals) <= _PAIRWISE_AT_MOST:
+            self._clauses += [[-a, -b] for a, b in combinations(literals, 2)]
             return
         encode = CardEnc.equals if equal else CardEnc.atmost
         self._clauses += encode(lits=literals, bound=bound, vpool=self._pool,
