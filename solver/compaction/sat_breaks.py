@@ -48,6 +48,15 @@ _CONFLICTS_PER_LOOK = 5_000  # between looks at the clock and at Cancel; about 0
 # without the counter's helper variables: on forum-14.fixed020-Forb (10 clause orders)
 # "20 breaks?" is answered in 5.8 s at the median instead of 9.9 s.
 _PAIRWISE_AT_MOST = 32
+# CaDiCaL searches in its "stable" mode only (no "focused" phases between) and tries
+# "false" first: in a timing nearly every variable is false (a meeting is in one slot of
+# twenty). On the research benchmark (10 s, 2 cores) this reaches the published best on
+# 90 of the 90 comparable rows instead of 89: tic-13crafc.fixed040-Forb's 16 breaks in
+# 2.7 s, where the default found it in 1 of 3 runs. Either change alone loses elsewhere:
+# stable mode alone misses forum-13crafc.forb0003 and ticf-13crafc.forb0003 (1 break) in
+# 3 runs of 3; "false" first alone makes tic-13crafc.fixed040-Forb a lottery again.
+# Options can be set only before the clauses are added.
+_SAT_OPTIONS = {"stabilizeonly": 1, "phase": 0}
 
 
 class Answer(Enum):
@@ -134,7 +143,9 @@ class BreakBudgetQuestions:
         # Who may have a break: at most `budget` people.
         self._apart = self._totalizer([run.may_break for run in runs.values()], largest_budget)
         self.largest_budget = largest_budget
-        self._solver = Solver(name=_SAT_SOLVER, bootstrap_with=self._clauses)
+        self._solver = Solver(name=_SAT_SOLVER)
+        self._solver.configure(_SAT_OPTIONS)
+        self._solver.append_formula(self._clauses)
         self._clauses = []
 
     def _totalizer(self, literals: list[int], largest: int) -> ITotalizer | None:
