@@ -63,8 +63,11 @@ def bench_jair(out: TextIO, variants: list[str], time_limit: float, workers: int
               "(every pair meets, and no timing keeps the spread), or that not every meeting "
               "fits at all\n")
     if not_comparable:
-        out.write(f"not comparable: {', '.join(not_comparable)} list a pair twice (two "
-                  "meetings); the engine holds one meeting per pair\n")
+        instances = ", ".join(dict.fromkeys(not_comparable))
+        out.write(f"not comparable ({len(not_comparable)} rows): {instances} list a pair twice "
+                  "(two meetings of the same two people); the engine holds one meeting per "
+                  "pair, as a wish listed twice is one wish, so these rows time the distinct "
+                  "pairs\n")
 
 
 def compare_with_published(best: Published | None, met: LevelResult, breaks: LevelResult,

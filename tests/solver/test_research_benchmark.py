@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
 from solver import solve
 from solver.bench.jair import Published, published_results, read_dzn
-from solver.bench.jair_bench import compare_with_published, jair_options
+from solver.bench.jair_bench import bench_jair, compare_with_published, jair_options
 from solver.result import LevelResult
 from tests.solver.schedule_rules import break_counts, violations
 
@@ -78,3 +79,18 @@ def test_a_spread_of_breaks_no_timing_keeps_is_proven_and_reported() -> None:
         result.level("compactness").bound_source)
     breaks = break_counts(result.meetings).values()
     assert max(breaks) - min(breaks) > 2  # what the proof says: it cannot be within 2
+
+
+@needs_jair
+def test_the_bench_names_each_instance_with_a_pair_listed_twice_once(tmp_path: Path) -> None:
+    for variant in ("original", "forb0003"):
+        name = f"forum-13crafb.{variant}.dzn"
+        (tmp_path / name).write_text((JAIR / name).read_text())
+    (tmp_path / "jair_reported_results.csv").write_text(
+        (JAIR / "jair_reported_results.csv").read_text())
+    out = io.StringIO()
+    bench_jair(out, ["original", "forb0003"], time_limit=1, workers=1, directory=tmp_path)
+    rows = [line for line in out.getvalue().splitlines() if line.startswith("| forum-13crafb")]
+    assert len(rows) == 2 and all("195 (194 pairs)" in row for row in rows)
+    assert "published best reached on 0 of 2 instances" in out.getvalue()
+    assert "not comparable (2 rows): forum-13crafb list a pair twice" in out.getvalue()
