@@ -260,8 +260,10 @@ def _start_climbers(question: _Question, ladder: Ladder,
 
     How long CaDiCaL takes depends mostly on the order of the clauses, and no
     order is best everywhere. Each alone on a core, on the research benchmark:
-    forum-14.forb0003 and ticf-14crafa.forb0003 take over 20 s in the plan's
-    order and about 2 s in the candidates'; ticf-14crafa takes 1.9 s and 6.2 s.
+    forum-14.forb0003 and ticf-14crafa.forb0003 take about 2.3 s in the plan's
+    order and 6 s in the candidates'; forum-13crafc.forb0007 and
+    ticf-13crafc.forb0007 take 7.2 s and 4.3 s. Restarting with the other order
+    every few seconds was slower still: it throws away what a "no" had learned.
     Beside a CP-SAT question on two cores, a second climber only slowed the first.
     With idle slots: on arctic-60's 205 meetings it proves "nobody needs an idle
     slot" in about 1 s where CP-SAT's question took 10 s; on the demo event's
