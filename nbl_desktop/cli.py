@@ -22,7 +22,11 @@ from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.replanning import notify_list, replan_event
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
-from nbl_desktop.core.importing.registrations import EventFlags, read_registrations
+from nbl_desktop.core.importing.registrations import (
+    EventFlags,
+    column_choices,
+    read_registrations,
+)
 from nbl_desktop.core.importing.reimport import merge_import
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.printouts.pages import pages_of_kind
@@ -73,8 +77,7 @@ def command_parser() -> argparse.ArgumentParser:
                           help="also keep the event and its schedule in this event file")
     schedule.add_argument("--replace", action="store_true",
                           help="overwrite --event-file if it exists")
-    schedule.add_argument("--report", type=Path, metavar="FILE.xlsx",
-                          help="also write the import report to this workbook")
+    _add_import_flags(schedule)
     _add_event_flags(schedule)
     schedule.set_defaults(run=run_schedule)
 
@@ -85,8 +88,7 @@ def command_parser() -> argparse.ArgumentParser:
                            help="registration files (.xlsx or .csv; any layout, or the template)")
     importing.add_argument("--event-file", type=Path, required=True, metavar="EVENT.nblevent",
                            help="the event file to create or update")
-    importing.add_argument("--report", type=Path, metavar="FILE.xlsx",
-                           help="also write the import report to this workbook")
+    _add_import_flags(importing)
     _add_event_flags(importing)
     importing.set_defaults(run=run_import)
 
@@ -134,6 +136,14 @@ def command_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_import_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--report", type=Path, metavar="FILE.xlsx",
+                        help="also write the import report to this workbook")
+    parser.add_argument("--column", action="append", default=[], metavar="HEADER=FIELD",
+                        help="what a column holds, where the import asks (e.g. "
+                        "\"Oppmøte=available_from\", or \"Kommentar=ignore\"); repeatable")
+
+
 def _add_event_flags(parser: argparse.ArgumentParser) -> None:
     frame = parser.add_argument_group(
         "event settings", "for files without an Event sheet; they override one when both given")
@@ -161,12 +171,19 @@ def gui_parser() -> argparse.ArgumentParser:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
+    choices = column_choices(args.column)
     event = read_registrations(args.registration, EventFlags.from_args(args), _complain,
-                               args.report)
+                               args.report, choices=choices)
+    if not event.requests:
+        raise UserError("Nothing to schedule: the files hold no wishes (no sheet of requests "
+                        "and no wish-list column such as 'Must meet' or 'Want to meet'). Add "
+                        "the wishes, or import the people with `import` and add them in the "
+                        "app.")
     store = None
     if args.event_file is not None:
         store = EventStore.create(args.event_file, event.settings, overwrite=args.replace)
         store.replace_event(event)
+        store.remember_import_choices(choices)
     _complain(f"Scheduling {len(event.attendees)} attendees, {len(event.requests)} requests "
               f"(up to {args.time_limit:g} s)…")
     problem = problem_from_event(event)
@@ -187,9 +204,12 @@ def run_schedule(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     flags = EventFlags.from_args(args)
     if not args.event_file.exists():
-        event = read_registrations(args.registration, flags, _complain, args.report)
+        choices = column_choices(args.column)
+        event = read_registrations(args.registration, flags, _complain, args.report,
+                                   choices=choices)
         store = EventStore.create(args.event_file, event.settings)
         store.replace_event(event)
+        store.remember_import_choices(choices)
         store.close()
         _say(f"Created {args.event_file} with {len(event.attendees)} attendees, "
              f"{len(event.requests)} wishes")
@@ -197,12 +217,14 @@ def run_import(args: argparse.Namespace) -> int:
     store = EventStore.open(args.event_file)
     try:
         current = store.load()
+        choices = column_choices(args.column, store.import_choices())
         event = read_registrations(args.registration, flags, _complain, args.report,
-                                   known=current.attendees, choices=store.import_choices())
+                                   known=current.attendees, choices=choices)
         if flags.given():
             current = replace(current, settings=flags.apply(current.settings))
         outcome = merge_import(current, event)
         store.replace_event(outcome.event)
+        store.remember_import_choices(choices)
     finally:
         store.close()
     for line in outcome.changes:

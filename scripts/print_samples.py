@@ -22,7 +22,7 @@ DPI = 100
 def main(argv: list[str]) -> int:
     target = Path(argv[0]) if argv else ROOT / "docs" / "printouts"
     target.mkdir(parents=True, exist_ok=True)
-    from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
+    from nbl_desktop.core.importing.registrations import read_clean_files
     from nbl_desktop.core.planning import meetings_from_result, problem_from_event
     from nbl_desktop.core.printouts.pages import agenda_pages, master_grid, table_cards
     from nbl_desktop.paths import demo_workbook
@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
     from solver import SolveOptions, solve
 
     ensure_gui_application()
-    event = read_registration_workbook(demo_workbook()).event
+    event = read_clean_files([demo_workbook()])
     result = solve(problem_from_event(event), SolveOptions(time_limit_seconds=SOLVE_SECONDS))
     event = replace(event, meetings=tuple(meetings_from_result(result)),
                     settings=replace(event.settings, venue="Kulturhuset, Tromsø"))

@@ -52,7 +52,7 @@ def test_template_writes_a_blank_form(tmp_path: Path) -> None:
 
 def _not_a_workbook(tmp_path: Path) -> Path:
     path = tmp_path / "registrations.xlsx"
-    path.write_text("Name;Company\nKari;Fisk AS\n", encoding="utf-8")
+    path.write_bytes(bytes(range(256)) * 4)
     return path
 
 
@@ -64,7 +64,7 @@ def _rename_header(sheet: str, column: str) -> Callable[[Workbook], None]:
     def edit(workbook: Workbook) -> None:
         for cell in workbook[sheet][1]:
             if cell.value == column:
-                cell.value = "Prio"
+                cell.value = "Weight"
     return edit
 
 
@@ -79,10 +79,11 @@ BAD_INPUTS = {
                      ["nowhere.xlsx", "does not exist"]),
     "not a workbook": (_not_a_workbook,
                        ["registrations.xlsx", "not an Excel workbook"]),
-    "missing sheet": (lambda tmp: edited_sample(tmp, _without("Requests")),
-                      ["sheet 'Requests'", "is missing"]),
-    "missing column": (lambda tmp: edited_sample(tmp, _rename_header("Requests", "Priority")),
-                       ["sheet 'Requests', row 1, column 'Priority'", "missing"]),
+    "no wishes": (lambda tmp: edited_sample(tmp, _without("Requests")),
+                  ["Nothing to schedule", "no wishes"]),
+    "unknown column": (lambda tmp: edited_sample(tmp, _rename_header("Requests", "Priority")),
+                       ["sheet 'Requests', column C 'Weight'", "looks like priorities",
+                        '--column "Weight=priority"']),
     "unknown attendee": (lambda tmp: edited_sample(tmp, _set("Requests", "A7", "P0999")),
                          ["sheet 'Requests', row 7, column 'Requester ID'", "'P0999'"]),
     "priority out of range": (lambda tmp: edited_sample(tmp, _set("Requests", "C12", 4)),
@@ -117,4 +118,5 @@ def test_the_installed_command_exits_2_on_bad_input(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "sheet 'Requests', row 3, column 'Priority': 'urgent' is not a priority" in done.stderr
+    assert done.stderr.count("'urgent'") == 1  # said once, not once as a warning too
     assert "Traceback" not in done.stderr

@@ -7,6 +7,14 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from nbl_desktop.core.errors import InputError
+from nbl_desktop.core.event import EventSettings
+from nbl_desktop.core.importing.registrations import (
+    FilesRead,
+    ImportStopped,
+    read_clean_files,
+    read_files,
+)
 from tests.conftest import sample
 
 
@@ -19,7 +27,6 @@ def edited_sample(tmp_path: Path, edit: Callable[[Workbook], None],
     return target
 
 
-
 def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",",
               encoding: str = "utf-8") -> Path:
     """`rows` as a csv file, quoting cells with line breaks or the delimiter, CRLF lines."""
@@ -28,3 +35,20 @@ def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",",
     text = "\r\n".join(delimiter.join(cell(v) for v in row) for row in rows)
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def read_workbook(path: Path) -> FilesRead:
+    """The event and report of registration files, read as the app reads them."""
+    return read_files([path], EventSettings(name=path.stem))
+
+
+def problems_of(path: Path) -> list[str]:
+    """Every error the import stops on, one line each (the command line's message)."""
+    try:
+        read_clean_files([path])
+    except ImportStopped as stopped:
+        return [line.strip() for line in str(stopped).splitlines()[1:]
+                if not line.endswith(":")]
+    except InputError as error:
+        return [str(p) for p in error.problems]
+    raise AssertionError(f"{path} imported without a problem")

@@ -1,12 +1,14 @@
 """The canonical registration workbook: its sheets, keys and columns.
 
 One definition read by the importer and written by `nbl-desktop template`,
-so the two can never disagree.
+so the two can never disagree: the columns are the importer's fields.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from nbl_desktop.core.importing.fields import SheetKind, template_fields
 
 
 @dataclass(frozen=True)
@@ -51,32 +53,16 @@ EVENT_KEYS: tuple[Column, ...] = (
     Column(TABLES, "How many tables (numbered 1, 2, 3 …).", required=True),
 )
 
-ATTENDEE_ID = "ID"
-ATTENDEE_COLUMNS: tuple[Column, ...] = (
-    Column(ATTENDEE_ID, "A unique code per person, e.g. P0001.", required=True),
-    Column("Name", "First and last name.", required=True),
-    Column("Organization", "Company or organization."),
-    Column("Country", "Two-letter country code, e.g. NO, SE, FI."),
-    Column("Email", "Email address."),
-    Column("Language", "Agenda language: en, nb, sv or fi."),
-    Column("Sector", "Business sector."),
-    Column("Offers", "What the organization offers."),
-    Column("Seeks", "What the organization is looking for."),
-    Column("Available from", "Earliest time the person can meet, HH:MM; empty: from the start."),
-    Column("Available until", "Latest time a meeting may end, HH:MM; empty: until the end."),
-    Column("Max meetings", "Most meetings this person wants; empty: no limit."),
-)
 
-REQUEST_COLUMNS: tuple[Column, ...] = (
-    Column("Requester ID", "ID of the person who asks for the meeting.", required=True),
-    Column("Requested ID", "ID of the person they want to meet.", required=True),
-    Column("Priority", "1 = nice, 2 = important, 3 = must meet.", required=True),
-)
+def _columns_of(kind: SheetKind) -> tuple[Column, ...]:
+    return tuple(Column(f.template_header, f.help, f.required) for f in template_fields(kind))
 
-EXCLUSION_COLUMNS: tuple[Column, ...] = (
-    Column("Attendee ID", "ID of one person.", required=True),
-    Column("Other ID", "ID of a person they must never be scheduled with.", required=True),
-)
+
+# The sheets' columns are the fields' own headers (`importing.fields`): the template and
+# the importer share one list.
+ATTENDEE_COLUMNS = _columns_of(SheetKind.ATTENDEES)
+REQUEST_COLUMNS = _columns_of(SheetKind.REQUESTS)
+EXCLUSION_COLUMNS = _columns_of(SheetKind.EXCLUSIONS)
 
 SHEETS: tuple[FormSheet, ...] = (
     FormSheet(EVENT_SHEET, (Column("Key", ""), Column("Value", ""))),

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from nbl_desktop.cli import main
 from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings
 from nbl_desktop.core.importing.choices import NOT_USED, SKIP_SHEET, header_key, name_key
-from nbl_desktop.core.importing.header_detection import SheetKind
+from nbl_desktop.core.importing.fields import SheetKind
 from nbl_desktop.core.importing.into_event import ImportSession
 from nbl_desktop.core.store import EventStore
 from tests.workbooks import write_csv
@@ -24,7 +24,7 @@ def test_an_unknown_header_can_be_named_and_a_known_one_left_out(tmp_path: Path)
         ["Sven Svensson", "Polar AB", "sven@polar.se", ""]], ";")
     session = ImportSession([path], EMPTY)
     before = session.run()
-    assert "no sheet with a recognizable header row of attendees" in before.blocked
+    assert "no sheet lists people" in before.blocked
     [sheet] = before.sheets
     assert sheet.kind is SheetKind.UNKNOWN
     assert [(c.header, c.field) for c in sheet.columns] == [
@@ -35,12 +35,13 @@ def test_an_unknown_header_can_be_named_and_a_known_one_left_out(tmp_path: Path)
     session.choices.header_fields[header_key("Firma")] = NOT_USED
     after = session.run()
     assert after.blocked == ""
-    assert [(a.id, a.name, a.organization) for a in after.event.attendees] == [
-        ("kari@fisk.no", "Kari Nordmann", ""), ("sven@polar.se", "Sven Svensson", "")]
+    assert [(a.id, a.name, a.organization, a.notes) for a in after.event.attendees] == [
+        ("kari@fisk.no", "Kari Nordmann", "", "vegetar"), ("sven@polar.se", "Sven Svensson",
+                                                          "", "")]
     [sheet] = after.sheets
     assert sheet.kind is SheetKind.ATTENDEES and sheet.header_row == 1
     assert [(c.header, c.field) for c in sheet.columns] == [
-        ("Kontakt", "name"), ("Firma", None), ("E-post", "email"), ("Merknad", None)]
+        ("Kontakt", "name"), ("Firma", None), ("E-post", "email"), ("Merknad", "notes")]
     assert "organization" in sheet.fields and "requester" not in sheet.fields
 
 

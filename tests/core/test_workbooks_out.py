@@ -15,8 +15,8 @@ from nbl_desktop.core.event import (
 )
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
-from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
 from nbl_desktop.core.registration_form import SHEETS
+from tests.workbooks import read_workbook
 
 EVENT = EventData(
     EventSettings("Day", "2027-03-10", 540, 20, 4, ((580, 600),), ("1", "2")),
@@ -66,7 +66,7 @@ def test_a_filled_in_template_imports(tmp_path: Path) -> None:
                                   "10:00"])
     workbook["Requests"].append(["A1", "A2", 2])
     workbook.save(path)
-    event = read_registration_workbook(path).event
+    event = read_workbook(path).event
     assert event.settings.name == "My B2B Day" and len(event.settings.table_labels) == 20
     assert [a.id for a in event.attendees] == ["A1", "A2"]
     assert event.attendees[1].available_from == 600

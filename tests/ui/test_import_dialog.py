@@ -45,7 +45,7 @@ def test_correct_a_column_pick_a_name_import_and_the_next_import_remembers(
     assert "Nothing can be imported yet" in dialog.summary_label.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.field_box("Kontakt").currentText() == "(not read)"
-    assert "Anna Berg" in dialog.columns_table.item(0, 2).text()  # type: ignore[union-attr]
+    assert "Anna Berg" in dialog.columns_table.item(0, 3).text()  # type: ignore[union-attr]
 
     choose_field(qtbot, dialog.field_box("Kontakt"), "Name")
     qtbot.waitUntil(lambda: not dialog.is_reading() and dialog.import_button.isEnabled(),

@@ -21,7 +21,7 @@ from nbl_desktop.core.exporting.paper_sheets import (
     write_grid_sheet,
     write_tables_sheet,
 )
-from nbl_desktop.core.exporting.sheet_style import save_workbook, write_table
+from nbl_desktop.core.exporting.sheet_style import append_row, save_workbook, write_table
 from nbl_desktop.core.printouts.pages import agenda_pages, master_grid, table_cards
 from nbl_desktop.core.schedule_figures import schedule_figures
 from nbl_desktop.core.slot_grid import slot_times
@@ -80,7 +80,7 @@ def _write_views(workbook: Workbook, event: EventData,
         figures = schedule_figures(event)
     except UserError as exc:  # say why in the sheets rather than write no workbook at all
         for sheet in (unmet, summary):
-            sheet.append([f"No figures: {exc}"])
+            append_row(sheet, [f"No figures: {exc}"])
         return
     write_unmet_sheet(unmet, event, figures)
     write_summary_sheet(summary, event, figures, not_held)

@@ -1,4 +1,13 @@
-"""Shared by exported workbooks: bold frozen header rows, fitted widths, a safe save."""
+"""Shared by exported workbooks: the one way rows are written, bold frozen header rows,
+fitted widths, a safe save.
+
+Every row the app writes goes through `append_row`, which stores text as
+text: a name typed as `=HYPERLINK(…)` or `=cmd|' /C calc'!A0` comes back as
+the words typed, never as a live formula (openpyxl would make any text
+beginning with "=" one). Text beginning with "=", "+", "-", "@", a tab or a
+carriage return is also marked with Excel's quote prefix, so editing the
+cell in Excel keeps it text.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -14,17 +24,38 @@ from openpyxl.worksheet.worksheet import Worksheet
 from nbl_desktop.core.errors import UserError
 
 MAX_COLUMN_WIDTH = 60
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cells(sheet: Worksheet, values: Sequence[Any]) -> list[Any]:
+    """`values` for one row, a text that a spreadsheet could take for a formula made a cell
+    that holds it as text."""
+    row: list[Any] = []
+    for value in values:
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            cell = Cell(sheet, value=value)
+            cell.data_type = "s"  # text, whatever it starts with
+            cell.quotePrefix = True
+            row.append(cell)
+        else:
+            row.append(value)
+    return row
+
+
+def append_row(sheet: Worksheet, values: Sequence[Any]) -> None:
+    """Add a row of values; text stays text (see the module's docstring)."""
+    sheet.append(as_text_cells(sheet, values))
 
 
 def write_table(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Header row in bold and frozen, then the rows, then widths fitted to the content."""
-    sheet.append(list(headers))
+    append_row(sheet, list(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     widths = [len(h) for h in headers]
     for row in rows:
-        sheet.append(list(row))
+        append_row(sheet, list(row))
         for i, value in enumerate(row):
             widths[i] = max(widths[i], len(str(value)) if value is not None else 0)
     for i, width in enumerate(widths, start=1):
@@ -58,7 +89,7 @@ class RowWriter:
                alignments: dict[int, Alignment] | None = None) -> int:
         """Add a row; `font`/`fill` style every cell written, the dicts style columns
         (1-based). The new row's number."""
-        self.sheet.append(list(values))
+        append_row(self.sheet, list(values))
         self.row += 1
         if font is not None or fill is not None:
             for column in range(1, len(values) + 1):

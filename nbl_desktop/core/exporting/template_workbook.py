@@ -9,7 +9,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 
 from nbl_desktop.core import registration_form as form
-from nbl_desktop.core.exporting.sheet_style import save_workbook, write_table
+from nbl_desktop.core.exporting.sheet_style import append_row, save_workbook, write_table
 
 INSTRUCTIONS = (
     "How to fill in this registration workbook",
@@ -38,7 +38,7 @@ def write_template_workbook(path: Path) -> None:
     assert instructions is not None
     instructions.title = "Instructions"
     for line in INSTRUCTIONS:
-        instructions.append([line])
+        append_row(instructions, [line])
     instructions["A1"].font = Font(bold=True, size=14)
     instructions.column_dimensions["A"].width = 110
     for row in instructions.iter_rows():

@@ -28,8 +28,8 @@ from typing import Any
 from openpyxl import Workbook
 
 from nbl_desktop.core.event import EventData, EventSettings
-from nbl_desktop.core.importing.any_layout import import_registrations
 from nbl_desktop.core.importing.into_event import ImportSession
+from nbl_desktop.core.importing.reader import import_registrations
 
 DEFAULT_SAMPLE = Path(__file__).resolve().parents[3].parent / "shared" / "samples" / \
     "arctic-3000.json"

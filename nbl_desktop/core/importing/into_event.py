@@ -5,8 +5,9 @@ the organizer corrects it (what a column holds, which row is the header,
 whom an unclear name means), each time without writing anything: the GUI's
 import dialog shows the outcome, and the event file is written only when the
 organizer accepts it. An event with people is merged, never replaced
-(`reimport.merge_import`). The template workbook is read strictly; it has
-nothing to correct.
+(`reimport.merge_import`). An error in a file blocks the import until it is
+fixed (or its column is left out); a question about a column is answered by
+choosing what it holds.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from typing import Any
 
 from nbl_desktop.core.errors import InputError
 from nbl_desktop.core.event import EventData
-from nbl_desktop.core.importing.any_layout import import_sheets
 from nbl_desktop.core.importing.choices import ImportChoices, sheet_key
-from nbl_desktop.core.importing.header_detection import FIELDS_OF_KIND, SheetKind, detect_columns
-from nbl_desktop.core.importing.import_report import ImportReport
+from nbl_desktop.core.importing.event_sheet import is_event_sheet
+from nbl_desktop.core.importing.fields import FIELDS_OF_KIND, SheetKind
+from nbl_desktop.core.importing.import_report import ColumnQuestion, ImportReport
+from nbl_desktop.core.importing.layout import detect_layout
 from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text, read_raw_sheets
-from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
-from nbl_desktop.core.importing.registrations import is_template
+from nbl_desktop.core.importing.reader import import_sheets
 from nbl_desktop.core.importing.reimport import merge_import
 
 _EXAMPLES = 3
@@ -34,12 +35,15 @@ _FIRST_ROWS = 12  # rows shown for choosing a header row
 
 @dataclass(frozen=True)
 class ColumnPreview:
-    """A column of the header row: as written, the field it is read as, a few values."""
+    """A column of the header row: as written, the field it is read as, a few values, how it
+    was told, and the question about it when the app must ask."""
 
     column: int  # 0-based
     header: str
     field: str | None  # None: not read
     examples: tuple[str, ...]
+    how: str = ""
+    question: ColumnQuestion | None = None
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class SheetPreview:
     @property
     def fields(self) -> tuple[str, ...]:
         """The fields a column of this sheet may be read as."""
-        return tuple(FIELDS_OF_KIND.get(self.kind, {}))
+        return tuple(f.key for f in FIELDS_OF_KIND.get(self.kind, ()))
 
 
 @dataclass(frozen=True)
@@ -67,10 +71,14 @@ class EventImport:
     event: EventData
     findings: tuple[str, ...]
     changes: tuple[str, ...]
-    report: ImportReport | None = None  # None: the template workbook, read strictly
+    report: ImportReport | None = None  # None: nothing could be read
     sheets: tuple[SheetPreview, ...] = ()
     blocked: str = ""  # why this cannot be imported as it stands; "" when it can
     labels: dict[str, str] = field(default_factory=dict)  # attendee ID -> pick-list label
+
+    @property
+    def questions(self) -> tuple[ColumnQuestion, ...]:
+        return tuple(self.report.questions) if self.report is not None else ()
 
 
 class ImportSession:
@@ -81,45 +89,56 @@ class ImportSession:
         self.paths = [Path(p) for p in paths]
         self.current = current
         self.choices = choices.copy() if choices else ImportChoices()
-        self.template = is_template(self.paths)
-        self.sheets: list[RawSheet] = [] if self.template else [
-            sheet for path in self.paths for sheet in read_raw_sheets(path)]
+        self.sheets: list[RawSheet] = [sheet for path in self.paths
+                                       for sheet in read_raw_sheets(path)]
 
     def run(self, choices: ImportChoices | None = None) -> EventImport:
         """The event as it would be after the import, with `choices` (default: the
         session's own); nothing is written."""
         choices = choices or self.choices
-        if self.template:
-            outcome = read_registration_workbook(self.paths[0])
-            read, findings = outcome.event, tuple(f"note: {n}" for n in outcome.notes)
-            report, sheets = None, ()
-        else:
-            sheets = tuple(self._preview(sheet, choices) for sheet in self.sheets)
-            try:
-                imported = import_sheets(self.sheets, self.current.settings,
-                                         self.current.attendees, choices)
-            except InputError as exc:  # correctable here: choose the header row or columns
-                return EventImport(self.current, (), (), None, sheets, str(exc))
-            read, findings, report = imported.event, tuple(imported.report.lines()), \
-                imported.report
+        try:
+            imported = import_sheets(self.sheets, self.current.settings,
+                                     self.current.attendees, choices)
+        except InputError as exc:  # correctable here: choose the header row or columns
+            sheets = tuple(self._preview(sheet, choices, ()) for sheet in self.sheets)
+            return EventImport(self.current, (), (), None, sheets, str(exc))
+        report = imported.report
+        sheets = tuple(self._preview(sheet, choices, report.questions) for sheet in self.sheets)
+        read = imported.event
+        if self.current.attendees or not imported.settings_given:
+            read = EventData(self.current.settings, read.attendees, read.requests,
+                             read.exclusions)
         event, changes = read, ()
         if self.current.attendees:
             merged = merge_import(self.current, read)
             event, changes = merged.event, merged.changes
-        return EventImport(event, findings, changes, report, sheets,
+        blocked = ""
+        if report.errors:
+            count = len(report.errors)
+            blocked = (f"{count} {'value' if count == 1 else 'values'} in the files cannot be "
+                       "read as written (listed under Report); fix them in the file and import "
+                       "it again, or set the column to “not read”.")
+        elif not read.attendees and not self.current.attendees:
+            blocked = "The files hold no people under their header row."
+        return EventImport(event, tuple(report.lines()), changes, report, sheets, blocked,
                            labels=labels_of(event.attendees))
 
-    def _preview(self, sheet: RawSheet, choices: ImportChoices) -> SheetPreview:
-        columns = detect_columns(sheet, choices)
-        data = [values for number, values in sheet.rows if number > columns.header_row]
-        field_of = {c: name for name, c in columns.columns.items()}
-        previews = tuple(ColumnPreview(c, header, field_of.get(c), _examples(data, c))
-                         for c, header in sorted(columns.headers.items()))
+    def _preview(self, sheet: RawSheet, choices: ImportChoices,
+                 questions: Sequence[ColumnQuestion]) -> SheetPreview:
+        key = sheet_key(sheet.file, sheet.name)
         first = tuple((number, " | ".join(_cell(values, c) for c in range(len(values))
                                           if _cell(values, c)))
                       for number, values in sheet.rows[:_FIRST_ROWS])
-        return SheetPreview(sheet_key(sheet.file, sheet.name), sheet.file, sheet.name,
-                            columns.kind, columns.header_row, previews, first)
+        if key not in choices.header_rows and is_event_sheet(sheet):
+            return SheetPreview(key, sheet.file, sheet.name, SheetKind.EVENT, 0, (), first)
+        layout = detect_layout(sheet, choices)
+        data = [values for number, values in sheet.rows if number > layout.header_row]
+        asked = {q.letter: q for q in questions if q.sheet_key == key}
+        previews = tuple(ColumnPreview(r.column, r.header, r.field, _examples(data, r.column),
+                                       r.how, asked.get(r.letter))
+                         for r in layout.columns)
+        return SheetPreview(key, sheet.file, sheet.name, layout.kind, layout.header_row,
+                            previews, first)
 
 
 def _examples(rows: list[tuple[Any, ...]], column: int) -> tuple[str, ...]:

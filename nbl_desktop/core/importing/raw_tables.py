@@ -1,8 +1,17 @@
-"""Read any registration file into plain rows: every sheet of an .xlsx, or one .csv.
+"""Read any registration file into plain rows: every sheet of an .xlsx/.xlsm, or one .csv.
 
-CSV: UTF-8 (with or without BOM) or Windows-1252 (what Nordic Excel writes),
-delimiter `,` `;` or tab, quoted cells with line breaks. Rows keep their
-number in the file (1-based, as the organizer sees it in Excel).
+What a file is, is told by its first bytes, not its name: a workbook saved
+with another name is read, and a password-protected workbook, an old .xls,
+an OpenDocument (.ods) file or a web page named .xls each gets its own
+message saying how to save it so it can be read. Sizes past sane limits
+(a zip bomb, millions of rows) are refused before anything is built.
+
+CSV: UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or
+Windows-1252 (what Nordic Excel writes), line by line when a file mixes
+them; delimiter `,` `;` or tab; quoted cells with line breaks. A quote that
+does not pair up (a row swallowed into one cell) is a problem of that row,
+never a silent merge. Rows keep their number in the file (1-based, as the
+organizer sees it in Excel).
 """
 
 from __future__ import annotations
@@ -10,14 +19,42 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from nbl_desktop.core.errors import InputError, InputProblem
+
+# Far beyond any registration file (the largest trade show has some 45,000 wishes),
+# far below what would take minutes or gigabytes to read.
+MAX_ROWS = 250_000
+MAX_COLUMNS = 2_000
+MAX_FILE_BYTES = 150 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # an .xlsx is a zip: what it holds, unpacked
+MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for a cell
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_SAVE_AS = ("open it in Excel and save it as an Excel workbook (.xlsx) "
+            "or as CSV, then import that file")
+
+
+@dataclass(frozen=True)
+class RawProblem:
+    """Something wrong with a row as the file holds it (before any column is understood).
+
+    `broken`: the row's cells cannot be trusted (its quotes do not pair up); it is not
+    imported. Otherwise the row is read and the problem is a note.
+    """
+
+    row: int
+    message: str
+    action: str
+    broken: bool = False
 
 
 @dataclass(frozen=True)
@@ -27,13 +64,14 @@ class RawSheet:
     file: Path
     name: str
     rows: tuple[tuple[int, tuple[Any, ...]], ...]
+    problems: tuple[RawProblem, ...] = ()
 
 
 def cell_text(value: Any) -> str:
     """A cell as the organizer reads it: trimmed, a whole number without '.0', None as ''."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return str(value).strip()
 
@@ -43,40 +81,171 @@ def read_raw_sheets(path: Path) -> list[RawSheet]:
     path = Path(path)
     if not path.exists():
         raise InputError([InputProblem(path, "the file does not exist; check the name and folder")])
-    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
-        return [_read_csv(path)]
-    return _read_workbook(path)
+    if path.is_dir():
+        raise InputError([InputProblem(path, "this is a folder; choose a registration file in it")])
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError([InputProblem(path, f"the file is {size // 2**20} MB, far larger than "
+                                       "any registration file; check that it is the right file")])
+    with path.open("rb") as stream:
+        head = stream.read(8)
+    if head.startswith(_ZIP):
+        return _read_workbook(path)
+    if head.startswith(_OLE):
+        raise InputError([InputProblem(path, _ole_message(path))])
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods"):
+        return [_text_named_as_workbook(path, size)]
+    return [_read_csv(path)]
+
+
+def _text_named_as_workbook(path: Path, size: int) -> RawSheet:
+    """A CSV saved with a workbook's name is read as CSV, and says so; anything else that
+    is no workbook is refused with what to do."""
+    start = path.read_bytes()[:4096]
+    if not size:
+        raise InputError([InputProblem(path, "the file is empty (0 bytes); export the "
+                                             "registrations again")])
+    if start.lstrip().lower().startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
+        raise InputError([InputProblem(path, "this is a web page (HTML/XML) with a "
+                                       f"spreadsheet's name, not a workbook; {_SAVE_AS}")])
+    lines = start.replace(b"\r", b"").split(b"\n")[:5]
+    looks_like_csv = b"\x00" not in start and len(lines) >= 2 and any(
+        lines[0].count(d) >= 1 and lines[0].count(d) == lines[1].count(d)
+        for d in (b",", b";", b"\t"))
+    if not looks_like_csv:
+        raise InputError([InputProblem(path, "this is not an Excel workbook (nor text with "
+                                       f"columns) despite its name; {_SAVE_AS}")])
+    sheet = _read_csv(path)
+    note = RawProblem(1, f"the file is text (CSV) though its name ends in {path.suffix}; "
+                      "it was read as CSV", "nothing, if the columns look right")
+    return RawSheet(sheet.file, sheet.name, sheet.rows, (note, *sheet.problems))
+
+
+def _ole_message(path: Path) -> str:
+    data = path.read_bytes()
+    if _ENCRYPTED in data:
+        return ("the workbook is password-protected (encrypted), so it cannot be read; open "
+                "it in Excel, remove the password (File → Info → Protect Workbook → Encrypt "
+                "with Password, clear the box), save, and import it again")
+    return f"this is an old Excel 97–2003 workbook (.xls), which is not read here; {_SAVE_AS}"
 
 
 def _not_blank(values: tuple[Any, ...]) -> bool:
     return any(v is not None and str(v).strip() != "" for v in values)
 
 
-def _read_workbook(path: Path) -> list[RawSheet]:
+def _check_zip(path: Path) -> None:
+    """Refuse what is not a workbook, or would unpack to more than a workbook ever holds."""
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError([InputProblem(
-            path, f"this is not an Excel workbook that can be read ({type(exc).__name__}); "
-            "save it from Excel as .xlsx (or as .csv) and try again")]) from exc
-    sheets = []
-    for sheet in workbook.worksheets:
-        rows = tuple((number, tuple(values))
-                     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-                     if values and _not_blank(tuple(values)))
-        sheets.append(RawSheet(path, sheet.title, rows))
-    workbook.close()
-    return sheets
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+            kind = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise InputError([InputProblem(path, "the workbook is damaged (the file ends early or "
+                                       f"is not a complete .xlsx); {_SAVE_AS}")]) from exc
+    if b"opendocument" in kind:
+        raise InputError([InputProblem(path, "this is an OpenDocument spreadsheet (.ods, from "
+                                       "LibreOffice or OpenOffice), which is not read here; in "
+                                       "LibreOffice choose File → Save As → Excel 2007-365 "
+                                       "(.xlsx), then import that file")])
+    if "xl/workbook.xml" not in names:
+        raise InputError([InputProblem(path, "this zip file is not an Excel workbook (it may "
+                                       "be a Word or other Office file); export the "
+                                       "registrations as .xlsx or .csv")])
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError([InputProblem(path, f"the workbook unpacks to {unpacked // 2**20:,} MB, "
+                                       "far more than any registration file; it is not read "
+                                       "(it may be damaged or made to exhaust memory)")])
 
 
-def _decode(path: Path, data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
+def _read_workbook(path: Path) -> list[RawSheet]:
+    _check_zip(path)
+    # Given an open file, openpyxl does not judge by the name: an .xlsm, or a workbook
+    # saved without its extension, reads like an .xlsx (macros are never run).
+    with path.open("rb") as stream:
         try:
-            return data.decode(encoding)
+            workbook = load_workbook(stream, read_only=True, data_only=True, keep_links=False)
+        except Exception as exc:  # openpyxl raises many kinds on damaged files
+            raise InputError([InputProblem(
+                path, f"this workbook cannot be read ({type(exc).__name__}: {exc}); "
+                f"{_SAVE_AS}")]) from exc
+        try:
+            return [_read_worksheet(path, sheet) for sheet in workbook.worksheets]
+        finally:
+            workbook.close()
+
+
+def _read_worksheet(path: Path, sheet: Any) -> RawSheet:
+    # The <dimension> a tool wrote may be stale (fewer rows than the sheet has): openpyxl's
+    # read-only mode would stop there, so every row is read instead.
+    sheet.reset_dimensions()
+    rows = []
+    try:
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number > MAX_ROWS:
+                raise InputError([InputProblem(
+                    path, f"the sheet has more than {MAX_ROWS:,} rows, far more than any "
+                    "registration file; check that the right sheet was exported, or delete the "
+                    "empty rows below the data", sheet.title)])
+            if values and _not_blank(values):
+                if len(values) > MAX_COLUMNS:
+                    values = _trimmed(path, sheet.title, number, values)
+                rows.append((number, tuple(values)))
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError([InputProblem(path, f"the sheet cannot be read ({type(exc).__name__}: "
+                                       f"{exc}); {_SAVE_AS}", sheet.title)]) from exc
+    return RawSheet(path, sheet.title, tuple(rows))
+
+
+def _trimmed(path: Path, sheet: str, row: int, values: tuple[Any, ...]) -> tuple[Any, ...]:
+    last = max(i for i, v in enumerate(values) if v is not None and str(v).strip() != "")
+    if last >= MAX_COLUMNS:
+        raise InputError([InputProblem(path, f"the row has cells in more than {MAX_COLUMNS:,} "
+                                       "columns; no registration form has that many "
+                                       "questions", sheet, row)])
+    return values[:last + 1]
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, list[RawProblem]]:
+    """The text, and a note when lines mix UTF-8 with Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise InputError([InputProblem(path, "the file says it is UTF-16 text but is not; "
+                                           "save it from Excel as CSV UTF-8")]) from exc
+    if b"\x00" in data[:4096]:
+        raise InputError([InputProblem(path, "this is not a text (CSV) file; save the "
+                                             "registrations from Excel as .csv or .xlsx")])
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    decoded, utf8, legacy = [], [], []
+    for number, line in enumerate(lines, start=1):
+        try:
+            decoded.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+            if not line.isascii():
+                utf8.append(number)
         except UnicodeDecodeError:
-            continue
-    raise InputError([InputProblem(path, "the file's text encoding is neither UTF-8 nor "
-                                         "Windows-1252; save it from Excel as CSV UTF-8")])
+            decoded.append(line.decode("cp1252", errors="replace"))
+            legacy.append(number)
+    problems = []
+    if utf8 and legacy:  # a file pasted together from two exports
+        problems.append(RawProblem(
+            legacy[0], f"the file mixes two text encodings: lines {_numbers(utf8)} are UTF-8, "
+            f"lines {_numbers(legacy)} Windows-1252; each line was read in its own",
+            "check the names with æ, ø, å, ä or ö, and save the file as CSV UTF-8"))
+    return "\n".join(decoded), problems
+
+
+def _numbers(numbers: list[int], shown: int = 6) -> str:
+    text = ", ".join(str(n) for n in numbers[:shown])
+    return text + (f" and {len(numbers) - shown} more" if len(numbers) > shown else "")
 
 
 def _delimiter(text: str) -> str:
@@ -90,17 +259,56 @@ def _delimiter(text: str) -> str:
 
 def _read_csv(path: Path) -> RawSheet:
     data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise InputError([InputProblem(path, "this is not a text (CSV) file; save the "
-                                             "registrations from Excel as .csv or .xlsx")])
-    text = _decode(path, data)
+    text, problems = _decode(path, data)
     if not text.strip():
         raise InputError([InputProblem(path, "the file is empty; export the registrations "
                                              "again with a header row")])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    rows = []
-    for values in reader:
-        number = reader.line_num - sum(cell.count("\n") for cell in values)
-        if _not_blank(tuple(values)):
-            rows.append((number, tuple(values)))
-    return RawSheet(path, path.stem, tuple(rows))
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, tuple[Any, ...]]] = []
+    spans: dict[int, int] = {}  # first line -> lines the row took
+    last_line = 0
+    try:
+        for values in reader:
+            first = last_line + 1
+            last_line = reader.line_num
+            if len(rows) >= MAX_ROWS:
+                raise InputError([InputProblem(path, f"the file has more than {MAX_ROWS:,} "
+                                               "rows, far more than any registration file; "
+                                               "check that it is the right file")])
+            if _not_blank(tuple(values)):
+                if len(values) > MAX_COLUMNS:
+                    values = list(_trimmed(path, path.stem, first, tuple(values)))
+                rows.append((first, tuple(values)))
+                spans[first] = last_line - first + 1
+    except csv.Error as exc:
+        raise InputError([InputProblem(
+            path, f"the text cannot be read as CSV at line {reader.line_num + 1} ({exc}): a cell "
+            "is far longer than any answer, or a quote (\") opens a cell that never closes; "
+            "check that line, or save the file again from Excel", row=reader.line_num + 1)]) \
+            from exc
+    problems += _quote_problems(rows, spans, delimiter)
+    return RawSheet(path, path.stem, tuple(rows), tuple(problems))
+
+
+def _quote_problems(rows: list[tuple[int, tuple[Any, ...]]], spans: dict[int, int],
+                    delimiter: str) -> list[RawProblem]:
+    """Rows whose quotes do not pair up: csv reads on to the next quote, however far."""
+    if not rows:
+        return []
+    width = Counter(len(values) for _, values in rows).most_common(1)[0][0]
+    found = []
+    for number, values in rows:
+        # A swallowed row: its cells joined in one, so the row is short by what that cell's
+        # delimiters would give back; or lines that each look like a row inside one cell.
+        swallowed = [v for v in values if delimiter in v and (
+            len(values) < width <= len(values) + v.count(delimiter)
+            or any(line.count(delimiter) >= max(1, width // 2) for line in v.split("\n")[1:]))]
+        if swallowed:
+            lines = spans[number]
+            where = f"lines {number}–{number + lines - 1}" if lines > 1 else "the rest of the row"
+            found.append(RawProblem(
+                number, f"a quote (\") in this row does not pair up, so {where} were read "
+                f"into one cell ({swallowed[0][:40]!r}…); the row is not imported",
+                "close or remove the quote in the file and import it again", broken=True))
+    return found

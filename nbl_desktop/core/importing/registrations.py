@@ -1,9 +1,12 @@
-"""One entry point for registration files: the template workbook, or any layout.
+"""One entry point for registration files, whatever their layout, for the command line.
 
-A single workbook with the template's Event and Attendees sheets is read
-strictly by `registration_workbook`; anything else by `any_layout`.
-Event settings given on the command line override an Event sheet, and fill
-in for files that cannot carry one (csv).
+Every file goes through the one reader (`reader`): the app's own workbook
+and any form tool's export alike, with one report. Event settings given on
+the command line override an Event sheet, and fill in for files that
+cannot carry one (csv). The command line cannot ask, so an import with an
+error in a file, or a column it must ask about, stops here (after writing
+the report workbook when one was asked for) with every finding listed and,
+for each question, the `--column` that settles it.
 """
 
 from __future__ import annotations
@@ -13,16 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from openpyxl import load_workbook
-
-from nbl_desktop.core import registration_form as form
-from nbl_desktop.core.clock import parse_clock
+from nbl_desktop.core.clock import parse_clock, parse_clock_range
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings
-from nbl_desktop.core.importing.any_layout import import_registrations
-from nbl_desktop.core.importing.choices import ImportChoices
+from nbl_desktop.core.importing.choices import ImportChoices, header_key
+from nbl_desktop.core.importing.event_sheet import MAX_SLOTS, MAX_TABLES
+from nbl_desktop.core.importing.fields import FIELDS, field_named
 from nbl_desktop.core.importing.import_report import ImportReport, write_report_workbook
-from nbl_desktop.core.importing.registration_workbook import read_registration_workbook
+from nbl_desktop.core.importing.reader import import_registrations
 
 
 @dataclass(frozen=True)
@@ -49,91 +50,126 @@ class EventFlags:
         try:
             if self.start is not None:
                 changes["start_minute"] = parse_clock(self.start)
-            breaks = []
-            for text in self.breaks:
-                start, _, end = text.partition("-")
-                breaks.append((parse_clock(start), parse_clock(end)))
         except ValueError as exc:
-            raise UserError(f"--start/--break: {exc}") from exc
+            raise UserError(f"--start: {exc}") from exc
+        breaks = []
+        for text in self.breaks:
+            found = parse_clock_range(text)
+            if found is None or found[1] <= found[0]:
+                raise UserError(f"--break {text}: write a break as HH:MM-HH:MM, e.g. "
+                                "12:00-13:00")
+            breaks.append(found)
         if self.breaks:
             changes["breaks"] = tuple(sorted(breaks))
-        for name, value in (("slot_minutes", self.slot_minutes), ("slot_count", self.slots)):
+        for name, value, most in (("slot_minutes", self.slot_minutes, 24 * 60),
+                                  ("slot_count", self.slots, MAX_SLOTS)):
             if value is not None:
-                if value < 1:
-                    raise UserError(f"--{name.replace('_', '-')} must be at least 1")
+                if not 1 <= value <= most:
+                    flag = "--slots" if name == "slot_count" else "--slot-minutes"
+                    raise UserError(f"{flag} must be from 1 to {most}")
                 changes[name] = value
         if self.tables is not None:
-            if self.tables < 1:
-                raise UserError("--tables must be at least 1")
+            if not 1 <= self.tables <= MAX_TABLES:
+                raise UserError(f"--tables must be from 1 to {MAX_TABLES:,}")
             changes["table_labels"] = tuple(str(i) for i in range(1, self.tables + 1))
         return replace(settings, **changes)  # type: ignore[arg-type]
 
 
-def is_template(paths: Sequence[Path]) -> bool:
-    """One workbook with the template's Event and Attendees sheets: read strictly."""
-    return len(paths) == 1 and is_template_workbook(Path(paths[0]))
+def column_choices(texts: Sequence[str], choices: ImportChoices | None = None
+                   ) -> ImportChoices:
+    """`choices` with each --column "HEADER=FIELD" in place; UserError for a bad one."""
+    chosen = choices.copy() if choices else ImportChoices()
+    for text in texts:
+        header, equals, name = text.rpartition("=")
+        field = field_named(name) if equals else None
+        if not header.strip() or field is None:
+            known = ", ".join(sorted(f.key for f in FIELDS.values()))
+            raise UserError(f"--column {text!r}: write --column \"HEADER=FIELD\", where FIELD "
+                            f"is one of {known}, or ignore")
+        chosen.header_fields[header_key(header)] = field
+    return chosen
 
 
-def is_template_workbook(path: Path) -> bool:
-    if path.suffix.lower() != ".xlsx":
-        return False
-    try:
-        workbook = load_workbook(path, read_only=True)
-    except Exception:
-        return False
-    names = set(workbook.sheetnames)
-    workbook.close()
-    # An Event sheet marks the template: read strictly, so its settings are never ignored.
-    return {form.EVENT_SHEET, form.ATTENDEES_SHEET} <= names
+class ImportStopped(UserError):
+    """The files hold errors, or columns to ask about: nothing is written."""
 
 
 @dataclass(frozen=True)
 class FilesRead:
-    """What the files hold, and findings as printable lines."""
+    """What the files hold, the report, and whether they set the event's settings."""
 
     event: EventData
-    findings: tuple[str, ...]
-    report: ImportReport | None  # None: the template workbook, read strictly
+    report: ImportReport
+    settings_given: bool
+
+    @property
+    def findings(self) -> tuple[str, ...]:
+        return tuple(self.report.lines())
 
 
 def read_files(paths: Sequence[Path], settings: EventSettings,
                known: Sequence[AttendeeRecord] = (),
                choices: ImportChoices | None = None) -> FilesRead:
-    """The template workbook (with its own settings), or any layout (with `settings`).
+    """The files' event (with their own settings, else `settings`) and the report.
 
     Wish lists may also name `known` people (the event's, on a re-import);
     `choices` are the organizer's corrections remembered from earlier imports.
     """
-    if is_template(paths):
-        outcome = read_registration_workbook(Path(paths[0]))
-        return FilesRead(outcome.event, tuple(f"note: {n}" for n in outcome.notes), None)
     imported = import_registrations(paths, settings, known, choices)
-    return FilesRead(imported.event, tuple(imported.report.lines()), imported.report)
+    return FilesRead(imported.event, imported.report, imported.settings_given)
 
 
 def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[str], None],
                        report_path: Path | None = None,
                        known: Sequence[AttendeeRecord] = (),
                        choices: ImportChoices | None = None) -> EventData:
-    """The event in the files, with the flags applied; findings go to `say` (and the report)."""
+    """The event in the files, with the flags applied; warnings go to `say`, and an import
+    that cannot go on unasked raises ImportStopped."""
     read = read_files(paths, EventSettings(name=Path(paths[0]).stem), known, choices)
-    event = read.event
-    if read.report is None:
-        for line in read.findings:
-            say(line)
-        return replace(event, settings=flags.apply(event.settings))
-    settings = flags.apply(event.settings)
-    if not flags.tables:
-        settings = replace(settings, table_labels=tuple(
-            str(i) for i in range(1, max(1, len(event.attendees) // 2) + 1)))
-    if not flags.given() and not known:  # a re-import keeps the event's settings
-        say("note: the files carry no event settings; using a start at 09:00, "
-            f"{settings.slot_count} slots of {settings.slot_minutes} minutes and "
-            f"{len(settings.table_labels)} tables (set --start, --slots, --slot-minutes, "
-            "--tables, --break)")
-    for line in read.findings:
-        say(line)
+    report = read.report
     if report_path is not None:
-        write_report_workbook(read.report, report_path)
+        write_report_workbook(report, report_path)
         say(f"Wrote the import report to {report_path}")
+    for line in report.warnings():
+        say(line)
+    _stop_if_unsure(report)
+    event = read.event
+    settings = flags.apply(event.settings)
+    if not read.settings_given:
+        if not flags.tables:
+            settings = replace(settings, table_labels=tuple(
+                str(i) for i in range(1, max(1, len(event.attendees) // 2) + 1)))
+        if not flags.given() and not known:  # a re-import keeps the event's settings
+            say("note: the files carry no event settings; using a start at 09:00, "
+                f"{settings.slot_count} slots of {settings.slot_minutes} minutes and "
+                f"{len(settings.table_labels)} tables (set --start, --slots, --slot-minutes, "
+                "--tables, --break)")
+    if not event.attendees and not known:
+        raise ImportStopped(f"{', '.join(Path(p).name for p in paths)}: the files hold a header "
+                            "row but no people; add one row per person under it")
     return replace(event, settings=settings)
+
+
+def _stop_if_unsure(report: ImportReport) -> None:
+    errors, questions = report.errors, report.questions
+    if not errors and not questions:
+        return
+    lines = []
+    if errors:
+        lines.append(f"{len(errors)} {'value' if len(errors) == 1 else 'values'} in the files "
+                     "cannot be read as written; fix them in the file and import again:")
+        lines += [f"  {e}" for e in errors]
+    if questions:
+        lines.append(f"{len(questions)} {'column' if len(questions) == 1 else 'columns'} "
+                     "of unknown headers look like data the app uses; say what each holds "
+                     "(or import in the app, which asks):")
+        lines += [f"  {q}" for q in questions]
+    raise ImportStopped("\n".join(lines))
+
+
+def read_clean_files(paths: Sequence[Path]) -> EventData:
+    """The event in files that must read without a question (the bundled demo event):
+    ImportStopped otherwise."""
+    read = read_files(paths, EventSettings(name=Path(paths[0]).stem))
+    _stop_if_unsure(read.report)
+    return read.event

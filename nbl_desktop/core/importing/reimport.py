@@ -22,7 +22,7 @@ from nbl_desktop.core.event import (
     ExclusionRecord,
     RequestRecord,
 )
-from nbl_desktop.core.importing.any_layout import generated_id, is_generated_id
+from nbl_desktop.core.importing.reader import generated_id, is_generated_id
 from nbl_desktop.core.meeting_checks import still_valid, who
 
 _NAMES_LISTED = 10

@@ -1,8 +1,11 @@
-"""Words the importer recognizes: column headers, priorities and countries in four languages.
+"""Words the importer recognizes, in English, Norwegian, Swedish and Finnish.
 
-English, Norwegian (bokmål), Swedish and Finnish. Everything is compared
-after `normalize`: case, accents, punctuation and spacing do not matter, so
-"E-postadresse:", "e-post adresse" and "EPOSTADRESSE" are the same word.
+Column headers (the questions of sign-up forms as they really phrase them),
+form tools' own columns, answers (priorities, yes/no), countries, languages
+and legal forms. Everything is compared after `normalize`: case, accents,
+punctuation and spacing do not matter, so "E-postadresse:", "e-post adresse"
+and "EPOSTADRESSE" are the same words ("epost" and "e post" are both listed).
+What a header means is decided in `fields`; this module is only the words.
 """
 
 from __future__ import annotations
@@ -21,118 +24,299 @@ def normalize(text: str) -> str:
     return _NOT_WORD.sub(" ", plain).strip()
 
 
-def _words(*phrases: str) -> tuple[str, ...]:
-    return tuple(normalize(p) for p in phrases)
+def words(*phrases: str) -> tuple[str, ...]:
+    """The phrases normalized, each also without its spaces and hyphens ("e post", "epost")."""
+    found: dict[str, None] = {}
+    for phrase in phrases:
+        plain = normalize(phrase)
+        found[plain] = None
+        if " " in plain and len(plain.split()) == 2 and min(map(len, plain.split())) <= 2:
+            found[plain.replace(" ", "")] = None  # "e post" -> "epost", "til stede" stays
+    return tuple(p for p in found if p)
 
 
-# Attendee fields. A header matches a field when, normalized, it equals one of
-# its phrases or contains one as whole words (the longest phrase wins).
-ATTENDEE_FIELDS: dict[str, tuple[str, ...]] = {
-    "id": _words("ID", "Attendee ID", "Participant ID", "Registration ID", "Deltaker ID",
-                 "Deltakar ID", "Deltagar ID", "Osallistujan tunnus", "Tunnus"),
-    "name": _words("Name", "Full name", "Your name", "Participant", "Participant name",
-                   "Contact person", "Navn", "Fullt navn", "Deltaker", "Kontaktperson", "Namn",
-                   "Fullständigt namn", "Deltagare", "Nimi", "Koko nimi", "Osallistuja",
-                   "Yhteyshenkilö"),
-    "first_name": _words("First name", "Given name", "Fornavn", "Förnamn", "Etunimi"),
-    "last_name": _words("Last name", "Surname", "Family name", "Etternavn", "Efternamn",
-                        "Sukunimi"),
-    "organization": _words("Organization", "Organisation", "Company", "Company name",
-                           "Organization name", "Bedrift", "Firma", "Virksomhet",
-                           "Organisasjon", "Firmanavn", "Företag", "Företagsnamn",
-                           "Organisationens namn", "Yritys", "Yrityksen nimi", "Organisaatio"),
-    "country": _words("Country", "Country code", "Land", "Landkode", "Landskod", "Maa"),
-    "email": _words("Email", "E-mail", "Email address", "E-mail address", "Mail", "E-post",
-                    "E-postadresse", "E-postadress", "Sähköposti", "Sähköpostiosoite"),
-    "language": _words("Language", "Agenda language", "Språk", "Kieli"),
-    "sector": _words("Sector", "Industry", "Business sector", "Bransje", "Sektor", "Bransch",
-                     "Toimiala"),
-    "offers": _words("Offers", "We offer", "What we offer", "Tilbyr", "Vi tilbyr", "Erbjuder",
-                     "Vi erbjuder", "Tarjoamme", "Tarjoaa"),
-    "seeks": _words("Seeks", "Looking for", "We seek", "We are looking for", "Søker",
-                    "Vi søker", "Söker", "Vi söker", "Etsimme", "Etsii"),
-    "available_from": _words("Available from", "Arrival", "Arrives", "Tilgjengelig fra",
-                             "Ankomst", "Tillgänglig från", "Saatavilla alkaen",
-                             "Paikalla alkaen", "Saapuu"),
-    "available_until": _words("Available until", "Available to", "Departure", "Leaves",
-                              "Tilgjengelig til", "Avreise", "Tillgänglig till", "Avresa",
-                              "Saatavilla asti", "Paikalla asti", "Lähtee"),
-    "max_meetings": _words("Max meetings", "Maximum meetings", "Maximum number of meetings",
-                           "Maks møter", "Maks antall møter", "Max möten", "Max antal möten",
-                           "Tapaamisia enintään", "Enintään tapaamisia", "Max tapaamiset"),
-    "fixed_table": _words("Fixed table", "Table", "Booth", "Stand", "Fast bord", "Bord",
-                          "Pöytä", "Kiinteä pöytä", "Osasto"),
-    "party_size": _words("Party size", "Persons", "Number of persons", "Number of people",
-                         "Antall personer", "Antal personer", "Henkilömäärä",
-                         "Henkilöiden määrä"),
-    "must_meet": _words("Must meet", "Must meet with", "Må møte", "Må treffe", "Måste träffa",
-                        "Pakko tavata", "Täytyy tavata", "Ehdottomasti tavata"),
-    "want_meet": _words("Want to meet", "Wants to meet", "Would like to meet", "Wish to meet",
-                        "Ønsker å møte", "Vil møte", "Vil treffe", "Vill träffa", "Önskar träffa",
-                        "Vill möta", "Haluaa tavata", "Haluan tavata", "Haluamme tavata"),
-    "could_meet": _words("Could meet", "Interested in", "Nice to meet", "Kan møte",
-                         "Interessert i", "Kunde träffa", "Kan träffa", "Intresserad av",
-                         "Voisi tavata", "Kiinnostunut"),
-    "do_not_meet": _words("Do not want to meet", "Don't want to meet", "Do not meet",
-                          "Vil ikke møte", "Ønsker ikke å møte", "Vill inte träffa",
-                          "Vill inte möta", "Ei halua tavata", "Ei tavata"),
+# Header phrases per attendee field. A header names a field when, normalized, it equals
+# one of the phrases or contains one as whole words (see `fields.header_field`).
+ATTENDEE_PHRASES: dict[str, tuple[str, ...]] = {
+    "id": words("ID", "Attendee ID", "Participant ID", "Registration ID", "Person ID",
+                "Deltaker ID", "Deltakar ID", "Deltakernummer", "Deltager ID", "Deltagar ID",
+                "Deltagarnummer", "Osallistujan tunnus", "Osallistujanumero", "Tunnus"),
+    "name": words("Name", "Full name", "Your name", "Participant", "Participant name",
+                  "Participant's name", "Attendee", "Attendee name", "Contact person",
+                  "Contact name", "Representative", "First and last name",
+                  "Navn", "Ditt navn", "Fullt navn", "Fullt namn", "Deltaker", "Deltakar",
+                  "Deltakers navn", "Deltakerens navn", "Navn på deltaker", "Kontaktperson",
+                  "Fornavn og etternavn", "Namn", "Ditt namn", "Fullständigt namn",
+                  "Deltagare", "Deltagarens namn", "Förnamn och efternamn",
+                  "Nimi", "Koko nimi", "Nimesi", "Osallistuja", "Osallistujan nimi",
+                  "Yhteyshenkilö", "Etu ja sukunimi", "Etunimi ja sukunimi"),
+    "first_name": words("First name", "Given name", "Forename", "Fornavn", "Förnamn",
+                        "Etunimi", "Etunimet"),
+    "last_name": words("Last name", "Surname", "Family name", "Etternavn", "Efternamn",
+                       "Sukunimi"),
+    "organization": words(
+        "Organization", "Organisation", "Company", "Company name", "Organization name",
+        "Organisation name", "Name of company", "Name of organization", "Your company",
+        "Business", "Employer", "Firm", "Enterprise",
+        "Bedrift", "Bedriften", "Bedriftens navn", "Navn på bedrift", "Navn på bedriften",
+        "Firma", "Firmanavn", "Virksomhet", "Virksomheten", "Virksomhetens navn",
+        "Organisasjon", "Organisasjonen", "Organisasjonens navn", "Arbeidsgiver",
+        "Selskap", "Foretak", "Verksemd",
+        "Företag", "Företaget", "Företagets namn", "Företagsnamn", "Organisationens namn",
+        "Organisationen", "Arbetsgivare", "Bolag",
+        "Yritys", "Yrityksen nimi", "Yrityksesi", "Organisaatio", "Organisaation nimi",
+        "Yhteisö", "Työnantaja", "Edustamasi yritys"),
+    "country": words("Country", "Country code", "Nation", "Land", "Landkode", "Hjemland",
+                     "Landskod", "Maa", "Kotimaa", "Valtio"),
+    "email": words("Email", "E-mail", "Email address", "E-mail address", "Mail",
+                   "Mail address", "Your email", "Work email",
+                   "E-post", "E-postadresse", "Epostadresse", "E-post adresse",
+                   "Mailadresse", "Din e-post", "E-postadress", "Epostadress",
+                   "Mejladress", "Mejl", "Din e-postadress",
+                   "Sähköposti", "Sähköpostiosoite", "Sähköpostiosoitteesi", "Sposti",
+                   "S-posti"),
+    "language": words("Language", "Agenda language", "Preferred language",
+                      "Language of correspondence", "Språk", "Foretrukket språk",
+                      "Föredraget språk", "Kieli", "Asiointikieli"),
+    "sector": words("Sector", "Industry", "Business sector", "Branch", "Line of business",
+                    "Bransje", "Næring", "Sektor", "Bransch", "Näringsgren", "Toimiala",
+                    "Ala", "NACE", "NACE code", "NACE kode", "NACE kod", "NACE koodi"),
+    "offers": words("Offers", "We offer", "What we offer", "What do you offer",
+                    "What can you offer", "Offer", "Products and services",
+                    "Tilbyr", "Vi tilbyr", "Hva tilbyr dere", "Hva kan dere tilby",
+                    "Tilbud", "Erbjuder", "Vi erbjuder", "Vad erbjuder ni",
+                    "Vad kan ni erbjuda", "Erbjudande", "Tarjoamme", "Tarjoaa",
+                    "Mitä tarjoatte", "Mitä voitte tarjota", "Tarjonta"),
+    "seeks": words("Seeks", "Looking for", "We seek", "We are looking for",
+                   "What are you looking for", "What do you seek", "Seeking", "Needs",
+                   "Søker", "Vi søker", "Hva søker dere", "Hva ser dere etter",
+                   "Ønsker samarbeid om", "Behov", "Söker", "Vi söker", "Vad söker ni",
+                   "Vad letar ni efter", "Etsimme", "Etsii", "Mitä etsitte", "Haemme",
+                   "Tarve", "Tarpeet"),
+    "available_from": words(
+        "Available from", "Available from time", "Arrival", "Arrival time",
+        "Time of arrival", "Arrives", "Arriving", "Present from", "Attending from",
+        "Can attend from", "I can attend from", "From time", "Earliest meeting",
+        "Tilgjengelig fra", "Tilstede fra", "Til stede fra", "Ankomst", "Ankomsttid",
+        "Ankommer", "Ankomst kl", "Kan delta fra", "Deltar fra", "Kan møte fra",
+        "Tidligste møte", "Tilgjengeleg frå", "Til stades frå",
+        "Tillgänglig från", "Närvarande från", "Närvaro från", "Ankomsttid",
+        "Anländer", "Kan delta från", "Deltar från", "Tidigaste möte",
+        "Saatavilla alkaen", "Paikalla alkaen", "Paikalla klo", "Saapuu", "Saavun",
+        "Saapumisaika", "Saapumisaika klo", "Läsnä alkaen", "Tavoitettavissa alkaen",
+        "Voin osallistua alkaen"),
+    "available_until": words(
+        "Available until", "Available to", "Available until time", "Departure",
+        "Departure time", "Time of departure", "Leaves", "Leaving", "Present until",
+        "Attending until", "Can attend until", "I must leave at", "Must leave at",
+        "Until time", "Latest meeting",
+        "Tilgjengelig til", "Tilstede til", "Til stede til", "Avreise", "Avreisetid",
+        "Drar", "Må gå", "Må gå kl", "Kan delta til", "Deltar til", "Kan møte til",
+        "Siste møte", "Tilgjengeleg til", "Til stades til",
+        "Tillgänglig till", "Närvarande till", "Närvaro till", "Avresa", "Avresetid",
+        "Avgång", "Måste gå", "Kan delta till", "Deltar till", "Senaste möte",
+        "Saatavilla asti", "Paikalla asti", "Paikalla saakka", "Lähtee", "Lähden",
+        "Lähtöaika", "Läsnä asti", "Tavoitettavissa asti", "Voin osallistua asti"),
+    "available": words(
+        "Available", "Availability", "Present", "Attending", "Time available",
+        "Times available", "When are you available", "Tilgjengelig", "Tilstede",
+        "Til stede", "Tilstedeværelse", "Når kan du delta", "Når er du til stede",
+        "Tillgänglig", "Närvarande", "Närvaro", "När kan du delta", "När är du på plats",
+        "Saatavilla", "Paikalla", "Läsnä", "Milloin olet paikalla", "Tavoitettavissa"),
+    "max_meetings": words(
+        "Max meetings", "Maximum meetings", "Maximum number of meetings",
+        "Max number of meetings", "Number of meetings", "How many meetings",
+        "Meetings wanted", "Maks møter", "Maks antall møter", "Maksimalt antall møter",
+        "Antall møter", "Hvor mange møter", "Ønsket antall møter", "Max möten",
+        "Max antal möten", "Maximalt antal möten", "Antal möten", "Hur många möten",
+        "Tapaamisia enintään", "Enintään tapaamisia", "Max tapaamiset",
+        "Tapaamisten enimmäismäärä", "Tapaamisten määrä", "Montako tapaamista",
+        "Kuinka monta tapaamista"),
+    "fixed_table": words("Fixed table", "Table", "Table number", "Booth", "Booth number",
+                         "Stand", "Stand number", "Stand no", "Fast bord", "Bord",
+                         "Bordnummer", "Monter", "Montre", "Monternummer", "Standnummer",
+                         "Fast bord nr", "Pöytä", "Pöytänumero", "Kiinteä pöytä", "Osasto",
+                         "Ständi", "Osastonumero"),
+    "party_size": words("Party size", "Persons", "Number of persons", "Number of people",
+                        "Number of participants", "People attending", "Antall personer",
+                        "Antall deltakere", "Antal personer", "Antal deltagare",
+                        "Henkilömäärä", "Henkilöiden määrä", "Osallistujien määrä",
+                        "Osallistujamäärä"),
+    "delegation": words("Delegation", "Delegasjon", "Delegaatio", "Valtuuskunta"),
+    "notes": words("Notes", "Note", "Comments", "Comment", "Remarks", "Other",
+                   "Other information", "Additional information", "Anything else",
+                   "Message", "Kommentar", "Kommentarer", "Merknad", "Merknader",
+                   "Andre opplysninger", "Annet", "Anna", "Øvrig", "Øvrige opplysninger",
+                   "Melding", "Beskjed", "Övrigt", "Övriga upplysningar", "Övriga kommentarer",
+                   "Meddelande", "Anmärkning", "Kommentti", "Kommentit", "Lisätietoja",
+                   "Lisätiedot", "Muuta", "Huomioita", "Huomautuksia", "Viesti"),
 }
 
-WISH_PRIORITY = {"must_meet": 3, "want_meet": 2, "could_meet": 1}
+# Wish-list columns: the priority is told by the words of the header (see `fields`).
+WISH_FIELDS = ("must_meet", "want_meet", "could_meet", "do_not_meet")
+WISH_PRIORITY = {"must_meet": 3, "want_meet": 2, "could_meet": 1, "do_not_meet": 0}
+MEET_WORDS = frozenset(words(
+    "meet", "meeting with", "meet with", "talk to", "meetings with",
+    "møte", "møtes", "treffe", "treffa", "møta", "snakke med", "prate med",
+    "träffa", "möta", "träffas", "mötas", "prata med",
+    "tavata", "tavoittaa", "tapaamaan", "tapaisin", "tapaisitte", "tapaamisen",
+    "tapaaminen kanssa", "tavattava", "keskustella"))
+MUST_WORDS = frozenset(words("must", "must meet", "absolutely", "definitely", "essential",
+                             "top priority", "high priority", "priority 1", "må", "måtte",
+                             "helt nødvendig", "måste", "pakko", "ehdottomasti", "täytyy",
+                             "on pakko", "välttämättä", "første prioritet", "högsta prioritet"))
+COULD_WORDS = frozenset(words("could", "could meet", "might", "interested in", "nice to",
+                              "nice to meet", "if possible", "if time allows", "kan møte",
+                              "kan treffe", "kunne møte", "kunne treffe", "interessert i",
+                              "om mulig", "hvis mulig", "kan träffa", "kunde träffa",
+                              "kan möta", "intresserad av", "om möjligt", "voisi tavata",
+                              "voisin tavata", "voin tavata", "voisimme tavata",
+                              "kiinnostunut", "kiinnostaa", "mahdollisesti",
+                              "jos mahdollista"))
+NOT_WORDS = frozenset(words("not", "don t", "do not", "dont", "never", "avoid", "ikke",
+                            "ikkje", "aldri", "unngå", "inte", "ej", "icke", "aldrig",
+                            "undvika", "ei", "en halua", "et halua", "ette halua",
+                            "emme halua", "eivät halua", "älä", "välttää"))
+# "How many meetings": a count, not a wish list.
+COUNT_WORDS = frozenset(words("how many", "number of", "max", "maximum", "maks", "maksimalt",
+                              "antall", "hvor mange", "antal", "hur många", "maximalt",
+                              "montako", "kuinka monta", "enintään", "enimmäismäärä", "määrä"))
 
 # A sheet of request pairs (the canonical form) or of do-not-meet pairs.
-PAIR_FIELDS: dict[str, tuple[str, ...]] = {
-    "requester": _words("Requester", "Requester ID", "Requested by", "From", "Who asks",
-                        "Forespørrer", "Spør", "Frågeställare", "Pyytäjä"),
-    "requested": _words("Requested", "Requested ID", "To", "Meet", "Ønsket", "Önskad",
-                        "Toivottu", "Tavattava"),
-    "priority": _words("Priority", "Prioritet", "Prioriteetti", "Tärkeys"),
+PAIR_PHRASES: dict[str, tuple[str, ...]] = {
+    "requester": words("Requester", "Requester ID", "Requested by", "From", "Who asks",
+                       "Forespørrer", "Spør", "Fra", "Frågeställare", "Från", "Pyytäjä",
+                       "Pyytäjän tunnus", "Keneltä"),
+    "requested": words("Requested", "Requested ID", "To", "Meet", "Wants to meet", "Ønsket",
+                       "Ønsker å møte", "Til", "Önskad", "Vill träffa", "Till", "Toivottu",
+                       "Tavattava", "Kenelle"),
+    "priority": words("Priority", "Prioritet", "Prioriteetti", "Tärkeys", "Prioritering"),
 }
-EXCLUSION_FIELDS: dict[str, tuple[str, ...]] = {
-    "a": _words("Attendee ID", "Attendee", "Person"),
-    "b": _words("Other ID", "Other", "Not with", "Ikke med", "Inte med", "Ei kanssa"),
-}
-
-# What each field is called where the organizer chooses it (the import dialog).
-FIELD_LABELS: dict[str, str] = {
-    "id": "Attendee ID", "name": "Name", "first_name": "First name", "last_name": "Last name",
-    "organization": "Organization", "country": "Country", "email": "Email",
-    "language": "Agenda language", "sector": "Sector", "offers": "Offers", "seeks": "Seeks",
-    "available_from": "Available from", "available_until": "Available until",
-    "max_meetings": "Max meetings", "fixed_table": "Fixed table", "party_size": "Party size",
-    "must_meet": "Must meet (names)", "want_meet": "Want to meet (names)",
-    "could_meet": "Could meet (names)", "do_not_meet": "Do not meet (names)",
-    "requester": "Who asks", "requested": "Whom they ask for", "priority": "Priority",
-    "a": "Person", "b": "Not to meet",
+EXCLUSION_PHRASES: dict[str, tuple[str, ...]] = {
+    "a": words("Attendee ID", "Attendee", "Person", "Deltaker", "Deltagare", "Osallistuja"),
+    "b": words("Other ID", "Other", "Not with", "Ikke med", "Inte med", "Ei kanssa",
+               "Must not meet", "Skal ikke møte", "Ska inte träffa", "Ei saa tavata"),
 }
 
-PRIORITY_WORDS: dict[str, int] = {
-    **{w: 3 for w in _words("3", "must", "must meet", "må", "må møte", "måste",
-                            "måste träffa", "pakko", "pakko tavata", "high", "høy", "hög",
-                            "korkea")},
-    **{w: 2 for w in _words("2", "important", "want", "want to meet", "viktig", "tärkeä",
-                            "medium", "middels", "keskitaso")},
-    **{w: 1 for w in _words("1", "nice", "nice to meet", "could meet", "fint", "trevligt",
-                            "kiva", "low", "lav", "låg", "matala")},
+# Columns the app knows but does not use: named in the report as such, never asked about.
+KNOWN_UNUSED_PHRASES: dict[str, tuple[str, ...]] = {
+    "phone": words("Phone", "Telephone", "Mobile", "Mobile phone", "Phone number", "Cell",
+                   "Telefon", "Telefonnummer", "Mobil", "Mobilnummer", "Tlf", "Tlf nr",
+                   "Mobiltelefon", "Puhelin", "Puhelinnumero", "Matkapuhelin", "Gsm"),
+    "job_title": words("Title", "Job title", "Position", "Role", "Stilling", "Tittel",
+                       "Stillingstittel", "Rolle", "Befattning", "Titel", "Roll",
+                       "Tehtävänimike", "Asema", "Titteli", "Rooli", "Nimike"),
+    "address": words("Address", "Street address", "Postal code", "Post code", "Zip",
+                     "Zip code", "City", "Town", "Municipality", "Region", "County", "Adresse",
+                     "Postadresse", "Postnummer", "Poststed", "Sted", "Kommune", "Fylke",
+                     "Adress", "Postort", "Ort", "Kommun", "Län", "Osoite", "Postinumero",
+                     "Postitoimipaikka", "Kunta", "Kaupunki", "Maakunta", "Paikkakunta"),
+    "organization_number": words("Organization number", "Org number", "Org no",
+                                 "Company registration number", "VAT number", "Business ID",
+                                 "Organisasjonsnummer", "Org nr", "Orgnr", "Organisationsnummer",
+                                 "Y tunnus", "Ytunnus", "Vat"),
+    "website": words("Website", "Web site", "Web page", "Homepage", "Url", "Nettside",
+                     "Hjemmeside", "Webside", "Webbplats", "Hemsida", "Kotisivu", "Verkkosivu",
+                     "Verkkosivut", "Linkedin"),
+    "diet": words("Diet", "Dietary requirements", "Allergies", "Food allergies",
+                  "Special diet", "Allergier", "Matallergi", "Kosthold", "Spesialkost",
+                  "Specialkost", "Matallergier", "Ruokavalio", "Erityisruokavalio",
+                  "Allergiat", "Ruoka aineallergiat"),
+    "consent": words("Consent", "GDPR", "Privacy", "Photo consent", "I agree",
+                     "Terms", "Samtykke", "Personvern", "Jeg samtykker", "Samtycke",
+                     "Jag samtycker", "Suostumus", "Tietosuoja", "Hyväksyn"),
+    "company_description": words("Company description", "About the company",
+                                 "Description", "Beskrivelse", "Beskrivelse av bedriften",
+                                 "Om bedriften", "Om företaget", "Beskrivning",
+                                 "Yrityksen kuvaus", "Kuvaus", "Yrityksestä"),
+    "dinner": words("Dinner", "Lunch", "Middag", "Lunsj", "Lunch", "Illallinen", "Lounas"),
 }
+KNOWN_UNUSED_LABELS = {
+    "phone": "a phone number", "job_title": "a job title", "address": "an address or place",
+    "organization_number": "an organization number", "website": "a web address",
+    "diet": "diet or allergies", "consent": "a consent", "company_description":
+    "a description of the company (put it under Offers or Seeks to use it)",
+    "dinner": "a meal sign-up",
+}
+
+# Form tools' own columns: who answered and when, never a person's data. A phrase that
+# needs the tool's other columns to be told from a question (Microsoft Forms' "ID",
+# "Email", "Name") is in `fields.FORM_TOOLS` instead.
+FORM_METADATA_PHRASES = frozenset(words(
+    "Timestamp", "Time stamp", "Tidsstempel", "Tidsstämpel", "Aikaleima",
+    "Start time", "Completion time", "Last modified time", "Starttidspunkt",
+    "Fullføringstidspunkt", "Sist endret", "Tidspunkt for siste endring", "Starttid",
+    "Sluttid", "Tid för slutförande", "Senast ändrad", "Aloitusaika", "Valmistumisaika",
+    "Viimeksi muokattu", "Response ID", "Respondent ID", "Respondent", "Response number",
+    "Collector ID", "Collector", "Start Date", "End Date", "IP Address", "Custom Data 1",
+    "Custom Data", "Submission ID", "Submission date", "Submitted", "Submitted at",
+    "Created", "Answer time", "Answer time ms", "Duration", "Duration in seconds",
+    "Svar ID", "Svarsid", "Innsendings ID", "Innsendt", "Levert", "Svartid",
+    "Besvart", "Opprettet", "Vastaaja", "Vastaajan ID", "Vastaajan tunnus", "Vastausaika",
+    "Vastaus ID", "Vastauspäivä", "Lähetetty", "Lähetysaika", "Kesto", "Svarande",
+    "Svarstid", "Inskickad", "Skickad", "Network ID", "Token", "Status", "Language code",
+    "Referer", "User agent", "Progress", "Finished", "Recorded date", "Distribution channel",
+    "Landing time", "Submit time", "Tags", "Score", "Total score", "Poeng", "Poäng",
+    "Pisteet", "submission_id", "created", "answer_time_ms", "Unnamed",
+))
+
+# Answers of wish grids and pair sheets: the priority they give, 0 for "do not meet",
+# None for "no wish" (an answer that is not a wish, such as "not interested").
+PRIORITY_ANSWERS: dict[str, int | None] = {
+    **{w: 3 for w in words("3", "must", "must meet", "must meet with", "high", "high priority",
+                           "essential", "top", "må", "må møte", "må treffe", "høy",
+                           "høy prioritet", "svært viktig", "måste", "måste träffa", "hög",
+                           "hög prioritet", "mycket viktigt", "pakko", "pakko tavata",
+                           "korkea", "ehdottomasti", "ehdottomasti tavata", "täytyy tavata",
+                           "tärkeä tavata", "erittäin tärkeä")},
+    **{w: 2 for w in words("2", "important", "want", "want to meet", "would like to meet",
+                           "wish to meet", "medium", "viktig", "ønsker å møte", "vil møte",
+                           "vil gjerne møte", "middels", "viktigt", "vill träffa",
+                           "önskar träffa", "vill gärna träffa", "medel", "tärkeä",
+                           "haluan tavata", "haluaisin tavata", "keskitaso", "keskitärkeä")},
+    **{w: 1 for w in words("1", "nice", "nice to meet", "could meet", "could", "low",
+                           "interested", "maybe", "fint", "kan møte", "kunne møte",
+                           "interessert", "kanskje", "lav", "trevligt", "kan träffa",
+                           "kunde träffa", "intresserad", "kanske", "låg", "kiva", "voin tavata",
+                           "voisin tavata", "kiinnostunut", "ehkä", "matala")},
+    **{w: 0 for w in words("do not meet", "do not want to meet", "don't want to meet",
+                           "never", "vil ikke møte", "ønsker ikke å møte", "ønsker ikke møte",
+                           "ikke møte", "vill inte träffa", "inte träffa", "ej träffa",
+                           "en halua tavata", "ei tavata", "älä tavata")},
+    **{w: None for w in words("0", "no", "none", "not interested", "no interest", "n a",
+                              "na", "ikke interessert", "ikke aktuelt", "nei", "ingen",
+                              "inte intresserad", "inte aktuellt", "nej", "ei kiinnostusta",
+                              "ei kiinnosta", "ei ajankohtainen", "ei", "")},
+}
+
+# Ticks: a column per option, chosen or not.
+YES_WORDS = frozenset(words("1", "x", "yes", "y", "true", "selected", "chosen", "checked",
+                            "ja", "valgt", "sann", "sant", "vald", "valt", "kyllä", "k",
+                            "valittu", "tosi", "on", "avkrysset", "markerad", "rastitettu"))
+NO_WORDS = frozenset(words("0", "no", "n", "false", "not selected", "nei", "nej", "usann",
+                           "falskt", "ei", "epätosi", "ikke valgt", "ej vald", "ei valittu",
+                           "-"))
+
+# What a form tool writes for a respondent who is not signed in.
+ANONYMOUS_WORDS = frozenset(words("anonymous", "anonym", "anonyymi", "anonymt"))
 
 _COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
-    "NO": ("Norway", "Norge", "Noreg", "Norja", "NOR"),
-    "SE": ("Sweden", "Sverige", "Ruotsi", "SWE"),
-    "FI": ("Finland", "Suomi", "FIN"),
+    "NO": ("Norway", "Norge", "Noreg", "Norja", "NOR", "Norwegen"),
+    "SE": ("Sweden", "Sverige", "Ruotsi", "SWE", "Schweden"),
+    "FI": ("Finland", "Suomi", "FIN", "Finnland"),
     "DK": ("Denmark", "Danmark", "Tanska", "DNK"),
     "IS": ("Iceland", "Island", "Islanti", "ISL"),
     "RU": ("Russia", "Russland", "Ryssland", "Venäjä", "RUS"),
     "EE": ("Estonia", "Estland", "Viro", "EST"),
     "LV": ("Latvia", "Lettland", "Latvia", "LVA"),
     "LT": ("Lithuania", "Litauen", "Liettua", "LTU"),
-    "DE": ("Germany", "Tyskland", "Saksa", "DEU"),
+    "DE": ("Germany", "Tyskland", "Saksa", "DEU", "Deutschland"),
     "PL": ("Poland", "Polen", "Puola", "POL"),
     "NL": ("Netherlands", "Nederland", "Nederländerna", "Alankomaat", "Holland", "NLD"),
     "GB": ("United Kingdom", "UK", "Storbritannia", "Storbritannien", "Iso-Britannia",
-           "Great Britain", "England", "GBR"),
+           "Great Britain", "England", "GBR", "Scotland"),
     "FR": ("France", "Frankrike", "Ranska", "FRA"),
-    "US": ("United States", "USA", "USA", "Yhdysvallat"),
+    "US": ("United States", "USA", "Yhdysvallat", "United States of America"),
     "CA": ("Canada", "Kanada", "CAN"),
     "FO": ("Faroe Islands", "Færøyene", "Färöarna", "Färsaaret", "FRO"),
     "GL": ("Greenland", "Grønland", "Grönland", "Grönlanti", "GRL"),
@@ -142,14 +326,40 @@ for _code, _names in _COUNTRY_NAMES.items():
     COUNTRIES.update({normalize(n): _code for n in _names})
 
 LANGUAGES: dict[str, str] = {
-    **{w: "en" for w in _words("en", "english", "engelsk", "engelska", "englanti")},
-    **{w: "nb" for w in _words("nb", "no", "nn", "norsk", "norwegian", "bokmål", "norska",
-                               "norja")},
-    **{w: "sv" for w in _words("sv", "se", "svenska", "svensk", "swedish", "ruotsi")},
-    **{w: "fi" for w in _words("fi", "suomi", "finnish", "finsk", "finska")},
+    **{w: "en" for w in words("en", "eng", "english", "engelsk", "engelska", "englanti")},
+    **{w: "nb" for w in words("nb", "no", "nn", "nob", "norsk", "norwegian", "bokmål",
+                              "nynorsk", "norska", "norja")},
+    **{w: "sv" for w in words("sv", "se", "swe", "svenska", "svensk", "swedish", "ruotsi")},
+    **{w: "fi" for w in words("fi", "fin", "suomi", "finnish", "finsk", "finska")},
 }
 
 # Legal forms left out when names of organizations are compared.
-LEGAL_SUFFIXES = frozenset(_words("as", "asa", "ab", "oy", "oyj", "aps", "a s", "gmbh",
-                                  "ltd", "limited", "inc", "llc", "ky", "tmi", "ba", "ans",
-                                  "da", "sa", "bv", "publ", "plc", "co"))
+LEGAL_SUFFIXES = frozenset(words("as", "asa", "ab", "oy", "oyj", "aps", "a s", "gmbh",
+                                 "ltd", "limited", "inc", "llc", "ky", "tmi", "ba", "ans",
+                                 "da", "sa", "bv", "publ", "plc", "co", "sa", "ry", "hb",
+                                 "kb", "enk", "nuf"))
+
+# Keys of a key / value Event sheet (the app's own workbook writes the English ones).
+EVENT_KEY_PHRASES: dict[str, tuple[str, ...]] = {
+    "Event name": words("Event name", "Event", "Name of the event", "Title", "Arrangement",
+                        "Navn på arrangement", "Arrangementets navn", "Arrangementsnavn",
+                        "Evenemang", "Evenemangets namn", "Namn på evenemang", "Tapahtuma",
+                        "Tapahtuman nimi"),
+    "Date": words("Date", "Day", "Dato", "Dag", "Datum", "Päivämäärä", "Päivä"),
+    "Start": words("Start", "Start time", "First slot", "Starts", "Starter", "Starttid",
+                   "Første møte", "Start kl", "Börjar", "Första mötet", "Alkaa",
+                   "Alkamisaika", "Ensimmäinen tapaaminen"),
+    "Slot minutes": words("Slot minutes", "Slot length", "Meeting minutes", "Meeting length",
+                          "Minutes per meeting", "Minutter per møte", "Møtelengde",
+                          "Møtelengde minutter", "Minuter per möte", "Möteslängd",
+                          "Tapaamisen kesto", "Tapaamisen pituus", "Minuuttia per tapaaminen"),
+    "Slots": words("Slots", "Number of slots", "Meeting slots", "Rounds", "Antall runder",
+                   "Antall møterunder", "Runder", "Møterunder", "Antal rundor", "Rundor",
+                   "Mötesrundor", "Kierrokset", "Kierrosten määrä", "Tapaamiskierrokset"),
+    "Breaks": words("Breaks", "Break", "Pauses", "Pauser", "Pause", "Lunsj", "Raster",
+                    "Paus", "Tauot", "Tauko"),
+    "Tables": words("Tables", "Number of tables", "Antall bord", "Bord", "Antal bord",
+                    "Pöydät", "Pöytien määrä", "Pöytiä"),
+}
+EVENT_SHEET_NAMES = frozenset(words("Event", "Settings", "Arrangement", "Innstillinger",
+                                    "Evenemang", "Inställningar", "Tapahtuma", "Asetukset"))

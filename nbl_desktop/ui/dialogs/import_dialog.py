@@ -1,11 +1,15 @@
 """The import dialog: what the files hold and how they will be read, before anything is written.
 
 Three tabs: Columns (per sheet: the header row, what each column is read
-as, a few values; every choice can be corrected), Names to check (wished-for
-names the importer would not guess; pick whom each means) and Report (every
-row not used as it stood, and what the import changes). Each correction
-re-reads the files off the GUI thread. Import accepts the dialog; the main
-window then writes the event and keeps the choices for the next import.
+as and how that was told, a few values; every choice can be corrected),
+Names to check (wished-for names the importer would not guess; pick whom
+each means) and Report (every row not used as it stood, and what the import
+changes). A column the app does not know whose values look like a field it
+has is a question: its row is marked, its best guess pre-selected, and
+Import waits until it is answered (or every guess is taken at once). Each
+correction re-reads the files off the GUI thread. Import accepts the
+dialog; the main window then writes the event and keeps the choices for the
+next import.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Sized
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,18 +41,19 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.importing.choices import NOT_USED, SKIP_SHEET, header_key
-from nbl_desktop.core.importing.header_detection import SheetKind
+from nbl_desktop.core.importing.fields import FIELDS, SheetKind
 from nbl_desktop.core.importing.import_report import write_report_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession, SheetPreview
-from nbl_desktop.core.importing.vocabulary import FIELD_LABELS
 from nbl_desktop.ui import file_dialogs, messages
 from nbl_desktop.ui.dialogs.person_choice_delegate import PersonChoiceDelegate
 from nbl_desktop.ui.models.unresolved_names_model import Column, UnresolvedNamesModel
 from nbl_desktop.ui.tasks import BackgroundTask
 
 KIND_TEXT = {SheetKind.ATTENDEES: "attendees", SheetKind.REQUESTS: "wishes (pairs)",
-             SheetKind.EXCLUSIONS: "do-not-meet pairs", SheetKind.UNKNOWN: "not read"}
+             SheetKind.EXCLUSIONS: "do-not-meet pairs", SheetKind.EVENT: "event settings",
+             SheetKind.UNKNOWN: "not read"}
 NOT_READ_TEXT = "(not read)"
+QUESTION_SHADE = QColor("#fff3b0")
 
 
 def count(items: Sized, one: str, many: str = "") -> str:
@@ -127,8 +133,9 @@ class ImportDialog(QDialog):
         top.addWidget(self.sheet_box, 1)
         top.addWidget(self.read_sheet_box)
         top.addWidget(self.header_row_box)
-        self.columns_table = QTableWidget(0, 3)
-        self.columns_table.setHorizontalHeaderLabels(["Column header", "Read as", "First values"])
+        self.columns_table = QTableWidget(0, 4)
+        self.columns_table.setHorizontalHeaderLabels(
+            ["Column header", "Read as", "Why", "First values"])
         self.columns_table.horizontalHeader().setStretchLastSection(True)
         self.columns_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
@@ -137,12 +144,22 @@ class ImportDialog(QDialog):
         self.first_rows_text = QPlainTextEdit()
         self.first_rows_text.setReadOnly(True)
         self.first_rows_text.setMaximumHeight(110)
-        self.template_label = QLabel("This is the NBL registration template: its columns are "
-                                     "fixed, there is nothing to choose.")
+        self.questions_label = QLabel()
+        self.questions_label.setWordWrap(True)
+        self.accept_guesses_button = QPushButton("Use the suggestions")
+        self.accept_guesses_button.setToolTip(
+            "Read every marked column as the app suggests; you can still change any of them")
+        self.accept_guesses_button.clicked.connect(self.accept_guesses)
+        questions = QHBoxLayout()
+        questions.addWidget(self.questions_label, 1)
+        questions.addWidget(self.accept_guesses_button)
+        self.event_sheet_label = QLabel("This sheet holds the event's settings (one key and "
+                                        "value per row); there is nothing to choose.")
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(self.template_label)
+        layout.addLayout(questions)
         layout.addLayout(top)
+        layout.addWidget(self.event_sheet_label)
         layout.addWidget(self.columns_table, 1)
         layout.addWidget(QLabel("The sheet's first rows:"))
         layout.addWidget(self.first_rows_text)
@@ -158,15 +175,26 @@ class ImportDialog(QDialog):
                                    outcome.labels)
         self.names_view.resizeColumnsToContents()
         unclear = self.names_model.rowCount()
+        asked = len(outcome.questions)
+        self.tabs.setTabText(0, f"Columns ({asked} to confirm)" if asked else "Columns")
         self.tabs.setTabText(1, f"Names to check ({unclear})")
+        self.questions_label.setText(
+            f"<b>{count(range(asked), 'column')} to confirm</b> (marked): the app does not "
+            "know the header, but the values look like something it uses. Its guess is "
+            "chosen; change it, or take every guess." if asked else "")
+        self.questions_label.setVisible(bool(asked))
+        self.accept_guesses_button.setVisible(bool(asked))
         if outcome.blocked:
             self.summary_label.setText(
                 f"<b style='color:#a00'>Nothing can be imported yet.</b> {outcome.blocked} "
                 "Choose the header row or what a column holds under Columns.")
         else:
             skipped = len(report.skipped) if report is not None else 0
+            waiting = f"<b>{count(range(asked), 'column')} to confirm</b> under Columns " \
+                "before Import. " if asked else ""
             self.summary_label.setText(
-                f"After the import the event has <b>{count(event.attendees, 'attendee')}</b>, "
+                f"{waiting}After the import the event has "
+                f"<b>{count(event.attendees, 'attendee')}</b>, "
                 f"<b>{count(event.requests, 'wish', 'wishes')}</b> and "
                 f"<b>{count(event.exclusions, 'do-not-meet pair')}</b>. "
                 f"{count(outcome.changes, 'change')} to the event; "
@@ -181,15 +209,20 @@ class ImportDialog(QDialog):
         self._set_busy(False)
 
     def _show_sheets(self, sheets: tuple[SheetPreview, ...]) -> None:
-        self.template_label.setVisible(self.session.template)
         keys = [s.key for s in sheets]
         current = self.sheet_box.currentIndex()
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
         for sheet in sheets:
-            self.sheet_box.addItem(f"{sheet.key} — {KIND_TEXT[sheet.kind]}")
+            asked = sum(1 for c in sheet.columns if c.question is not None)
+            self.sheet_box.addItem(f"{sheet.key} — {KIND_TEXT[sheet.kind]}"
+                                   + (f" ({asked} to confirm)" if asked else ""))
         self._sheet_keys = keys
-        self.sheet_box.setCurrentIndex(current if 0 <= current < len(keys) else 0)
+        asking = next((i for i, s in enumerate(sheets)
+                       if any(c.question is not None for c in s.columns)), None)
+        if not 0 <= current < len(keys):
+            current = asking if asking is not None else 0
+        self.sheet_box.setCurrentIndex(current)
         self.sheet_box.blockSignals(False)
         self._show_sheet(self.sheet_box.currentIndex())
 
@@ -199,8 +232,10 @@ class ImportDialog(QDialog):
 
     def _show_sheet(self, position: int) -> None:
         sheet = self._sheet(position)
+        settings_sheet = sheet is not None and sheet.kind is SheetKind.EVENT
+        self.event_sheet_label.setVisible(settings_sheet)
         for widget in (self.read_sheet_box, self.header_row_box, self.columns_table):
-            widget.setEnabled(sheet is not None)
+            widget.setEnabled(sheet is not None and not settings_sheet)
         self.columns_table.setRowCount(0)
         if sheet is None:
             self.first_rows_text.clear()
@@ -209,30 +244,44 @@ class ImportDialog(QDialog):
         self.read_sheet_box.blockSignals(True)
         self.read_sheet_box.setChecked(not skipped)
         self.read_sheet_box.blockSignals(False)
-        self.header_row_box.setEnabled(not skipped)
+        self.header_row_box.setEnabled(not skipped and not settings_sheet)
         self.header_row_box.blockSignals(True)
         self.header_row_box.setValue(max(sheet.header_row, 1))
         self.header_row_box.blockSignals(False)
         self.first_rows_text.setPlainText(
             "\n".join(f"{number:>4}: {text}" for number, text in sheet.first_rows))
-        fields = sheet.fields or tuple(FIELD_LABELS)
+        fields = sheet.fields or tuple(FIELDS)
         self.columns_table.setRowCount(len(sheet.columns))
         for row, column in enumerate(sheet.columns):
-            self.columns_table.setItem(row, 0, QTableWidgetItem(column.header))
+            question = column.question
+            why = f"Looks like {question.looks_like}: please confirm" if question else column.how
+            items = [QTableWidgetItem(column.header), QTableWidgetItem(why),
+                     QTableWidgetItem("  ·  ".join(column.examples))]
             box = QComboBox()
             box.addItem(NOT_READ_TEXT, NOT_USED)
-            for name in fields:
-                box.addItem(FIELD_LABELS[name], name)
-            box.setCurrentIndex(max(box.findData(column.field or NOT_USED), 0))
+            offered = (*question.fields, *(f for f in fields if f not in question.fields)) \
+                if question else fields
+            for name in offered:
+                box.addItem(FIELDS[name].label, name)
+            chosen = question.guess if question else column.field or NOT_USED
+            box.setCurrentIndex(max(box.findData(chosen), 0))
             box.setEnabled(not skipped)
             box.currentIndexChanged.connect(
                 lambda _i, b=box, h=column.header: self._field_chosen(h, b.currentData()))
+            if question is not None:
+                for item in items:
+                    item.setBackground(QBrush(QUESTION_SHADE))
+                box.setToolTip("The app's guess; choose what this column holds")
+            self.columns_table.setItem(row, 0, items[0])
             self.columns_table.setCellWidget(row, 1, box)
-            self.columns_table.setItem(row, 2, QTableWidgetItem("  ·  ".join(column.examples)))
+            self.columns_table.setItem(row, 2, items[1])
+            self.columns_table.setItem(row, 3, items[2])
         self.columns_table.resizeColumnToContents(1)
+        self.columns_table.resizeColumnToContents(2)
 
     def _set_busy(self, busy: bool) -> None:
-        self.import_button.setEnabled(not busy and not self.outcome.blocked)
+        self.import_button.setEnabled(not busy and not self.outcome.blocked
+                                      and not self.outcome.questions)
         self.import_button.setText("Reading…" if busy else "Import")
 
     # -- corrections ---------------------------------------------------------------------
@@ -249,6 +298,12 @@ class ImportDialog(QDialog):
 
     def _field_chosen(self, header: str, field: str) -> None:
         self.session.choices.header_fields[header_key(header)] = field
+        self.reread()
+
+    def accept_guesses(self) -> None:
+        """Read every column the app asks about as it guessed."""
+        for question in self.outcome.questions:
+            self.session.choices.header_fields[header_key(question.header)] = question.guess
         self.reread()
 
     def _current_key(self) -> str | None:
@@ -322,8 +377,8 @@ class ImportDialog(QDialog):
             messages.show_error(self, "Cannot save the report", str(exc))
 
     def accept(self) -> None:
-        if self.task is not None or self.outcome.blocked:
-            return  # Import waits for the last correction to be read
+        if self.task is not None or self.outcome.blocked or self.outcome.questions:
+            return  # Import waits for the last correction to be read, and every answer
         super().accept()
 
     def done(self, result: int) -> None:

@@ -1,0 +1,310 @@
+"""Find a sheet's header row and how each of its columns is read.
+
+Title rows, notes and blank rows above the header are skipped: the header is
+the row among the first rows that names the most known fields. A question
+spanning a second header row (SurveyMonkey writes the question once and the
+options, or "Response", in the row below) is read as one header per column,
+"Question [Option]". The form tool that wrote the file is told by its own
+columns (Microsoft Forms, Google Forms, Nettskjema, SurveyMonkey, Webropol,
+Typeform, Jotform, Eventbrite): those columns are metadata, and the account
+columns a tool fills by itself (Microsoft Forms' Email and Name, which hold
+"anonymous" for outside respondents) are read only where the form's own
+question is empty. The organizer's corrections (`choices.ImportChoices`)
+come first: what a header means, which row is the header row, or that a
+sheet is not to be read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from nbl_desktop.core.importing.choices import (
+    NOT_USED,
+    SKIP_SHEET,
+    ImportChoices,
+    header_key,
+    sheet_key,
+)
+from nbl_desktop.core.importing.fields import (
+    FIELDS,
+    FIELDS_OF_KIND,
+    HeaderReading,
+    SheetKind,
+    clean_header,
+    read_header,
+)
+from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text
+from nbl_desktop.core.importing.vocabulary import normalize
+
+_ROWS_SEARCHED = 30
+_SUB_HEADERS = frozenset({"response", "open ended response", "svar", "vastaus",
+                          "other please specify", "annet vennligst spesifiser"})
+_COUNTED_SUFFIX = re.compile(r"^(?P<base>.*\D)(?P<n>\d)$")  # Microsoft Forms' "Email2"
+
+# Form tools, told by their own columns (normalized), and the columns they fill by
+# themselves with the respondent's account.
+_MS_START = frozenset({"start time", "starttidspunkt", "starttid", "aloitusaika"})
+_MS_DONE = frozenset({"completion time", "fullforingstidspunkt", "slutforandetid",
+                      "tid for slutforande", "valmistumisaika"})
+_GOOGLE_STAMP = frozenset({"timestamp", "tidsmerke", "tidstampel", "tidsstampel", "aikaleima",
+                           "tidsstempel"})
+
+
+@dataclass(frozen=True)
+class ColumnReading:
+    """How one column is read. `fallback`: a tool's account column, read only where the
+    form's own column for the same field is empty."""
+
+    column: int  # 0-based
+    header: str
+    field: str | None
+    how: str
+    option: str = ""
+    metadata: bool = False
+    chosen: bool = False
+    fallback: bool = False
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.column)
+
+
+@dataclass
+class SheetLayout:
+    """A sheet's kind, header row(s), and every column's reading."""
+
+    kind: SheetKind
+    header_rows: tuple[int, ...] = ()
+    columns: list[ColumnReading] = field(default_factory=list)
+    tool: str = ""
+
+    @property
+    def header_row(self) -> int:
+        """The last header row's number; 0 when there is none."""
+        return self.header_rows[-1] if self.header_rows else 0
+
+    def readers_of(self, name: str) -> list[ColumnReading]:
+        """The columns read as `name`: the form's own first, a tool's account columns last."""
+        found = [c for c in self.columns if c.field == name]
+        return sorted(found, key=lambda c: (c.fallback, c.column))
+
+    def has(self, name: str) -> bool:
+        return any(c.field == name for c in self.columns)
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: the column as Excel shows it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _tool_of(headers: dict[int, str]) -> str:
+    plain = {c: normalize(h) for c, h in headers.items()}
+    ordered = [plain[c] for c in sorted(plain)]
+    values = set(plain.values())
+    if len(ordered) >= 3 and ordered[0] == "id" and ordered[1] in _MS_START \
+            and ordered[2] in _MS_DONE:
+        return "Microsoft Forms"
+    if {"respondent id", "collector id"} <= values:
+        return "SurveyMonkey"
+    if any(h.strip().startswith("$") for h in headers.values()):
+        return "Nettskjema"
+    if ordered and ordered[0] in _GOOGLE_STAMP:
+        return "Google Forms"
+    if "vastausaika" in values:
+        return "Webropol"
+    if any(h.strip() == "#" for h in headers.values()) or "network id" in values:
+        return "Typeform"
+    if "submission date" in values or "submission id" in values:
+        return "Jotform"
+    if {"ticket type", "attendee status"} & values:
+        return "Eventbrite"
+    return ""
+
+
+def _account_columns(tool: str, headers: dict[int, str]) -> set[int]:
+    """Columns a tool fills with the respondent's account: names and emails that are the
+    form's own only when no question asks for them."""
+    ordered = sorted(headers)
+    if tool == "Microsoft Forms":
+        return {c for c in ordered[3:6] if read_header(headers[c]).field in
+                ("email", "name")} | {ordered[0]}
+    if tool == "SurveyMonkey":
+        return {c for c in ordered[:10] if read_header(headers[c]).field in
+                ("email", "first_name", "last_name", "name")}
+    return set()
+
+
+def _read_column(column: int, header: str, kind: SheetKind, choices: ImportChoices,
+                 tool: str, account: set[int]) -> ColumnReading:
+    choice = choices.header_fields.get(header_key(header))
+    if choice is not None:
+        if choice == NOT_USED:
+            return ColumnReading(column, header, None, "not used, as you chose", chosen=True)
+        if choice in FIELDS and FIELDS[choice].sheet is kind:
+            option = read_header(header, kind).option if FIELDS[choice].several else ""
+            return ColumnReading(column, header, choice, "as you chose", option, chosen=True)
+    reading = read_header(header, kind)
+    if reading.field is None and not reading.metadata:
+        counted = _COUNTED_SUFFIX.match(clean_header(header))
+        if counted:  # "Email2": a tool renamed a question that collided with its own column
+            base = read_header(counted["base"], kind)
+            if base.field is not None:
+                reading = replace(base, how="header (numbered by the form tool)")
+    if column in account:
+        if reading.field in (None, "id"):  # Microsoft Forms' response number
+            return ColumnReading(column, header, None, f"form metadata ({tool}: the response "
+                                 "number)", metadata=True)
+        return ColumnReading(column, header, reading.field, f"{tool}'s account column: read "
+                             "where the form's own question is empty", fallback=True)
+    if reading.metadata:
+        return ColumnReading(column, header, None,
+                             f"form metadata ({tool})" if tool else reading.how, metadata=True)
+    return ColumnReading(column, header, reading.field, reading.how, reading.option)
+
+
+def _map(headers: dict[int, str], kind: SheetKind, choices: ImportChoices
+         ) -> tuple[list[ColumnReading], str]:
+    tool = _tool_of(headers)
+    account = _account_columns(tool, headers)
+    readings = [_read_column(c, h, kind, choices, tool, account)
+                for c, h in sorted(headers.items())]
+    # A field that takes one column: the first column naming it is read, later ones are not
+    # (and say so); a tool's account column stands by for the form's own.
+    seen: set[str] = set()
+    for i, reading in enumerate(readings):
+        name = reading.field
+        if name is None or FIELDS[name].several or reading.fallback:
+            continue
+        if name in seen:
+            first = next(r for r in readings if r.field == name and not r.fallback)
+            readings[i] = replace(reading, field=None, how=f"not used: a second column for "
+                                  f"{FIELDS[name].label}; column {first.letter} "
+                                  f"({first.header!r}) is read")
+        seen.add(name)
+    return readings, tool
+
+
+def _headers_of(values: tuple[Any, ...]) -> dict[int, str]:
+    return {c: str(h).strip() for c, h in enumerate(values)
+            if h is not None and str(h).strip() != ""}
+
+
+def _two_row_headers(first: tuple[Any, ...], second: tuple[Any, ...]) -> dict[int, str] | None:
+    """'Question [Option]' per column when `second` is a row of options under `first`'s
+    questions (each question written once, over its first column), else None."""
+    top, below = _headers_of(first), _headers_of(second)
+    if not top or not below:
+        return None
+    gaps = [c for c in below if c not in top and any(t < c for t in top)]
+    sub_words = [c for c, text in below.items() if normalize(text) in _SUB_HEADERS]
+    under_questions = [c for c in top if c in below and c not in sub_words]
+    if not sub_words and (not gaps or len(under_questions) > len(top) / 2):
+        return None  # a row of data under a header with a few blank cells
+    combined: dict[int, str] = {}
+    question = ""
+    for c in range(max(max(top), max(below)) + 1):
+        if c in top:
+            question = top[c]
+        elif c not in below:
+            continue
+        sub = below.get(c, "")
+        option = sub if sub and normalize(sub) not in _SUB_HEADERS else ""
+        if option:
+            combined[c] = f"{question} [{option}]" if question else option
+        elif question:
+            combined[c] = question
+    return {c: h for c, h in combined.items() if h}
+
+
+_REQUIRED = {
+    SheetKind.ATTENDEES: frozenset(),
+    SheetKind.REQUESTS: frozenset({"requester", "requested"}),
+    SheetKind.EXCLUSIONS: frozenset({"a", "b"}),
+}
+
+
+def _has_name(readings: list[ColumnReading]) -> bool:
+    named = {r.field for r in readings}
+    return "name" in named or {"first_name", "last_name"} <= named
+
+
+def detect_layout(sheet: RawSheet, choices: ImportChoices | None = None) -> SheetLayout:
+    """The sheet's kind and how each column is read; kind UNKNOWN when no header row is
+    recognized (the map then keeps the first row's headers, or the chosen row's, so the
+    organizer can say what the columns hold)."""
+    choices = choices or ImportChoices()
+    chosen_row = choices.header_rows.get(sheet_key(sheet.file, sheet.name))
+    if chosen_row == SKIP_SHEET:
+        return SheetLayout(SheetKind.UNKNOWN)
+    rows = list(sheet.rows[:_ROWS_SEARCHED])
+    if chosen_row is not None:
+        at = [i for i, (number, _) in enumerate(sheet.rows) if number == chosen_row]
+        rows = list(sheet.rows[at[0]:at[0] + 2]) if at else []
+        rows = rows[:1] + [r for r in rows[1:] if r[0] == chosen_row + 1]
+    best = SheetLayout(SheetKind.UNKNOWN)
+    if rows:
+        readings, _ = _map(_headers_of(rows[0][1]), SheetKind.UNKNOWN, ImportChoices())
+        best = SheetLayout(SheetKind.UNKNOWN, (rows[0][0],), [
+            replace(r, field=None) for r in readings])
+    best_score = 1
+    last = 1 if chosen_row is not None else len(rows)
+    for i, (number, values) in enumerate(rows[:last]):
+        candidates = [((number,), _headers_of(values))]
+        if i + 1 < len(rows) and rows[i + 1][0] == number + 1:
+            two = _two_row_headers(values, rows[i + 1][1])
+            if two is not None:
+                candidates.append(((number, number + 1), two))
+        for header_rows, headers in candidates:
+            for kind in FIELDS_OF_KIND:
+                readings, tool = _map(headers, kind, choices)
+                named = {r.field for r in readings if r.field is not None}
+                if kind is SheetKind.ATTENDEES and not _has_name(readings):
+                    continue
+                if not _REQUIRED[kind] <= named:
+                    continue
+                score = len(named) + (10 if kind is SheetKind.ATTENDEES else 0) + \
+                    len(header_rows) - 1
+                if score > best_score:
+                    best, best_score = SheetLayout(kind, header_rows, readings, tool), score
+    return best
+
+
+def cells_of(values: tuple[Any, ...], column: int) -> Any:
+    return values[column] if column < len(values) else None
+
+
+def first_values(sheet: RawSheet, layout: SheetLayout, column: int, count: int = 3
+                 ) -> tuple[str, ...]:
+    """The column's first few values that are not blank, on one line each."""
+    found: list[str] = []
+    for number, values in sheet.rows:
+        if number <= layout.header_row:
+            continue
+        text = cell_text(cells_of(values, column)).replace("\n", " ")
+        if text:
+            found.append(text if len(text) <= 40 else text[:39] + "…")
+            if len(found) == count:
+                break
+    return tuple(found)
+
+
+def describe(reading: ColumnReading) -> str:
+    """'column F 'Tilstede fra' → Available from (header)', for the report."""
+    where = f"column {reading.letter} {reading.header!r}"
+    if reading.field is None:
+        return f"{where} → {reading.how}"
+    target = FIELDS[reading.field].label
+    if reading.option:
+        target += f": {reading.option!r}"
+    return f"{where} → {target}" + ("" if reading.how == "header" else f" ({reading.how})")
+
+
+__all__ = ["ColumnReading", "HeaderReading", "SheetLayout", "cells_of", "column_letter",
+           "describe", "detect_layout", "first_values"]
