@@ -29,9 +29,12 @@ def edited_sample(tmp_path: Path, edit: Callable[[Workbook], None],
 
 def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",",
               encoding: str = "utf-8") -> Path:
-    """`rows` as a csv file, quoting cells with line breaks or the delimiter, CRLF lines."""
+    """`rows` as a csv file, quoting cells with line breaks, quotes or the delimiter (a quote
+    doubled, as Excel does), CRLF lines."""
     def cell(value: str) -> str:
-        return f'"{value}"' if "\n" in value or delimiter in value else value
+        if any(c in value for c in ("\n", "\r", '"', delimiter)):
+            return '"' + value.replace('"', '""') + '"'
+        return value
     text = "\r\n".join(delimiter.join(cell(v) for v in row) for row in rows)
     path.write_bytes(text.encode(encoding))
     return path

@@ -60,8 +60,9 @@ class ReportEntry:
         value = f" {self.value!r}" if self.value else ""
         state = {Severity.ERROR: "", Severity.SKIPPED: "NOT IMPORTED: ",
                  Severity.NOTE: ""}[self.severity]
-        joint = " is" if value and self.message.startswith(("not ", "a number")) else ":"
-        return f"{', '.join(where)}:{value}{joint} {state}{self.message}; {self.action}"
+        if value:
+            value += " is" if self.message.startswith(("not ", "a number")) else ":"
+        return f"{', '.join(where)}:{value} {state}{self.message}; {self.action}"
 
 
 @dataclass(frozen=True)

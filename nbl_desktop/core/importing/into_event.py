@@ -23,7 +23,7 @@ from nbl_desktop.core.importing.choices import ImportChoices, sheet_key
 from nbl_desktop.core.importing.event_sheet import is_event_sheet
 from nbl_desktop.core.importing.fields import FIELDS_OF_KIND, SheetKind
 from nbl_desktop.core.importing.import_report import ColumnQuestion, ImportReport
-from nbl_desktop.core.importing.layout import detect_layout
+from nbl_desktop.core.importing.layout import detect_layout, fitted_to_values
 from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text, read_raw_sheets
 from nbl_desktop.core.importing.reader import import_sheets
@@ -131,7 +131,7 @@ class ImportSession:
                       for number, values in sheet.rows[:_FIRST_ROWS])
         if key not in choices.header_rows and is_event_sheet(sheet):
             return SheetPreview(key, sheet.file, sheet.name, SheetKind.EVENT, 0, (), first)
-        layout = detect_layout(sheet, choices)
+        layout = fitted_to_values(sheet, detect_layout(sheet, choices))
         data = [values for number, values in sheet.rows if number > layout.header_row]
         asked = {q.letter: q for q in questions if q.sheet_key == key}
         previews = tuple(ColumnPreview(r.column, r.header, r.field, _examples(data, r.column),

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from nbl_desktop.core.importing import cell_values
+from nbl_desktop.core.importing.cell_values import BadValue
 from nbl_desktop.core.importing.choices import (
     NOT_USED,
     SKIP_SHEET,
@@ -32,6 +34,7 @@ from nbl_desktop.core.importing.fields import (
     FIELDS_OF_KIND,
     HeaderReading,
     SheetKind,
+    ValueKind,
     clean_header,
     read_header,
 )
@@ -54,8 +57,8 @@ _GOOGLE_STAMP = frozenset({"timestamp", "tidsmerke", "tidstampel", "tidsstampel"
 
 @dataclass(frozen=True)
 class ColumnReading:
-    """How one column is read. `fallback`: a tool's account column, read only where the
-    form's own column for the same field is empty."""
+    """How one column is read. `account`: a tool's account column (the respondent's own
+    name or email, filled in by the tool), read only when no question asks for the same."""
 
     column: int  # 0-based
     header: str
@@ -64,7 +67,7 @@ class ColumnReading:
     option: str = ""
     metadata: bool = False
     chosen: bool = False
-    fallback: bool = False
+    account: bool = False
 
     @property
     def letter(self) -> str:
@@ -86,9 +89,8 @@ class SheetLayout:
         return self.header_rows[-1] if self.header_rows else 0
 
     def readers_of(self, name: str) -> list[ColumnReading]:
-        """The columns read as `name`: the form's own first, a tool's account columns last."""
-        found = [c for c in self.columns if c.field == name]
-        return sorted(found, key=lambda c: (c.fallback, c.column))
+        """The columns read as `name`, left to right."""
+        return [c for c in self.columns if c.field == name]
 
     def has(self, name: str) -> bool:
         return any(c.field == name for c in self.columns)
@@ -136,8 +138,8 @@ def _account_columns(tool: str, headers: dict[int, str]) -> set[int]:
         return {c for c in ordered[3:6] if read_header(headers[c]).field in
                 ("email", "name")} | {ordered[0]}
     if tool == "SurveyMonkey":
-        return {c for c in ordered[:10] if read_header(headers[c]).field in
-                ("email", "first_name", "last_name", "name")}
+        return {c for c in ordered[:9] if normalize(headers[c]) in
+                ("email address", "first name", "last name")}
     return set()
 
 
@@ -161,8 +163,8 @@ def _read_column(column: int, header: str, kind: SheetKind, choices: ImportChoic
         if reading.field in (None, "id"):  # Microsoft Forms' response number
             return ColumnReading(column, header, None, f"form metadata ({tool}: the response "
                                  "number)", metadata=True)
-        return ColumnReading(column, header, reading.field, f"{tool}'s account column: read "
-                             "where the form's own question is empty", fallback=True)
+        return ColumnReading(column, header, reading.field, f"header ({tool}'s account "
+                             "column)", account=True)
     if reading.metadata:
         return ColumnReading(column, header, None,
                              f"form metadata ({tool})" if tool else reading.how, metadata=True)
@@ -175,15 +177,27 @@ def _map(headers: dict[int, str], kind: SheetKind, choices: ImportChoices
     account = _account_columns(tool, headers)
     readings = [_read_column(c, h, kind, choices, tool, account)
                 for c, h in sorted(headers.items())]
+    # A tool's account column is the respondent's own only where no question asks for the
+    # same (outside respondents are 'anonymous' there): else it is metadata.
+    asked = {r.field for r in readings if r.field is not None and not r.account}
+    if "name" in asked:
+        asked |= {"first_name", "last_name"}
+    for i, reading in enumerate(readings):
+        if reading.account and reading.field in asked:
+            question = next((r for r in readings if not r.account and r.field == reading.field),
+                            None) or next(r for r in readings if r.field == "name")
+            readings[i] = replace(reading, field=None, metadata=True, account=False,
+                                  how=f"form metadata ({tool}: the respondent's account; "
+                                  f"column {question.letter} {question.header!r} is read)")
     # A field that takes one column: the first column naming it is read, later ones are not
-    # (and say so); a tool's account column stands by for the form's own.
+    # (and say so).
     seen: set[str] = set()
     for i, reading in enumerate(readings):
         name = reading.field
-        if name is None or FIELDS[name].several or reading.fallback:
+        if name is None or FIELDS[name].several:
             continue
         if name in seen:
-            first = next(r for r in readings if r.field == name and not r.fallback)
+            first = next(r for r in readings if r.field == name)
             readings[i] = replace(reading, field=None, how=f"not used: a second column for "
                                   f"{FIELDS[name].label}; column {first.letter} "
                                   f"({first.header!r}) is read")
@@ -274,6 +288,44 @@ def detect_layout(sheet: RawSheet, choices: ImportChoices | None = None) -> Shee
                 if score > best_score:
                     best, best_score = SheetLayout(kind, header_rows, readings, tool), score
     return best
+
+
+def _fits(kind: ValueKind, value: Any) -> bool:
+    try:
+        if kind is ValueKind.CLOCK or kind is ValueKind.CLOCK_RANGE:
+            cell_values.clock_or_range(value)
+        elif kind is ValueKind.WHOLE:
+            cell_values.whole_number(value, 0, 100_000, "")
+        elif kind is ValueKind.EMAIL:
+            return cell_values.looks_like_email(cell_text(value)) or \
+                cell_values.is_anonymous(value)
+    except BadValue:
+        return False
+    return True
+
+
+_CHECKED = {ValueKind.CLOCK: "clock times", ValueKind.CLOCK_RANGE: "clock times",
+            ValueKind.WHOLE: "numbers", ValueKind.EMAIL: "email addresses"}
+
+
+def fitted_to_values(sheet: RawSheet, layout: SheetLayout) -> SheetLayout:
+    """`layout` without the readings its values deny: an 'Ankomst' column of 'Fly' and
+    'Bil' (how people travel) is not arrival times. Such a column is not used, and says
+    why, rather than failing on every row; the organizer's own choices are kept."""
+    columns = []
+    for reading in layout.columns:
+        kind = FIELDS[reading.field].kind if reading.field else None
+        if kind in _CHECKED and not reading.chosen:
+            assert kind is not None
+            values = [v for number, cells in sheet.rows[:400] if number > layout.header_row
+                      for v in [cells_of(cells, reading.column)] if cell_text(v)]
+            fitting = sum(1 for v in values if _fits(kind, v))
+            if len(values) >= 3 and fitting < len(values) / 2:
+                reading = replace(reading, field=None, how=(
+                    f"not used: the header reads as {FIELDS[reading.field or ''].label}, but "
+                    f"most values are not {_CHECKED[kind]}; choose what it holds if it is"))
+        columns.append(reading)
+    return replace(layout, columns=columns)
 
 
 def cells_of(values: tuple[Any, ...], column: int) -> Any:

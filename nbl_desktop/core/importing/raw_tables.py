@@ -283,9 +283,9 @@ def _read_csv(path: Path) -> RawSheet:
                 spans[first] = last_line - first + 1
     except csv.Error as exc:
         raise InputError([InputProblem(
-            path, f"the text cannot be read as CSV at line {reader.line_num + 1} ({exc}): a cell "
+            path, f"the text cannot be read as CSV at line {reader.line_num} ({exc}): a cell "
             "is far longer than any answer, or a quote (\") opens a cell that never closes; "
-            "check that line, or save the file again from Excel", row=reader.line_num + 1)]) \
+            "check that line, or save the file again from Excel", row=reader.line_num)]) \
             from exc
     problems += _quote_problems(rows, spans, delimiter)
     return RawSheet(path, path.stem, tuple(rows), tuple(problems))
@@ -306,9 +306,10 @@ def _quote_problems(rows: list[tuple[int, tuple[Any, ...]]], spans: dict[int, in
             or any(line.count(delimiter) >= max(1, width // 2) for line in v.split("\n")[1:]))]
         if swallowed:
             lines = spans[number]
-            where = f"lines {number}–{number + lines - 1}" if lines > 1 else "the rest of the row"
+            where = f"lines {number}–{number + lines - 1} were" if lines > 1 else \
+                "the rest of the row was"
             found.append(RawProblem(
-                number, f"a quote (\") in this row does not pair up, so {where} were read "
+                number, f"a quote (\") in this row does not pair up, so {where} read "
                 f"into one cell ({swallowed[0][:40]!r}…); the row is not imported",
                 "close or remove the quote in the file and import it again", broken=True))
     return found

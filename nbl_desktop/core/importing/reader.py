@@ -49,6 +49,7 @@ from nbl_desktop.core.importing.layout import (
     describe,
     detect_layout,
     first_values,
+    fitted_to_values,
 )
 from nbl_desktop.core.importing.name_matching import NameIndex
 from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text, read_raw_sheets
@@ -365,7 +366,7 @@ def _sheets(raw: Sequence[RawSheet], settings: EventSettings, choices: ImportCho
                                        "lists"))
             layouts.append((sheet, SheetLayout(SheetKind.EVENT)))
             continue
-        layout = detect_layout(sheet, choices)
+        layout = fitted_to_values(sheet, detect_layout(sheet, choices))
         layouts.append((sheet, layout))
         _report_layout(sheet, layout, skipped, report)
     if problems:
