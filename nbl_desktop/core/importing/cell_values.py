@@ -110,9 +110,12 @@ def is_yes(value: Any) -> bool | None:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return True if value == 1 else False if value == 0 else None
-    if str(value).strip() in _TICK_MARKS:
+    text = str(value).strip()
+    if text in _TICK_MARKS:
         return True
-    plain = normalize(str(value))
+    if len(text) > 16:
+        return None  # a list of names, or a sentence: no tick
+    plain = normalize(text)
     if plain in YES_WORDS:
         return True
     if plain in NO_WORDS or plain == "":
@@ -125,6 +128,8 @@ def priority_answer(value: Any) -> tuple[bool, int | None]:
     1 could, 0 do not meet, None no wish ("not interested")."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3:
+        return True, value  # the own workbook's 1, 2, 3
     plain = normalize(str(value))
     if plain in PRIORITY_ANSWERS:
         return True, PRIORITY_ANSWERS[plain]
@@ -133,7 +138,8 @@ def priority_answer(value: Any) -> tuple[bool, int | None]:
 
 def is_anonymous(value: Any) -> bool:
     """What a form tool writes for someone not signed in ('anonymous')."""
-    return normalize(str(value or "")) in ANONYMOUS_WORDS
+    text = str(value or "").strip()
+    return text[:1] in ("a", "A") and len(text) <= 12 and normalize(text) in ANONYMOUS_WORDS
 
 
 def looks_like_email(text: str) -> bool:

@@ -42,6 +42,7 @@ from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text
 from nbl_desktop.core.importing.vocabulary import normalize
 
 _ROWS_SEARCHED = 30
+_ROWS_AFTER_HEADER = 4  # rows looked at below the best header row so far
 _SUB_HEADERS = frozenset({"response", "open ended response", "svar", "vastaus",
                           "other please specify", "annet vennligst spesifiser"})
 _COUNTED_SUFFIX = re.compile(r"^(?P<base>.*\D)(?P<n>\d)$")  # Microsoft Forms' "Email2"
@@ -82,6 +83,8 @@ class SheetLayout:
     header_rows: tuple[int, ...] = ()
     columns: list[ColumnReading] = field(default_factory=list)
     tool: str = ""
+    _readers: dict[str, list[ColumnReading]] | None = field(default=None, init=False,
+                                                            repr=False, compare=False)
 
     @property
     def header_row(self) -> int:
@@ -90,7 +93,12 @@ class SheetLayout:
 
     def readers_of(self, name: str) -> list[ColumnReading]:
         """The columns read as `name`, left to right."""
-        return [c for c in self.columns if c.field == name]
+        if self._readers is None:  # asked for every field of every row: built once
+            self._readers = {}
+            for column in self.columns:
+                if column.field is not None:
+                    self._readers.setdefault(column.field, []).append(column)
+        return self._readers.get(name, [])
 
     def has(self, name: str) -> bool:
         return any(c.field == name for c in self.columns)
@@ -269,7 +277,11 @@ def detect_layout(sheet: RawSheet, choices: ImportChoices | None = None) -> Shee
             replace(r, field=None) for r in readings])
     best_score = 1
     last = 1 if chosen_row is not None else len(rows)
+    since_best = 0
     for i, (number, values) in enumerate(rows[:last]):
+        if best.kind is not SheetKind.UNKNOWN and since_best >= _ROWS_AFTER_HEADER:
+            break  # data rows follow a header; title rows only come before it
+        since_best += 1
         candidates = [((number,), _headers_of(values))]
         if i + 1 < len(rows) and rows[i + 1][0] == number + 1:
             two = _two_row_headers(values, rows[i + 1][1])
@@ -287,6 +299,7 @@ def detect_layout(sheet: RawSheet, choices: ImportChoices | None = None) -> Shee
                     len(header_rows) - 1
                 if score > best_score:
                     best, best_score = SheetLayout(kind, header_rows, readings, tool), score
+                    since_best = 0
     return best
 
 

@@ -85,18 +85,22 @@ class NameIndex:
         self._organizations: dict[str, list[str]] = defaultdict(list)
         self._label: dict[str, str] = {}
         self._name_of: dict[str, str] = {}
+        loose: set[str] = set()  # every key as `comparable` writes it: what fuzzy matching sees
         for a in attendees:
+            self._name_of[a.id] = comparable(a.name)
             for key in {a.id, a.name, a.email.casefold()} - {""}:
-                for form in {key.strip(), key.strip().casefold(), comparable(key)} - {""}:
+                plain = self._name_of[a.id] if key == a.name else comparable(key)
+                loose.add(plain)
+                for form in {key.strip(), key.strip().casefold(), plain} - {""}:
                     self._people[form].append(a.id)
             if a.organization:
+                plain = comparable(a.organization)
+                loose.add(plain)
                 for form in {a.organization.strip(), a.organization.strip().casefold(),
-                             comparable(a.organization)} - {""}:
+                             plain} - {""}:
                     self._organizations[form].append(a.id)
-            self._name_of[a.id] = comparable(a.name)
         self._label = labels_of(attendees)
-        self._choices = sorted({comparable(k) for k in (*self._people, *self._organizations)}
-                               - {""})
+        self._choices = sorted(loose - {""})
 
     def label(self, attendee_id: str) -> str:
         """'Name (Organization)', with the email where namesakes share both."""

@@ -163,7 +163,7 @@ class WishReader:
 
     def match(self, row: Row, column: str, name: str, requester: str | None = None,
               number: int | None = -1) -> str | None:
-        chosen = self.choices.names.get(name_key(name))
+        chosen = self.choices.names.get(name_key(name)) if self.choices.names else None
         if chosen is not None and (chosen in self.attendees or chosen in self.known):
             return chosen  # the organizer said whom this name means
         found = self.index.match(name)
