@@ -390,3 +390,41 @@ def test_text_that_looks_like_a_formula_is_written_back_as_text(
     texts = {cell.value for sheet in load_workbook(out).worksheets
              for row in sheet.iter_rows() for cell in row}
     assert {"=cmd|' /C calc'!A0", "=1+2"} <= texts  # the words typed, as text
+
+
+# -- questions, on the command line ------------------------------------------------------------
+
+def test_an_unknown_column_of_times_stops_and_column_settles_it_for_good(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [["Navn", "E-post", "Når passer det?", "Må møte"],
+            ["Kari Nordmann", "kari@fisk.no", "10.20", "Ola Lie"],
+            ["Ola Lie", "ola@lie.no", "09.40", ""], ["Per Berg", "per@berg.no", "", "Kari"]]
+    path = write_csv(tmp_path / "skjema.csv", rows, ";")
+    status, said, event_file = import_into(tmp_path, [path], capsys)
+    assert status == 2 and not event_file.exists()
+    assert "skjema.csv, sheet 'skjema', column C 'Når passer det?' (first values: 10.20 · " \
+        "09.40): looks like clock times" in said
+    assert '--column "Når passer det?=available_from" (or available_until, available)' in said
+
+    status, said, event_file = import_into(tmp_path, [path], capsys,
+                                           "--column", "Når passer det?=available_from")
+    assert status == 0, said
+    assert stored(event_file)["kari@fisk.no"].available_from == 620
+    # The answer is kept in the event file: the next file from the same form is not asked.
+    rows.append(["Anna Berg", "anna@berg.se", "11.00", ""])
+    status, said, event_file = import_into(tmp_path, [write_csv(path, rows, ";")], capsys)
+    assert status == 0, said
+    assert stored(event_file)["anna@berg.se"].available_from == 660
+
+
+def test_a_column_can_be_left_out_and_an_unknown_field_is_explained(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [["Navn", "E-post", "Når passer det?"], ["Kari Nordmann", "kari@fisk.no", "10.20"],
+            ["Ola Lie", "ola@lie.no", "9.40"]]
+    path = write_csv(tmp_path / "skjema.csv", rows, ";")
+    status, said, event_file = import_into(tmp_path, [path], capsys,
+                                           "--column", "Når passer det?=ignore")
+    assert status == 0, said
+    assert stored(event_file)["kari@fisk.no"].available_from is None
+    status, said, _ = import_into(tmp_path / "x", [path], capsys, "--column", "Når=arrival")
+    assert status == 2 and "where FIELD is one of" in said and "available_from" in said

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from nbl_desktop.core.importing.choices import header_key
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui.main_window import MainWindow
 from nbl_desktop.ui.models.unresolved_names_model import Column, UnresolvedNamesModel
@@ -125,3 +126,41 @@ def test_the_names_model_follows_qt_rules(qtmodeltester,  # type: ignore[no-unty
     assert isinstance(dialog.names_model, UnresolvedNamesModel)
     qtmodeltester.check(dialog.names_model)
     dialog.reject()
+
+
+# "Når passer det?" is no header the importer knows, but its values are clock times.
+ASKING_EXPORT = [["Navn", "Bedrift", "E-post", "Når passer det?"],
+                 ["Kari Nordmann", "Fisk AS", "kari@fisk.no", "10.20"],
+                 ["Ola Lie", "Lie AS", "ola@lie.no", "09.40"],
+                 ["Per Berg", "Berg AS", "per@berg.no", ""]]
+
+
+def test_a_column_of_times_under_an_unknown_header_is_asked_about_with_a_guess(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    window = new_window(qtbot)
+    answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
+                   ask_registration_files=[write_csv(tmp_path / "skjema.csv", ASKING_EXPORT,
+                                                     ";", "utf-8")])
+    window.new_action.trigger()
+    dialog = open_import_dialog(qtbot, window)
+    assert not dialog.import_button.isEnabled()  # asked first, never skipped silently
+    assert "1 column to confirm" in dialog.summary_label.text()
+    assert dialog.tabs.tabText(0) == "Columns (1 to confirm)"
+    box = dialog.field_box("Når passer det?")
+    assert box.currentText() == "Available from"  # the guess, pre-selected
+    assert [box.itemText(i) for i in range(1, 4)] == [
+        "Available from", "Available until", "Available (from–until)"]
+    assert dialog.accept_guesses_button.isVisible()
+
+    qtbot.mouseClick(dialog.accept_guesses_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_reading() and dialog.import_button.isEnabled(),
+                    timeout=10_000)
+    assert dialog.tabs.tabText(0) == "Columns"
+    press_import(qtbot, window, dialog)
+    event = window.current_event
+    assert event is not None
+    assert {a.email: a.available_from for a in event.attendees} == {
+        "kari@fisk.no": 620, "ola@lie.no": 580, "per@berg.no": None}
+    assert window.store is not None
+    assert window.store.import_choices().header_fields == {
+        header_key("Når passer det?"): "available_from"}  # not asked again next time

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +80,8 @@ class RegistrationImport:
     event: EventData
     report: ImportReport
     settings_given: bool = False
+    # (file, sheet, row) -> the ID of the person that row was read into
+    rows_read: dict[tuple[Path, str, int], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -335,7 +337,9 @@ def import_sheets(raw: Sequence[RawSheet], settings: EventSettings,
                       tuple(wishes.requests.values()), tuple(wishes.exclusions.values()))
     report.counts = {"attendees": len(event.attendees), "requests": len(event.requests),
                      "do-not-meet pairs": len(event.exclusions)}
-    return RegistrationImport(event, report, settings_given)
+    rows_read = {(row.sheet.file, row.sheet.name, row.number): attendee_id
+                 for attendee_id, rows in people.rows_of.items() for row in rows}
+    return RegistrationImport(event, report, settings_given, rows_read)
 
 
 _KIND_TEXT = {SheetKind.ATTENDEES: "people", SheetKind.REQUESTS: "wishes (pairs)",

@@ -28,7 +28,7 @@ def normalize(text: str) -> str:
     folded = str(text).casefold().translate(_FOLD)
     if not folded.isascii():
         folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded)
-                         if not unicodedata.combining(ch))
+                         if not unicodedata.combining(ch)).lower()  # "𝐀" decomposes to "A"
     return _NOT_WORD.sub(" ", folded).strip()
 
 
