@@ -131,6 +131,8 @@ def priority_answer(value: Any) -> tuple[bool, int | None]:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3:
         return True, value  # the own workbook's 1, 2, 3
     plain = normalize(str(value))
+    if not plain:
+        return True, None  # nothing chosen
     if plain in PRIORITY_ANSWERS:
         return True, PRIORITY_ANSWERS[plain]
     return False, None

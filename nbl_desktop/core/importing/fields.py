@@ -232,7 +232,7 @@ def _best_field(plain: str, kind: SheetKind, strong: bool) -> tuple[int, str] | 
     return best
 
 
-def _unused(plain: str, strong: bool) -> str | None:
+def _unused(plain: str, strong: bool) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     for key, phrases in KNOWN_UNUSED_PHRASES.items():
         if (key in _STRONG_UNUSED) != strong:
@@ -240,7 +240,7 @@ def _unused(plain: str, strong: bool) -> str | None:
         score = _phrase_match(plain, phrases)
         if score and (best is None or score > best[0]):
             best = (score, key)
-    return best[1] if best else None
+    return best
 
 
 def is_metadata(header: object) -> bool:
@@ -277,8 +277,8 @@ def _read_plain(text: str, kind: SheetKind) -> HeaderReading:
     if strong is not None and strong[0] >= 1000:  # the header is exactly a field's phrase
         return HeaderReading(strong[1], "header")
     unused = _unused(plain, strong=True)
-    if unused is not None and strong is None:
-        return HeaderReading(None, f"not used: {KNOWN_UNUSED_LABELS[unused]}")
+    if unused is not None and (strong is None or unused[0] > strong[0]):
+        return HeaderReading(None, f"not used: {KNOWN_UNUSED_LABELS[unused[1]]}")
     if strong is not None:
         return HeaderReading(strong[1], "header")
     if kind is SheetKind.ATTENDEES:
@@ -290,7 +290,7 @@ def _read_plain(text: str, kind: SheetKind) -> HeaderReading:
         return HeaderReading(other[1], "header")
     unused = _unused(plain, strong=False)
     if unused is not None:
-        return HeaderReading(None, f"not used: {KNOWN_UNUSED_LABELS[unused]}")
+        return HeaderReading(None, f"not used: {KNOWN_UNUSED_LABELS[unused[1]]}")
     return HeaderReading(None, "not a header the app knows")
 
 
