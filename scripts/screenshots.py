@@ -18,11 +18,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLVE_SECONDS = 5
-# A form tool's export as Nordic Excel saves it: ';' and Windows-1252, a header the
-# importer does not know ("Kontakt") and a wish naming two people ("Sofia Öberg").
-FORM_EXPORT = """Kontakt;Bedrift;E-post;Land;Må møte;Ønsker å møte
-Nina Ny;Ny Bedrift AS;nina@ny.no;Norge;Sofia Öberg;Marte Hansen, Kemi Space
-Pekka Uusi;Uusi Oy;pekka@uusi.fi;Suomi;Laura Mäkinen (Rovaniemi Energy Oy);Johan Öberg
+# A form tool's export as Nordic Excel saves it: ';' and Windows-1252, the tool's own
+# timestamp, a header the importer does not know ("Kontakt", chosen as the name), a
+# column of times it asks about ("Når passer det?") and a wish naming two people
+# ("Sofia Öberg").
+FORM_EXPORT = """Tidsmerke;Kontakt;Bedrift;E-post;Land;Når passer det?;Må møte;Ønsker å møte;Telefon
+03.02.2027 10:15;Nina Ny;Ny Bedrift AS;nina@ny.no;Norge;10.20;Sofia Öberg;Marte Hansen, Kemi Space;+47 901 23 456
+04.02.2027 08:02;Pekka Uusi;Uusi Oy;pekka@uusi.fi;Suomi;09.40;Laura Mäkinen (Rovaniemi Energy Oy);Johan Öberg;+358 40 123 4567
 """
 
 

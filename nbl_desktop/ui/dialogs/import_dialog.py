@@ -254,7 +254,8 @@ class ImportDialog(QDialog):
         self.columns_table.setRowCount(len(sheet.columns))
         for row, column in enumerate(sheet.columns):
             question = column.question
-            why = f"Looks like {question.looks_like}: please confirm" if question else column.how
+            why = f"Looks like {question.looks_like}: please confirm" if question else \
+                "its header" if column.how == "header" else column.how
             items = [QTableWidgetItem(column.header), QTableWidgetItem(why),
                      QTableWidgetItem("  ·  ".join(column.examples))]
             box = QComboBox()
