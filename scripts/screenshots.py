@@ -22,10 +22,13 @@ SOLVE_SECONDS = 5
 # timestamp, a header the importer does not know ("Kontakt", chosen as the name), a
 # column of times it asks about ("Når passer det?") and a wish naming two people
 # ("Sofia Öberg").
-FORM_EXPORT = """Tidsmerke;Kontakt;Bedrift;E-post;Land;Når passer det?;Må møte;Ønsker å møte;Telefon
-03.02.2027 10:15;Nina Ny;Ny Bedrift AS;nina@ny.no;Norge;10.20;Sofia Öberg;Marte Hansen, Kemi Space;+47 901 23 456
-04.02.2027 08:02;Pekka Uusi;Uusi Oy;pekka@uusi.fi;Suomi;09.40;Laura Mäkinen (Rovaniemi Energy Oy);Johan Öberg;+358 40 123 4567
-"""
+FORM_EXPORT = "\n".join(";".join(row) for row in (
+    ("Tidsmerke", "Kontakt", "Bedrift", "E-post", "Land", "Når passer det?", "Må møte",
+     "Ønsker å møte", "Telefon"),
+    ("03.02.2027 10:15", "Nina Ny", "Ny Bedrift AS", "nina@ny.no", "Norge", "10.20",
+     "Sofia Öberg", "Marte Hansen, Kemi Space", "+47 901 23 456"),
+    ("04.02.2027 08:02", "Pekka Uusi", "Uusi Oy", "pekka@uusi.fi", "Suomi", "09.40",
+     "Laura Mäkinen (Rovaniemi Energy Oy)", "Johan Öberg", "+358 40 123 4567"))) + "\n"
 
 
 def main(argv: list[str]) -> int:
