@@ -58,6 +58,16 @@ def clock_text(minutes: int | None, style: str) -> str:
                             f"{'PM' if hours >= 12 else 'AM'}"}[style]
 
 
+def grid_answers(email: str, answer: dict[int, str], unchosen: dict[str, str]) -> list[str]:
+    """A priority grid's row: per company, the answer for the priority `email` named it at,
+    else what the form writes for no choice ("" unless `unchosen` says)."""
+    row = []
+    for other in ORGANIZATIONS:
+        chosen = [answer[p] for p in (3, 2, 1, 0) if other in NAMED[email][p]]
+        row.append(chosen[0] if chosen else unchosen.get(other, ""))
+    return row
+
+
 def write_xlsx(path: Path, rows: list[list[Any]], title: str = "Sheet1") -> Path:
     workbook = Workbook()
     sheet = workbook.active
@@ -137,11 +147,8 @@ def google_sheet(tmp_path: Path) -> tuple[Path, set[str]]:
     rows: list[list[Any]] = [header]
     for number, (email, (name, organization, country, start, end)) in enumerate(
             PEOPLE.items(), start=1):
-        grid = []
-        for other in ORGANIZATIONS:
-            chosen = [answer[p] for p in (3, 2, 1, 0) if other in NAMED[email][p]]
-            grid.append(chosen[0] if chosen else ("" if other == organization
-                                                  else "Ikke interessert"))
+        grid = grid_answers(email, answer, {o: "" if o == organization else
+                                            "Ikke interessert" for o in ORGANIZATIONS})
         rows.append([dt.datetime(2027, 2, 1, 8, number), email, name, organization,
                      COUNTRY_WORDS[country],
                      None if start is None else dt.time(*divmod(start, 60)),
@@ -289,10 +296,7 @@ def jotform(tmp_path: Path) -> tuple[Path, set[str]]:
     rows: list[list[Any]] = [header]
     for number, (email, (name, organization, country, start, end)) in enumerate(
             PEOPLE.items(), start=1):
-        grid = []
-        for other in ORGANIZATIONS:
-            chosen = [answer[p] for p in (3, 2, 1, 0) if other in NAMED[email][p]]
-            grid.append(chosen[0] if chosen else "")
+        grid = grid_answers(email, answer, {})
         rows.append([f"Feb 0{number}, 2027", name, organization, email, COUNTRY_WORDS[country],
                      clock_text(start, "iso"), clock_text(end, "iso"), *grid,
                      f"58612345678901234{number}"])

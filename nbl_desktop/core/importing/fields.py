@@ -33,7 +33,6 @@ from nbl_desktop.core.importing.vocabulary import (
     MUST_WORDS,
     NOT_WORDS,
     PAIR_PHRASES,
-    WISH_FIELDS,
     normalize,
 )
 
@@ -333,7 +332,3 @@ def field_named(text: str) -> str | None:
 def template_fields(kind: SheetKind) -> tuple[Field, ...]:
     """The fields that are columns of the app's own workbook, in its order."""
     return tuple(f for f in FIELDS_OF_KIND[kind] if f.template_header)
-
-
-def is_wish(field: str | None) -> bool:
-    return field in WISH_FIELDS

@@ -32,7 +32,6 @@ from nbl_desktop.core.importing.choices import (
 from nbl_desktop.core.importing.fields import (
     FIELDS,
     FIELDS_OF_KIND,
-    HeaderReading,
     SheetKind,
     ValueKind,
     clean_header,
@@ -369,7 +368,3 @@ def describe(reading: ColumnReading) -> str:
     if reading.option:
         target += f": {reading.option!r}"
     return f"{where} → {target}" + ("" if reading.how == "header" else f" ({reading.how})")
-
-
-__all__ = ["ColumnReading", "HeaderReading", "SheetLayout", "cells_of", "column_letter",
-           "describe", "detect_layout", "first_values"]

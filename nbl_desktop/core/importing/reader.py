@@ -34,7 +34,7 @@ from nbl_desktop.core.importing.cell_values import BadValue
 from nbl_desktop.core.importing.choices import SKIP_SHEET, ImportChoices, sheet_key
 from nbl_desktop.core.importing.column_questions import ask_about_columns
 from nbl_desktop.core.importing.event_sheet import is_event_sheet, read_event_sheet
-from nbl_desktop.core.importing.fields import SheetKind, is_wish
+from nbl_desktop.core.importing.fields import SheetKind
 from nbl_desktop.core.importing.import_report import (
     ColumnReport,
     ImportReport,
@@ -100,10 +100,8 @@ class Row:
 class _PeopleReader:
     """Reads the rows of people, one by one, into records; findings go to the report."""
 
-    def __init__(self, report: ImportReport, known: Sequence[AttendeeRecord],
-                 settings: EventSettings) -> None:
+    def __init__(self, report: ImportReport, known: Sequence[AttendeeRecord]) -> None:
         self.report = report
-        self.settings = settings
         self.known = {a.id: a for a in known}
         self.attendees: dict[str, AttendeeRecord] = {}
         self.first_row: dict[str, tuple[str, str]] = {}  # ID -> (where, name as first read)
@@ -315,7 +313,7 @@ def import_sheets(raw: Sequence[RawSheet], settings: EventSettings,
     report = ImportReport()
     settings, settings_given, layouts = _sheets(raw, settings, choices, report)
     _no_people(raw, layouts, known, report)
-    people = _PeopleReader(report, known, settings)
+    people = _PeopleReader(report, known)
     for sheet, layout in layouts:
         if layout.kind is SheetKind.ATTENDEES:
             for row in _data_rows(sheet, layout, report):
@@ -481,7 +479,3 @@ def _check_day(attendees: dict[str, AttendeeRecord], settings: EventSettings,
                                    f"{record.name} is available at no slot of the day (the "
                                    "hours given miss every slot)", "check the times, or "
                                    "the event's start and slots"))
-
-
-__all__ = ["RegistrationImport", "Row", "generated_id", "import_registrations",
-           "import_sheets", "is_generated_id", "is_wish"]

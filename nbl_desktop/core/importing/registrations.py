@@ -102,10 +102,6 @@ class FilesRead:
     report: ImportReport
     settings_given: bool
 
-    @property
-    def findings(self) -> tuple[str, ...]:
-        return tuple(self.report.lines())
-
 
 def read_files(paths: Sequence[Path], settings: EventSettings,
                known: Sequence[AttendeeRecord] = (),
