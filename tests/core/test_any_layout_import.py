@@ -53,10 +53,15 @@ def test_a_norwegian_csv_with_a_title_row_imports_in_any_encoding_and_delimiter(
     }
     assert [(e.a, e.b) for e in imported.event.exclusions] == [("sven@polar.se",
                                                                   "tuomas@oulu.fi")]
-    unmatched = [e for e in imported.report.skipped]
-    assert len(unmatched) == 1
-    assert (unmatched[0].row, unmatched[0].column, unmatched[0].value) == (
+    [unmatched] = imported.report.skipped
+    assert (unmatched.row, unmatched.column, unmatched.value) == (
         6, "Ønsker å møte", "Nobody Known")
+    [contradiction] = [e for e in imported.report.entries if "never" in e.message]
+    # Tuomas must meet Polar Logistics, whose Sven he will not meet: said, not scheduled.
+    assert (contradiction.row, contradiction.column, contradiction.value) == (
+        6, "Må møte", "sven@polar.se")
+    assert "Tuomas Virtanen asks to meet Sven Svensson, but one of them asks never to meet " \
+        "the other" in contradiction.message
     fuzzy = [e for e in imported.report.entries if "read as" in e.message]
     assert [e.value for e in fuzzy] == ["Polar Logistcs"]
 

@@ -37,7 +37,11 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Mai
 
 
 def choose_field(qtbot: QtBot, box: QComboBox, label: str) -> None:
-    box.setCurrentIndex(box.findText(label))
+    """Pick `label` as the organizer does: the box shows it and says it was chosen."""
+    index = box.findText(label)
+    assert index >= 0, label
+    box.setCurrentIndex(index)
+    box.activated.emit(index)
 
 
 def test_correct_a_column_pick_a_name_import_and_the_next_import_remembers(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from nbl_desktop.core.clock import is_whole_day, parse_clock, parse_clock_range
 from nbl_desktop.core.importing.vocabulary import (
@@ -94,14 +94,39 @@ def clock(value: Any) -> int:
                        "as 09:40-14:00)") from exc
 
 
-def clock_or_range(value: Any) -> tuple[int | None, int | None]:
-    """(from, until) from a time, a range in one cell, or words for the whole day."""
+class Span(NamedTuple):
+    """What an availability cell says: `side` is "range" (from and until), "from" or
+    "until" (said in words: "fra kl. 10", "klo 14 asti"), "time" (one time, its side
+    told by the column) or "day" (the whole day, in words)."""
+
+    start: int | None
+    end: int | None
+    side: str
+
+
+_FROM_WORDS = re.compile(r"^\s*(?:fra|frå|från|from|etter|efter|after|fr\.o\.m\.?)\b|"
+                         r"\b(?:alkaen|lähtien|jälkeen)\s*$", re.IGNORECASE)
+_UNTIL_WORDS = re.compile(r"^\s*(?:til|till|to|until|innen|innan|før|före|before|by|"
+                          r"senest|seinast|senast|t\.o\.m\.?)\b|"
+                          r"\b(?:asti|saakka|mennessä)\s*$", re.IGNORECASE)
+
+
+def clock_or_range(value: Any) -> Span:
+    """What a cell of availability says: a range, a time with or without a side, or the
+    whole day; BadValue for anything else (a date is not a time)."""
     if is_whole_day(value):
-        return None, None
+        return Span(None, None, "day")
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        raise BadValue("a date, not a clock time", "write the time as HH:MM, e.g. 09:40")
     found = parse_clock_range(value)
     if found is not None:
-        return found
-    return clock(value), None
+        return Span(*found, "range")
+    minutes = clock(value)
+    if isinstance(value, str) and _UNTIL_WORDS.search(value):
+        return Span(None, minutes, "until")
+    if isinstance(value, str) and _FROM_WORDS.search(value):
+        return Span(minutes, None, "from")
+    return Span(minutes, None, "time")
 
 
 def is_yes(value: Any) -> bool | None:

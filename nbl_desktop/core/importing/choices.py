@@ -37,9 +37,12 @@ class ImportChoices:
     header_fields: dict[str, str] = field(default_factory=dict)  # header_key -> field
     header_rows: dict[str, int] = field(default_factory=dict)  # sheet_key -> row number
     names: dict[str, str] = field(default_factory=dict)  # name_key -> attendee ID
+    # headers chosen for this import (on the command line), not remembered from earlier ones
+    given_now: set[str] = field(default_factory=set, compare=False)
 
     def copy(self) -> ImportChoices:
-        return ImportChoices(dict(self.header_fields), dict(self.header_rows), dict(self.names))
+        return ImportChoices(dict(self.header_fields), dict(self.header_rows), dict(self.names),
+                             set(self.given_now))
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(kind, key, value) rows, the event file's form."""

@@ -101,6 +101,16 @@ def _clock(value: Any) -> bool:
     return True
 
 
+_TIME_SHAPE = re.compile(r"^\s*(?:kl\.?\s*|klo\s*)?\d{1,2}[.:]\d{2}\s*$", re.IGNORECASE)
+
+
+def _time_shaped(value: Any) -> bool:
+    """Written as a time (HH.MM, HH:MM, a time cell), which a number of meetings never is."""
+    if isinstance(value, dt.time):
+        return True
+    return isinstance(value, str) and bool(_TIME_SHAPE.match(value)) and _clock(value)
+
+
 def _timestamp(value: Any) -> bool:
     """When a form was answered (a date with a time), not a time of day."""
     return isinstance(value, dt.datetime) or bool(
@@ -121,6 +131,9 @@ def _looks_like(reading: ColumnReading, values: list[tuple[int, Any]], layout: S
     if _share(values, lambda v: cell_values.looks_like_email(cell_text(v))) >= _MOST:
         fields = missing("email")
         return ("email addresses", fields) if fields else None
+    if _share(values, _time_shaped) >= _MOST:  # 10.00, 09.40: Nordic times, not numbers
+        fields = missing("available_from", "available_until", "available")
+        return ("clock times", fields) if fields else None
     if _share(values, _whole) >= _MOST:
         fields = missing("max_meetings", "party_size", "fixed_table", "available_from",
                          "available_until")
@@ -128,7 +141,7 @@ def _looks_like(reading: ColumnReading, values: list[tuple[int, Any]], layout: S
     if _share(values, _timestamp) >= _MOST:
         return None  # when the form was answered
     if _share(values, _clock) >= _MOST:
-        ranges = _share(values, lambda v: cell_values.clock_or_range(v)[1] is not None
+        ranges = _share(values, lambda v: cell_values.clock_or_range(v).side == "range"
                         if _clock(v) else False)
         words = set(normalize(reading.header).split())
         order = ("available", "available_from", "available_until") if ranges >= 0.5 else \

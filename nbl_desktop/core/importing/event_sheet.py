@@ -19,6 +19,7 @@ from nbl_desktop.core.errors import InputProblem
 from nbl_desktop.core.event import EventSettings
 from nbl_desktop.core.importing import cell_values
 from nbl_desktop.core.importing.cell_values import BadValue
+from nbl_desktop.core.importing.fields import read_header
 from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text
 from nbl_desktop.core.importing.vocabulary import EVENT_KEY_PHRASES, EVENT_SHEET_NAMES, normalize
 from nbl_desktop.core.slot_grid import slot_times
@@ -45,18 +46,27 @@ def event_key(text: object) -> str | None:
 
 
 def is_event_sheet(sheet: RawSheet) -> bool:
-    """Two event keys or more down the first column (the sheet's name alone is not enough:
-    a list of people may be called 'Event')."""
-    keys = {event_key(values[0]) for _, values in sheet.rows[:40] if values}
-    keys.discard(None)
+    """Column A holds event keys (Event name, Start, Slots …): most of its cells, or some
+    on a sheet called Event. A note beside them does not matter; a row of people's
+    headers above them does (a sheet of people whose first person is called 'Dag')."""
+    first = [cell_text(values[0]) for _, values in sheet.rows[:40] if values
+             and cell_text(values[0])]
+    keys = [text for text in first if event_key(text) is not None]
+    if not keys or _people_header(sheet):
+        return False
+    share = sum(1 for text in first if event_key(text) is not None
+                or normalize(text) in _HEADER_WORDS) / len(first)
     named = normalize(sheet.name) in EVENT_SHEET_NAMES
-    return len(keys) >= (1 if named else 2) and _narrow(sheet)
+    return (named and share >= 0.3) or (len({event_key(k) for k in keys}) >= 2
+                                        and share >= 0.5)
 
 
-def _narrow(sheet: RawSheet) -> bool:
-    """Keys and values (and a help text): a sheet of people has more columns."""
-    widths = [sum(1 for v in values if cell_text(v)) for _, values in sheet.rows[:40]]
-    return bool(widths) and max(widths) <= 3
+def _people_header(sheet: RawSheet) -> bool:
+    """One of the first rows names three of a person's fields or more."""
+    for _, values in sheet.rows[:5]:
+        if sum(1 for v in values if cell_text(v) and read_header(v).field is not None) >= 3:
+            return True
+    return False
 
 
 def read_event_sheet(sheet: RawSheet) -> EventSheet:

@@ -17,6 +17,7 @@ a column per option: the option names the company or person wished for.
 from __future__ import annotations
 
 import enum
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -162,8 +163,11 @@ class HeaderReading:
     how: str
     option: str = ""
     metadata: bool = False
+    score: int = 0  # how strongly the header names its field: an exact phrase beats a part
 
 
+_METADATA_QUALIFIERS = frozenset({"utc", "gmt", "cet", "cest", "eet", "local", "hidden",
+                                  "skjult", "dold", "piilotettu", "auto", "automatic"})
 _TAGS = re.compile(r"<[^>]*>")
 _NUMBERING = re.compile(r"^\s*(?:(?:q|question|spørsmål|sporsmal|fråga|kysymys|nr|no)\.?\s*)?"
                         r"\d{1,3}(?:\.\d{1,2})*\s*[.):\-–]\s*", re.IGNORECASE)
@@ -245,18 +249,35 @@ def _unused(plain: str, strong: bool) -> tuple[int, str] | None:
 def is_metadata(header: object) -> bool:
     """A form tool's own column: who answered when, never a person's data."""
     raw = str(header or "").strip()
-    if raw.startswith("$") or raw == "#":  # Nettskjema's $submission_id …; Typeform's #
+    if raw.startswith("$") or raw.endswith("#"):  # Nettskjema's $created; Typeform's #,
+        # Eventbrite's "Order #"
         return True
     plain = normalize(clean_header(raw))
     if plain in FORM_METADATA_PHRASES:
         return True
-    # "Start Date (UTC)", "Submission ID (hidden)": a metadata phrase of two words or more
-    return any(" " in phrase and f" {phrase} " in f" {plain} "
-               for phrase in FORM_METADATA_PHRASES)
+    # "Start Date (UTC)", "Submission ID (hidden)": a metadata phrase and nothing but a
+    # qualifier; "Preferred start time" or "Available from (start time)" is a question.
+    for phrase in FORM_METADATA_PHRASES:
+        if " " in phrase and f" {phrase} " in f" {plain} ":
+            rest = f" {plain} ".replace(f" {phrase} ", " ").split()
+            if all(word in _METADATA_QUALIFIERS or word.isdigit() for word in rest):
+                return True
+    return False
+
+
+_LONGEST_HEADER = 300  # Microsoft Forms cuts questions at 200 characters; past this is prose
 
 
 def read_header(header: object, kind: SheetKind = SheetKind.ATTENDEES) -> HeaderReading:
     """What `header` says its column holds in a sheet of `kind`."""
+    text = str(header or "")
+    if len(text) > _LONGEST_HEADER:
+        return HeaderReading(None, "not a header: a long text")
+    return _read_header(text, kind)
+
+
+@functools.lru_cache(maxsize=4096)  # the same headers are read for every kind of sheet
+def _read_header(header: str, kind: SheetKind) -> HeaderReading:
     text = clean_header(header)
     if not text:
         return HeaderReading(None, "no header")
@@ -274,19 +295,19 @@ def _read_plain(text: str, kind: SheetKind) -> HeaderReading:
     plain = normalize(_without_numbering(text))
     strong = _best_field(plain, kind, strong=True)
     if strong is not None and strong[0] >= 1000:  # the header is exactly a field's phrase
-        return HeaderReading(strong[1], "header")
+        return HeaderReading(strong[1], "header", score=strong[0])
     unused = _unused(plain, strong=True)
     if unused is not None and (strong is None or unused[0] > strong[0]):
         return HeaderReading(None, f"not used: {KNOWN_UNUSED_LABELS[unused[1]]}")
     if strong is not None:
-        return HeaderReading(strong[1], "header")
+        return HeaderReading(strong[1], "header", score=strong[0])
     if kind is SheetKind.ATTENDEES:
         wish = wish_field(text)
         if wish is not None:
             return HeaderReading(wish, "header")
     other = _best_field(plain, kind, strong=False)
     if other is not None:
-        return HeaderReading(other[1], "header")
+        return HeaderReading(other[1], "header", score=other[0])
     unused = _unused(plain, strong=False)
     if unused is not None:
         return HeaderReading(None, f"not used: {KNOWN_UNUSED_LABELS[unused[1]]}")

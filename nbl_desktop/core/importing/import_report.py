@@ -140,6 +140,10 @@ class ImportReport:
     def errors(self) -> list[ReportEntry]:
         return [e for e in self.entries if e.error]
 
+    def headers(self) -> set[str]:
+        """Every column header of the sheets read, as written."""
+        return {c.header for columns in self.columns.values() for c in columns if c.header}
+
     def not_used_columns(self) -> list[tuple[str, ColumnReport]]:
         return [(sheet, c) for sheet, columns in self.columns.items() for c in columns
                 if not c.used]
@@ -159,10 +163,12 @@ class ImportReport:
     def warnings(self) -> list[str]:
         """What the command line prints before it goes on: columns not used, rows or wishes
         not imported, and notes (errors stop it, and are said then)."""
+        asked = {(q.sheet_key, q.letter) for q in self.questions}  # said with the question
         found = [f"warning: {sheet}, {column.text}"
                  + (f" (first values: {' · '.join(column.examples)})" if column.examples
                     else "")
-                 for sheet, column in self.not_used_columns()]
+                 for sheet, column in self.not_used_columns()
+                 if (sheet, column.letter) not in asked]
         return found + [f"{'warning' if e.skipped else 'note'}: {e}"
                         for e in self.entries if not e.error]
 

@@ -23,13 +23,17 @@ from nbl_desktop.core.importing.choices import ImportChoices, sheet_key
 from nbl_desktop.core.importing.event_sheet import is_event_sheet
 from nbl_desktop.core.importing.fields import FIELDS_OF_KIND, SheetKind
 from nbl_desktop.core.importing.import_report import ColumnQuestion, ImportReport
-from nbl_desktop.core.importing.layout import detect_layout, fitted_to_values
+from nbl_desktop.core.importing.layout import (
+    SheetLayout,
+    detect_layout,
+    first_values,
+    fitted_to_values,
+)
 from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text, read_raw_sheets
 from nbl_desktop.core.importing.reader import import_sheets
 from nbl_desktop.core.importing.reimport import merge_import
 
-_EXAMPLES = 3
 _FIRST_ROWS = 12  # rows shown for choosing a header row
 
 
@@ -100,10 +104,12 @@ class ImportSession:
             imported = import_sheets(self.sheets, self.current.settings,
                                      self.current.attendees, choices)
         except InputError as exc:  # correctable here: choose the header row or columns
-            sheets = tuple(self._preview(sheet, choices, ()) for sheet in self.sheets)
+            sheets = tuple(self._preview(sheet, _layout(sheet, choices), ())
+                           for sheet in self.sheets)
             return EventImport(self.current, (), (), None, sheets, str(exc))
         report = imported.report
-        sheets = tuple(self._preview(sheet, choices, report.questions) for sheet in self.sheets)
+        sheets = tuple(self._preview(sheet, layout, report.questions)
+                       for sheet, layout in zip(self.sheets, imported.layouts, strict=True))
         read = imported.event
         if self.current.attendees or not imported.settings_given:
             read = EventData(self.current.settings, read.attendees, read.requests,
@@ -123,34 +129,26 @@ class ImportSession:
         return EventImport(event, tuple(report.lines()), changes, report, sheets, blocked,
                            labels=labels_of(event.attendees))
 
-    def _preview(self, sheet: RawSheet, choices: ImportChoices,
+    def _preview(self, sheet: RawSheet, layout: SheetLayout,
                  questions: Sequence[ColumnQuestion]) -> SheetPreview:
         key = sheet_key(sheet.file, sheet.name)
         first = tuple((number, " | ".join(_cell(values, c) for c in range(len(values))
                                           if _cell(values, c)))
                       for number, values in sheet.rows[:_FIRST_ROWS])
-        if key not in choices.header_rows and is_event_sheet(sheet):
-            return SheetPreview(key, sheet.file, sheet.name, SheetKind.EVENT, 0, (), first)
-        layout = fitted_to_values(sheet, detect_layout(sheet, choices))
-        data = [values for number, values in sheet.rows if number > layout.header_row]
         asked = {q.letter: q for q in questions if q.sheet_key == key}
-        previews = tuple(ColumnPreview(r.column, r.header, r.field, _examples(data, r.column),
-                                       r.how, asked.get(r.letter))
+        previews = tuple(ColumnPreview(r.column, r.header, r.field,
+                                       first_values(sheet, layout, r.column), r.how,
+                                       asked.get(r.letter))
                          for r in layout.columns)
         return SheetPreview(key, sheet.file, sheet.name, layout.kind, layout.header_row,
                             previews, first)
 
 
-def _examples(rows: list[tuple[Any, ...]], column: int) -> tuple[str, ...]:
-    """The column's first few values that are not blank."""
-    found: list[str] = []
-    for values in rows:
-        text = _cell(values, column)
-        if text:
-            found.append(text)
-            if len(found) == _EXAMPLES:
-                break
-    return tuple(found)
+def _layout(sheet: RawSheet, choices: ImportChoices) -> SheetLayout:
+    """How the sheet is read, when the import could not be run to say so."""
+    if sheet_key(sheet.file, sheet.name) not in choices.header_rows and is_event_sheet(sheet):
+        return SheetLayout(SheetKind.EVENT)
+    return fitted_to_values(sheet, detect_layout(sheet, choices))
 
 
 def _cell(values: tuple[Any, ...], column: int) -> str:

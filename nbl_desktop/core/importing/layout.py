@@ -41,6 +41,9 @@ from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text
 from nbl_desktop.core.importing.vocabulary import normalize
 
 _ROWS_SEARCHED = 30
+WRONG_SHEET = "which belongs on a sheet of"  # a chosen field of another kind of sheet
+_SHEET_OF = {SheetKind.ATTENDEES: "people", SheetKind.REQUESTS: "wishes (pairs)",
+             SheetKind.EXCLUSIONS: "do-not-meet pairs"}
 _ROWS_AFTER_HEADER = 4  # rows looked at below the best header row so far
 _SUB_HEADERS = frozenset({"response", "open ended response", "svar", "vastaus",
                           "other please specify", "annet vennligst spesifiser"})
@@ -68,6 +71,7 @@ class ColumnReading:
     metadata: bool = False
     chosen: bool = False
     account: bool = False
+    score: int = 0  # how strongly the header names the field (`HeaderReading.score`)
 
     @property
     def letter(self) -> str:
@@ -159,6 +163,10 @@ def _read_column(column: int, header: str, kind: SheetKind, choices: ImportChoic
         if choice in FIELDS and FIELDS[choice].sheet is kind:
             option = read_header(header, kind).option if FIELDS[choice].several else ""
             return ColumnReading(column, header, choice, "as you chose", option, chosen=True)
+        if choice in FIELDS and kind is not SheetKind.UNKNOWN:
+            return ColumnReading(column, header, None, f"not used: you chose "
+                                 f"{FIELDS[choice].label}, {WRONG_SHEET} "
+                                 f"{_SHEET_OF[FIELDS[choice].sheet]}", chosen=True)
     reading = read_header(header, kind)
     if reading.field is None and not reading.metadata:
         counted = _COUNTED_SUFFIX.match(clean_header(header))
@@ -175,7 +183,8 @@ def _read_column(column: int, header: str, kind: SheetKind, choices: ImportChoic
     if reading.metadata:
         return ColumnReading(column, header, None,
                              f"form metadata ({tool})" if tool else reading.how, metadata=True)
-    return ColumnReading(column, header, reading.field, reading.how, reading.option)
+    return ColumnReading(column, header, reading.field, reading.how, reading.option,
+                         score=reading.score)
 
 
 def _map(headers: dict[int, str], kind: SheetKind, choices: ImportChoices
@@ -196,19 +205,24 @@ def _map(headers: dict[int, str], kind: SheetKind, choices: ImportChoices
             readings[i] = replace(reading, field=None, metadata=True, account=False,
                                   how=f"form metadata ({tool}: the respondent's account; "
                                   f"column {question.letter} {question.header!r} is read)")
-    # A field that takes one column: the first column naming it is read, later ones are not
-    # (and say so).
-    seen: set[str] = set()
-    for i, reading in enumerate(readings):
+    # A field that takes one column: the column naming it best is read ("Name" rather than
+    # "Participant type"; the organizer's choice first, then the leftmost), the others are
+    # not, and say so.
+    best: dict[str, ColumnReading] = {}
+    for reading in readings:
         name = reading.field
         if name is None or FIELDS[name].several:
             continue
-        if name in seen:
-            first = next(r for r in readings if r.field == name)
+        rank = (reading.chosen, reading.score)
+        if name not in best or rank > (best[name].chosen, best[name].score):
+            best[name] = reading
+    for i, reading in enumerate(readings):
+        name = reading.field
+        if name is not None and name in best and best[name] is not reading:
+            first = best[name]
             readings[i] = replace(reading, field=None, how=f"not used: a second column for "
                                   f"{FIELDS[name].label}; column {first.letter} "
                                   f"({first.header!r}) is read")
-        seen.add(name)
     return readings, tool
 
 
@@ -274,7 +288,7 @@ def detect_layout(sheet: RawSheet, choices: ImportChoices | None = None) -> Shee
         readings, _ = _map(_headers_of(rows[0][1]), SheetKind.UNKNOWN, ImportChoices())
         best = SheetLayout(SheetKind.UNKNOWN, (rows[0][0],), [
             replace(r, field=None) for r in readings])
-    best_score = 1
+    best_score = 1.0
     last = 1 if chosen_row is not None else len(rows)
     since_best = 0
     for i, (number, values) in enumerate(rows[:last]):
@@ -287,15 +301,24 @@ def detect_layout(sheet: RawSheet, choices: ImportChoices | None = None) -> Shee
             if two is not None:
                 candidates.append(((number, number + 1), two))
         for header_rows, headers in candidates:
-            for kind in FIELDS_OF_KIND:
+            people_columns = 0
+            for kind in FIELDS_OF_KIND:  # people first
                 readings, tool = _map(headers, kind, choices)
                 named = {r.field for r in readings if r.field is not None}
-                if kind is SheetKind.ATTENDEES and not _has_name(readings):
-                    continue
-                if not _REQUIRED[kind] <= named:
-                    continue
-                score = len(named) + (10 if kind is SheetKind.ATTENDEES else 0) + \
-                    len(header_rows) - 1
+                used = sum(1 for r in readings if r.field is not None)
+                if kind is SheetKind.ATTENDEES:
+                    people_columns = used if _has_name(readings) else 0
+                    if not people_columns:
+                        continue
+                    score = 10.0 + len(named)
+                else:
+                    if not _REQUIRED[kind] <= named:
+                        continue
+                    # "Deltaker | Ikke med" names a person too: pairs win when they read
+                    # more of the row than a sheet of people would.
+                    score = len(named) + (10.5 if used > people_columns else 0.0)
+                # A second header row must read more than the first alone (a first person
+                # with a note beside the header is no row of options).
                 if score > best_score:
                     best, best_score = SheetLayout(kind, header_rows, readings, tool), score
                     since_best = 0
@@ -311,13 +334,18 @@ def _fits(kind: ValueKind, value: Any) -> bool:
         elif kind is ValueKind.EMAIL:
             return cell_values.looks_like_email(cell_text(value)) or \
                 cell_values.is_anonymous(value)
+        elif kind is ValueKind.TABLE:  # a label, not "Yes" to "Do you need a table?"
+            return len(cell_text(value)) <= 20 and normalize(cell_text(value)) not in _ANSWERS
     except BadValue:
         return False
     return True
 
 
+_ANSWERS = frozenset({"yes", "ja", "kylla", "no", "nei", "nej", "ei", "true", "false",
+                      "maybe", "kanskje", "kanske", "ehka"})
 _CHECKED = {ValueKind.CLOCK: "clock times", ValueKind.CLOCK_RANGE: "clock times",
-            ValueKind.WHOLE: "numbers", ValueKind.EMAIL: "email addresses"}
+            ValueKind.WHOLE: "numbers", ValueKind.EMAIL: "email addresses",
+            ValueKind.TABLE: "table labels", ValueKind.NAMES: "names (they are yes or no)"}
 
 
 def fitted_to_values(sheet: RawSheet, layout: SheetLayout) -> SheetLayout:
@@ -327,11 +355,19 @@ def fitted_to_values(sheet: RawSheet, layout: SheetLayout) -> SheetLayout:
     columns = []
     for reading in layout.columns:
         kind = FIELDS[reading.field].kind if reading.field else None
+        if kind is ValueKind.NAMES and (reading.option or layout.kind is not SheetKind.ATTENDEES):
+            kind = None  # a column per company is ticked; pairs are checked name by name
         if kind in _CHECKED and not reading.chosen:
             assert kind is not None
             values = [v for number, cells in sheet.rows[:400] if number > layout.header_row
                       for v in [cells_of(cells, reading.column)] if cell_text(v)]
-            fitting = sum(1 for v in values if _fits(kind, v))
+            if kind is ValueKind.NAMES:  # "Yes" to "Would you like to meet investors?";
+                # a list of names where most wrote "no" or "-" is still a list of names
+                ticks = [cell_values.is_yes(v) for v in values]
+                fitting = len(values) if ticks.count(True) < len(values) / 4 else \
+                    ticks.count(None)
+            else:
+                fitting = sum(1 for v in values if _fits(kind, v))
             if len(values) >= 3 and fitting < len(values) / 2:
                 reading = replace(reading, field=None, how=(
                     f"not used: the header reads as {FIELDS[reading.field or ''].label}, but "

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,6 +180,7 @@ def _read_worksheet(path: Path, sheet: Any) -> RawSheet:
     # read-only mode would stop there, so every row is read instead.
     sheet.reset_dimensions()
     rows = []
+    problems: list[RawProblem] = []
     try:
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS:
@@ -190,23 +190,28 @@ def _read_worksheet(path: Path, sheet: Any) -> RawSheet:
                     "empty rows below the data", sheet.title)])
             if values and _not_blank(values):
                 if len(values) > MAX_COLUMNS:
-                    values = _trimmed(path, sheet.title, number, values)
+                    values = _trimmed(values, number, problems)
                 rows.append((number, tuple(values)))
     except InputError:
         raise
     except Exception as exc:
         raise InputError([InputProblem(path, f"the sheet cannot be read ({type(exc).__name__}: "
                                        f"{exc}); {_SAVE_AS}", sheet.title)]) from exc
-    return RawSheet(path, sheet.title, tuple(rows))
+    return RawSheet(path, sheet.title, tuple(rows), tuple(problems))
 
 
-def _trimmed(path: Path, sheet: str, row: int, values: tuple[Any, ...]) -> tuple[Any, ...]:
-    last = max(i for i, v in enumerate(values) if v is not None and str(v).strip() != "")
-    if last >= MAX_COLUMNS:
-        raise InputError([InputProblem(path, f"the row has cells in more than {MAX_COLUMNS:,} "
-                                       "columns; no registration form has that many "
-                                       "questions", sheet, row)])
-    return values[:last + 1]
+def _trimmed(values: tuple[Any, ...], number: int, problems: list[RawProblem]
+             ) -> tuple[Any, ...]:
+    """The row's first MAX_COLUMNS cells; what lies beyond is named, not read."""
+    beyond = [i for i in range(MAX_COLUMNS, len(values))
+              if values[i] is not None and str(values[i]).strip() != ""]
+    if beyond:
+        problems.append(RawProblem(number, f"{len(beyond)} cell(s) beyond column "
+                                   f"{MAX_COLUMNS:,} (the first in column {beyond[0] + 1:,}) "
+                                   "are not read; no registration form has that many "
+                                   "questions", "move what is there into the columns of the "
+                                   "form, or delete it"))
+    return values[:MAX_COLUMNS]
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, list[RawProblem]]:
@@ -278,7 +283,7 @@ def _read_csv(path: Path) -> RawSheet:
                                                "check that it is the right file")])
             if _not_blank(tuple(values)):
                 if len(values) > MAX_COLUMNS:
-                    values = list(_trimmed(path, path.stem, first, tuple(values)))
+                    values = list(_trimmed(tuple(values), first, problems))
                 rows.append((first, tuple(values)))
                 spans[first] = last_line - first + 1
     except csv.Error as exc:
@@ -287,29 +292,32 @@ def _read_csv(path: Path) -> RawSheet:
             "is far longer than any answer, or a quote (\") opens a cell that never closes; "
             "check that line, or save the file again from Excel", row=reader.line_num)]) \
             from exc
-    problems += _quote_problems(rows, spans, delimiter)
+    problems += _quote_problems(text, rows, spans, delimiter)
     return RawSheet(path, path.stem, tuple(rows), tuple(problems))
 
 
-def _quote_problems(rows: list[tuple[int, tuple[Any, ...]]], spans: dict[int, int],
-                    delimiter: str) -> list[RawProblem]:
-    """Rows whose quotes do not pair up: csv reads on to the next quote, however far."""
-    if not rows:
+def _quote_problems(text: str, rows: list[tuple[int, tuple[Any, ...]]],
+                    spans: dict[int, int], delimiter: str) -> list[RawProblem]:
+    """Rows whose quotes do not pair up: read leniently, csv runs on to the next quote,
+    however far; read strictly, the row's own lines say whether its quoting is sound (a
+    quoted answer with line breaks and commas is; '"Kari,Fisk AS,"A, B"' is not)."""
+    if '"' not in text:
         return []
-    width = Counter(len(values) for _, values in rows).most_common(1)[0][0]
+    lines = io.StringIO(text, newline="").readlines()
     found = []
     for number, values in rows:
-        # A swallowed row: its cells joined in one, so the row is short by what that cell's
-        # delimiters would give back; or lines that each look like a row inside one cell.
-        swallowed = [v for v in values if delimiter in v and (
-            len(values) < width <= len(values) + v.count(delimiter)
-            or any(line.count(delimiter) >= max(1, width // 2) for line in v.split("\n")[1:]))]
-        if swallowed:
-            lines = spans[number]
-            where = f"lines {number}–{number + lines - 1} were" if lines > 1 else \
+        chunk = "".join(lines[number - 1:number - 1 + spans[number]])
+        if '"' not in chunk:
+            continue
+        try:
+            list(csv.reader(io.StringIO(chunk, newline=""), delimiter=delimiter, strict=True))
+        except csv.Error:
+            taken = spans[number]
+            where = f"lines {number}–{number + taken - 1} were" if taken > 1 else \
                 "the rest of the row was"
+            cell = max((str(v) for v in values), key=len)
             found.append(RawProblem(
                 number, f"a quote (\") in this row does not pair up, so {where} read "
-                f"into one cell ({swallowed[0][:40]!r}…); the row is not imported",
+                f"into one cell ({cell[:40]!r}…); the row is not imported",
                 "close or remove the quote in the file and import it again", broken=True))
     return found

@@ -23,6 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.errors import InputError, InputProblem
 from nbl_desktop.core.event import (
     AttendeeRecord,
@@ -59,6 +60,7 @@ from nbl_desktop.core.importing.wishes import WishReader
 _GENERATED_ID = re.compile(r"^N\d{4,}$")
 MAX_MEETINGS = 1_000  # far above any event's slots; more is a typo
 MAX_PARTY = 50
+_LONG_BEFORE = 3 * 60  # minutes before the first slot: an arrival time that early is a slip
 _SAME_NAME = 85  # rapidfuzz ratio: "Kari Nordman" and "Kari Nordmann" are one person
 
 
@@ -82,6 +84,7 @@ class RegistrationImport:
     settings_given: bool = False
     # (file, sheet, row) -> the ID of the person that row was read into
     rows_read: dict[tuple[Path, str, int], str] = field(default_factory=dict)
+    layouts: tuple[SheetLayout, ...] = ()  # how each sheet was read, in the files' order
 
 
 @dataclass
@@ -199,14 +202,20 @@ class _PeopleReader:
                                "later row updates it", "nothing, if that is right; else give "
                                "them different emails or IDs")
                     return attendee_id
-                self.generated += 1
                 self.entry(row, email_column, email, f"{name} shares this email with {other} "
                            f"({where}); imported as a separate person",
                            "nothing, if two people share the address")
-                return generated_id(self.generated)
+                return self.new_id()
             return email
-        self.generated += 1
-        return generated_id(self.generated)
+        return self.new_id()
+
+    def new_id(self) -> str:
+        """The next generated ID that nobody in the files or the event has."""
+        while True:
+            self.generated += 1
+            attendee_id = generated_id(self.generated)
+            if attendee_id not in self.first_row and attendee_id not in self.known:
+                return attendee_id
 
     def code(self, row: Row, name: str, codes: dict[str, str], unknown: str, action: str,
              keep_unknown: bool) -> str:
@@ -230,22 +239,22 @@ class _PeopleReader:
                 if cell_text(value) == "":
                     continue
                 try:
-                    first, last = cell_values.clock_or_range(value)
+                    span = cell_values.clock_or_range(value)
                 except BadValue as exc:
                     self.entry(row, reading, value, exc.message, exc.action, Severity.ERROR)
                     continue
-                if first is None and last is None:
-                    continue  # the whole day, in words
-                if last is not None:
-                    start, end = first, last
-                elif name == "available":
+                if span.side == "range":
+                    start, end = span.start, span.end
+                elif span.side == "from" or (span.side == "time" and name == "available_from"):
+                    start = span.start
+                elif span.side == "until":
+                    end = span.end
+                elif span.side == "time" and name == "available_until":
+                    end = span.start
+                elif span.side == "time":
                     self.entry(row, reading, value, "one time, where the column asks for "
-                               "from and until", "write a range such as 10:00-14:00",
-                               Severity.ERROR)
-                elif name == "available_from":
-                    start = first
-                else:
-                    end = first
+                               "from and until", "write a range such as 10:00-14:00, or "
+                               "'fra 10:00' / 'til 14:00'", Severity.ERROR)
         if start is not None and end is not None and end <= start:
             readers = (row.layout.readers_of("available_until")
                        or row.layout.readers_of("available"))
@@ -322,13 +331,13 @@ def import_sheets(raw: Sequence[RawSheet], settings: EventSettings,
                        *(a for a in known if a.id not in people.attendees)])
     wishes = WishReader(report, people.attendees, people.known, choices, index)
     for attendee_id, rows in people.rows_of.items():
-        for row in rows:
-            wishes.read_row(row, attendee_id)
+        wishes.read_rows(rows, attendee_id)
     for sheet, layout in layouts:
         if layout.kind in (SheetKind.REQUESTS, SheetKind.EXCLUSIONS):
             for row in _data_rows(sheet, layout, report):
                 wishes.read_pair(row)
     wishes.report_unknown_ids()
+    wishes.report_contradictions()
     ask_about_columns(raw, layouts, report, index, people.rows_of)
     _check_day(people.attendees, settings, people.rows_of, report)
     event = EventData(settings, tuple(wishes.attendees.values()),
@@ -337,7 +346,8 @@ def import_sheets(raw: Sequence[RawSheet], settings: EventSettings,
                      "do-not-meet pairs": len(event.exclusions)}
     rows_read = {(row.sheet.file, row.sheet.name, row.number): attendee_id
                  for attendee_id, rows in people.rows_of.items() for row in rows}
-    return RegistrationImport(event, report, settings_given, rows_read)
+    return RegistrationImport(event, report, settings_given, rows_read,
+                              tuple(layout for _, layout in layouts))
 
 
 _KIND_TEXT = {SheetKind.ATTENDEES: "people", SheetKind.REQUESTS: "wishes (pairs)",
@@ -470,12 +480,20 @@ def _check_day(attendees: dict[str, AttendeeRecord], settings: EventSettings,
     slots = slot_times(settings)
     if not slots:
         return
+    day_start = min(s.start for s in slots)
     for attendee_id, record in attendees.items():
         if record.available_from is None and record.available_until is None:
             continue
+        row = rows_of[attendee_id][-1]
         if not available_slots(record, slots):
-            row = rows_of[attendee_id][-1]
             report.add(ReportEntry(row.sheet.file, row.sheet.name, row.number, None, "",
                                    f"{record.name} is available at no slot of the day (the "
                                    "hours given miss every slot)", "check the times, or "
                                    "the event's start and slots"))
+        elif record.available_from is not None and \
+                record.available_from < day_start - _LONG_BEFORE:
+            report.add(ReportEntry(  # "1.25" is 01:25 as written, but hardly what was meant
+                row.sheet.file, row.sheet.name, row.number, None,
+                format_clock(record.available_from), f"{record.name} is available from "
+                f"{format_clock(record.available_from)}, hours before the first slot "
+                f"({format_clock(day_start)}): the whole day, as read", "check the time"))

@@ -23,6 +23,7 @@ from nbl_desktop.core.importing.choices import ImportChoices, header_key
 from nbl_desktop.core.importing.event_sheet import MAX_SLOTS, MAX_TABLES
 from nbl_desktop.core.importing.fields import FIELDS, field_named
 from nbl_desktop.core.importing.import_report import ImportReport, write_report_workbook
+from nbl_desktop.core.importing.layout import WRONG_SHEET
 from nbl_desktop.core.importing.reader import import_registrations
 
 
@@ -87,6 +88,7 @@ def column_choices(texts: Sequence[str], choices: ImportChoices | None = None
             raise UserError(f"--column {text!r}: write --column \"HEADER=FIELD\", where FIELD "
                             f"is one of {known}, or ignore")
         chosen.header_fields[header_key(header)] = field
+        chosen.given_now.add(header_key(header))
     return chosen
 
 
@@ -123,6 +125,7 @@ def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[
     that cannot go on unasked raises ImportStopped."""
     read = read_files(paths, EventSettings(name=Path(paths[0]).stem), known, choices)
     report = read.report
+    _check_columns_named(choices, report)
     if report_path is not None:
         write_report_workbook(report, report_path)
         say(f"Wrote the import report to {report_path}")
@@ -144,6 +147,23 @@ def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[
         raise ImportStopped(f"{', '.join(Path(p).name for p in paths)}: the files hold a header "
                             "row but no people; add one row per person under it")
     return replace(event, settings=settings)
+
+
+def _check_columns_named(choices: ImportChoices | None, report: ImportReport) -> None:
+    """A --column whose header no sheet has is a typo to say, not a choice to keep."""
+    if choices is None or not choices.given_now:
+        return
+    headers = {header_key(h): h for h in report.headers()}
+    missing = [key for key in choices.given_now if key not in headers]
+    if missing:
+        raise ImportStopped(f"--column: no column of the files is headed "
+                            f"{', '.join(repr(m) for m in missing)}; the headers are: "
+                            + ", ".join(repr(h) for h in sorted(headers.values())))
+    misplaced = [f"{c.header!r}: {c.text.split('not used: ', 1)[-1]}"
+                 for _, c in report.not_used_columns()
+                 if header_key(c.header) in choices.given_now and WRONG_SHEET in c.text]
+    if misplaced:
+        raise ImportStopped("--column: " + "; ".join(misplaced))
 
 
 def _stop_if_unsure(report: ImportReport) -> None:

@@ -13,6 +13,7 @@ that is not is removed with its reason. Every change is listed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 
 from nbl_desktop.core.clock import format_clock
@@ -40,11 +41,16 @@ def merge_import(current: EventData, imported: EventData) -> MergeOutcome:
     """`current` (the event file) updated by `imported` (the new file); settings stay."""
     changes: list[str] = []
     people = {a.id: a for a in current.attendees}
+    # People without an email are told by name and organization (a generated ID is a row
+    # count); both lookups are built once, not searched per person.
+    unmailed = {_name_key(a): a.id for a in reversed(current.attendees) if not a.email}
+    free_ids = _free_ids(people)
     renamed: dict[str, str] = {}  # imported ID -> ID in the event
     for new in imported.attendees:
-        known = _same_person(people, new)
+        known_id = unmailed.get(_name_key(new)) if is_generated_id(new.id) else new.id
+        known = people.get(known_id) if known_id is not None else None
         if known is None:
-            attendee_id = _free_id(people, new.id)
+            attendee_id = new.id if new.id not in people else next(free_ids)
             renamed[new.id] = attendee_id
             people[attendee_id] = replace(new, id=attendee_id)
             changes.append(f"added {who(new)}")
@@ -86,22 +92,17 @@ def merge_import(current: EventData, imported: EventData) -> MergeOutcome:
     return MergeOutcome(replace(merged, meetings=tuple(kept)), tuple(changes))
 
 
-def _same_person(people: dict[str, AttendeeRecord],
-                 new: AttendeeRecord) -> AttendeeRecord | None:
-    if is_generated_id(new.id):  # match by name and organization instead
-        return next((a for a in people.values() if not a.email and
-                     (a.name.casefold(), a.organization.casefold())
-                     == (new.name.casefold(), new.organization.casefold())), None)
-    return people.get(new.id)
+def _name_key(person: AttendeeRecord) -> tuple[str, str]:
+    return person.name.casefold(), person.organization.casefold()
 
 
-def _free_id(people: dict[str, AttendeeRecord], wanted: str) -> str:
-    if wanted not in people:
-        return wanted
-    number = 1
-    while generated_id(number) in people:
+def _free_ids(people: dict[str, AttendeeRecord]) -> Iterator[str]:
+    """Generated IDs nobody has, in order (`people` grows as they are handed out)."""
+    number = 0
+    while True:
         number += 1
-    return generated_id(number)
+        if generated_id(number) not in people:
+            yield generated_id(number)
 
 
 def _updated(known: AttendeeRecord, new: AttendeeRecord) -> tuple[AttendeeRecord, list[str]]:

@@ -62,6 +62,8 @@ class WishReader:
         self.exclusions: dict[tuple[str, str], ExclusionRecord] = {}
         self.options: dict[tuple[str, int], str | None] = {}  # (sheet, column) -> attendee
         self.tick_columns: dict[tuple[str, int], bool] = {}
+        self.header_names: dict[tuple[str, int], bool] = {}
+        self.request_rows: dict[tuple[str, str], tuple[Row, str]] = {}  # where each was asked
         self.unknown: dict[tuple[str, str, str], _Unknown] = {}  # (file, sheet, value)
 
     def entry(self, row: Row, column: str | None, value: Any, message: str, action: str,
@@ -74,7 +76,23 @@ class WishReader:
 
     # -- a person's row ----------------------------------------------------------------
 
-    def read_row(self, row: Row, requester: str) -> None:
+    def read_rows(self, rows: list[Row], requester: str) -> None:
+        """A person's wishes from their rows: a later row (a re-submitted form, an updated
+        file) replaces what an earlier row said in the same column, and says so."""
+        said: set[tuple[str, str]] = set()  # (column's header, its field) answered later
+        for row in reversed(rows):
+            replaced = self.read_row(row, requester, said)
+            if replaced:
+                later = rows[-1]
+                self.entry(row, None, None, f"the wishes in {', '.join(replaced)} are "
+                           f"replaced by a later row of the same person ({later.sheet.name} "
+                           f"row {later.number})", "nothing, if the later answer is the one "
+                           "that counts")
+
+    def read_row(self, row: Row, requester: str, said: set[tuple[str, str]]) -> list[str]:
+        """Read the row's wish cells not answered by a later row; the headers of those that
+        were."""
+        replaced = []
         for reading in row.layout.columns:
             if reading.field not in WISH_PRIORITY:
                 continue
@@ -82,16 +100,33 @@ class WishReader:
             text = cell_text(value)
             if not text:
                 continue
+            key = (normalize(reading.header), reading.field)
+            if key in said:
+                replaced.append(repr(reading.header))
+                continue
+            said.add(key)
             priority = WISH_PRIORITY[reading.field]
             tick = cell_values.is_yes(value)
-            if not reading.option and tick is not None and \
-                    self.index.match(reading.header).attendee is not None:
+            if not reading.option and tick is not None and self.names_someone(row, reading):
                 # A column headed by a company's name, ticked: as you chose, a wish for it.
                 reading = replace(reading, option=reading.header)
             if reading.option:
                 self.read_option_cell(row, reading, requester, value, priority)
-            elif tick is not False:
+            elif tick is True:
+                self.entry(row, reading.header, value, "a yes, where the column lists whom to "
+                           "meet; not read as a name", "write the names, or set the column to "
+                           "what it holds", Severity.SKIPPED)
+            elif tick is None:
                 self.read_names(row, reading.header, requester, text, priority)
+        return replaced
+
+    def names_someone(self, row: Row, reading: ColumnReading) -> bool:
+        """The column's header is a registered person's or organization's name (matched once
+        per column)."""
+        key = (f"{row.sheet.file}:{row.sheet.name}", reading.column)
+        if key not in self.header_names:
+            self.header_names[key] = self.index.match(reading.header).attendee is not None
+        return self.header_names[key]
 
     def read_option_cell(self, row: Row, reading: ColumnReading, requester: str, value: Any,
                          priority: int) -> None:
@@ -215,6 +250,16 @@ class WishReader:
                        "priority is kept", "nothing")
             priority = max(priority, earlier.priority)
         self.requests[key] = RequestRecord(requester, requested, priority)
+        self.request_rows.setdefault(key, (row, column))
+
+    def report_contradictions(self) -> None:
+        """A pair both wished for and not to meet: the do-not-meet holds, and is said."""
+        for (requester, requested), (row, column) in self.request_rows.items():
+            if (min(requester, requested), max(requester, requested)) in self.exclusions:
+                self.entry(row, column, requested, f"{self.person(requester).name} asks to "
+                           f"meet {self.person(requested).name}, but one of them asks never "
+                           "to meet the other; they will not meet", "nothing, if that is "
+                           "right; else remove one of the two wishes")
 
     def exclude(self, a: str, b: str) -> None:
         key = (min(a, b), max(a, b))

@@ -267,7 +267,8 @@ class ImportDialog(QDialog):
             chosen = question.guess if question else column.field or NOT_USED
             box.setCurrentIndex(max(box.findData(chosen), 0))
             box.setEnabled(not skipped)
-            box.currentIndexChanged.connect(
+            # `activated`: choosing the guess already shown confirms it, too
+            box.activated.connect(
                 lambda _i, b=box, h=column.header: self._field_chosen(h, b.currentData()))
             if question is not None:
                 for item in items:
