@@ -78,9 +78,19 @@ class Match:
 
 
 class NameIndex:
-    """People and organizations of one event, for matching names from wish lists."""
+    """People and organizations of one event, for matching names from wish lists.
+
+    Built at the first question: a workbook whose wishes all name IDs as written
+    never needs it.
+    """
 
     def __init__(self, attendees: list[AttendeeRecord] | tuple[AttendeeRecord, ...]) -> None:
+        self._attendees = tuple(attendees)
+        self._built = False
+
+    def _build(self) -> None:
+        self._built = True
+        attendees = self._attendees
         self._people: dict[str, list[str]] = defaultdict(list)  # key -> attendee IDs
         self._organizations: dict[str, list[str]] = defaultdict(list)
         self._label: dict[str, str] = {}
@@ -104,6 +114,8 @@ class NameIndex:
 
     def label(self, attendee_id: str) -> str:
         """'Name (Organization)', with the email where namesakes share both."""
+        if not self._built:
+            self._build()
         return self._label[attendee_id]
 
     def _resolve(self, key: str, how: str) -> Match | None:
@@ -118,6 +130,8 @@ class NameIndex:
         return None
 
     def match(self, text: str) -> Match:
+        if not self._built:
+            self._build()
         key = text.strip()
         for form, how in ((key, "exact"), (key.casefold(), "exact"),
                           (comparable(key), "normalized")):

@@ -87,7 +87,7 @@ class RegistrationImport:
     layouts: tuple[SheetLayout, ...] = ()  # how each sheet was read, in the files' order
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A data row of a sheet, with the sheet's layout."""
 
@@ -414,7 +414,10 @@ def _report_layout(sheet: RawSheet, layout: SheetLayout, skipped: bool,
                             first_values(sheet, layout, r.column), r.metadata)
                for r in layout.columns]
     headed = {r.column for r in layout.columns}
-    beyond = sorted({c for number, values in sheet.rows if number > layout.header_row
+    width = max(headed, default=-1) + 1
+    beyond = sorted({c for number, values in sheet.rows
+                     if number > layout.header_row and (len(values) > width
+                                                         or len(headed) < width)
                      for c, v in enumerate(values) if c not in headed and cell_text(v)})
     for column in beyond:  # values under no header: named, never silently dropped
         columns.append(ColumnReport(column_letter(column), "", None,

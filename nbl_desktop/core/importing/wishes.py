@@ -254,8 +254,11 @@ class WishReader:
 
     def report_contradictions(self) -> None:
         """A pair both wished for and not to meet: the do-not-meet holds, and is said."""
-        for (requester, requested), (row, column) in self.request_rows.items():
-            if (min(requester, requested), max(requester, requested)) in self.exclusions:
+        for a, b in self.exclusions:
+            for requester, requested in ((a, b), (b, a)):
+                if (requester, requested) not in self.request_rows:
+                    continue
+                row, column = self.request_rows[(requester, requested)]
                 self.entry(row, column, requested, f"{self.person(requester).name} asks to "
                            f"meet {self.person(requested).name}, but one of them asks never "
                            "to meet the other; they will not meet", "nothing, if that is "
@@ -271,11 +274,8 @@ class WishReader:
         layout = row.layout
         is_request = layout.kind is SheetKind.REQUESTS
         first, second = ("requester", "requested") if is_request else ("a", "b")
-        sides = []
-        for name in (first, second):
-            reading = layout.readers_of(name)[0]
-            sides.append(self.pair_side(row, reading))
-        a, b = sides
+        a = self.pair_side(row, layout.readers_of(first)[0])
+        b = self.pair_side(row, layout.readers_of(second)[0])
         if a is None or b is None:
             return
         if a == b:
@@ -287,8 +287,10 @@ class WishReader:
             return
         readers = layout.readers_of("priority")
         value = row.cell(readers[0]) if readers else None
-        if cell_text(value) == "":
-            priority: int | None = 2
+        if isinstance(value, int) and 1 <= value <= 3:
+            priority: int | None = value  # the own workbook's 1, 2, 3
+        elif cell_text(value) == "":
+            priority = 2
         else:
             known, priority = cell_values.priority_answer(value)
             if not known or priority is None:
@@ -301,7 +303,10 @@ class WishReader:
         self.request(row, readers[0].header if readers else "", a, b, priority)
 
     def pair_side(self, row: Row, reading: ColumnReading) -> str | None:
-        text = cell_text(row.cell(reading))
+        value = row.cell(reading)
+        if isinstance(value, str) and value in self.attendees:
+            return value  # an ID as written: most rows of the own workbook
+        text = cell_text(value)
         if not text:
             self.entry(row, reading.header, None, "empty, where the pair needs a person",
                        "write the person's ID (or name), or delete the row", Severity.ERROR)
