@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from nbl_desktop.core.clock import now_stamp, parse_clock
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day import day_edits
-from nbl_desktop.core.event_day.replanning import notify_list, replan_event
+from nbl_desktop.core.event_day.replanning import DayReplan, notify_list, replan_event
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
 from nbl_desktop.core.importing.registrations import (
@@ -39,6 +40,8 @@ from nbl_desktop.core.printouts.print_log import (
 )
 from nbl_desktop.core.printouts.words import AGENDA_LANGUAGES
 from nbl_desktop.core.store import EventStore
+from nbl_desktop.core.store.backups import backup_folder, backups_of, keep_backup, restore_backup
+from nbl_desktop.core.store.writer_lock import EventFileLocked
 from nbl_desktop.log_setup import configure_logging
 from nbl_desktop.paths import log_file
 from solver import ProblemError, SolveOptions, solve
@@ -47,7 +50,7 @@ log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_BUG, EXIT_USER_ERROR = 0, 1, 2
 PRINT_WHAT = {"agendas": AGENDA, "tables": TABLE, "grid": GRID}
-COMMANDS = ("schedule", "import", "template", "print", "replan")
+COMMANDS = ("schedule", "import", "template", "print", "replan", "backup", "restore")
 
 
 def _say(text: str) -> None:
@@ -91,6 +94,20 @@ def command_parser() -> argparse.ArgumentParser:
     _add_import_flags(importing)
     _add_event_flags(importing)
     importing.set_defaults(run=run_import)
+
+    backup = commands.add_parser(
+        "backup", help="copy an event file consistently, even while it is in use: to -o, or "
+        "to the backups in the user data folder")
+    backup.add_argument("event_file", type=Path, metavar="EVENT.nblevent")
+    backup.add_argument("-o", "--output", type=Path, metavar="COPY.nblevent")
+    backup.set_defaults(run=run_backup)
+
+    restore = commands.add_parser(
+        "restore", help="list an event file's backups, or put one of them in its place")
+    restore.add_argument("event_file", type=Path, metavar="EVENT.nblevent")
+    restore.add_argument("which", type=int, nargs="?", metavar="NUMBER",
+                         help="the backup to restore, as the list numbers them (1: newest)")
+    restore.set_defaults(run=run_restore)
 
     template = commands.add_parser("template", help="write a blank registration workbook")
     template.add_argument("-o", "--output", type=Path, required=True, help="file to write (.xlsx)")
@@ -179,22 +196,28 @@ def run_schedule(args: argparse.Namespace) -> int:
                         "and no wish-list column such as 'Must meet' or 'Want to meet'). Add "
                         "the wishes, or import the people with `import` and add them in the "
                         "app.")
-    store = None
-    if args.event_file is not None:
-        store = EventStore.create(args.event_file, event.settings, overwrite=args.replace)
-        store.replace_event(event)
-        store.remember_import_choices(choices)
-    _complain(f"Scheduling {len(event.attendees)} attendees, {len(event.requests)} requests "
-              f"(up to {args.time_limit:g} s)…")
-    problem = problem_from_event(event)
-    result = solve(problem, SolveOptions(time_limit_seconds=args.time_limit))
-    meetings = meetings_from_result(result)
-    if store is not None:
-        store.replace_meetings(meetings)
-        event = store.load()
-        store.close()
-    else:
-        event = replace(event, meetings=tuple(meetings))
+    # The event file is built beside its name and moved into place once the schedule is in
+    # it: killed at any moment, the old file (or none) is there whole, never half of each.
+    if args.event_file is not None and args.replace and args.event_file.is_file():
+        try:
+            old = EventStore.open(args.event_file, read_only=True)
+        except UserError:
+            pass  # not an event file: the build below refuses it and says why
+        else:
+            _keep_backup(old, "before replace")
+            old.close()
+    building = EventStore.build(args.event_file, replace=args.replace) \
+        if args.event_file is not None else nullcontext(None)
+    with building as store:
+        _complain(f"Scheduling {len(event.attendees)} attendees, {len(event.requests)} "
+                  f"requests (up to {args.time_limit:g} s)…")
+        problem = problem_from_event(event)
+        result = solve(problem, SolveOptions(time_limit_seconds=args.time_limit))
+        event = replace(event, meetings=tuple(meetings_from_result(result)))
+        if store is not None:
+            with store.transaction():
+                store.replace_event(event)
+                store.remember_import_choices(choices)
     write_schedule_workbook(event, args.output)
     _say(summary_line(result, len(problem.requests)))
     _say(f"Wrote {args.output}")
@@ -207,15 +230,15 @@ def run_import(args: argparse.Namespace) -> int:
         choices = column_choices(args.column)
         event = read_registrations(args.registration, flags, _complain, args.report,
                                    choices=choices)
-        store = EventStore.create(args.event_file, event.settings)
-        store.replace_event(event)
-        store.remember_import_choices(choices)
-        store.close()
+        with EventStore.build(args.event_file) as new:  # whole, or not there at all
+            new.replace_event(event)
+            new.remember_import_choices(choices)
         _say(f"Created {args.event_file} with {len(event.attendees)} attendees, "
              f"{len(event.requests)} wishes")
         return EXIT_OK
-    store = EventStore.open(args.event_file)
+    store = _open_for_writing(args.event_file)
     try:
+        _keep_backup(store, "before import")
         current = store.load()
         choices = column_choices(args.column, store.import_choices())
         event = read_registrations(args.registration, flags, _complain, args.report,
@@ -223,14 +246,67 @@ def run_import(args: argparse.Namespace) -> int:
         if flags.given():
             current = replace(current, settings=flags.apply(current.settings))
         outcome = merge_import(current, event)
-        store.replace_event(outcome.event)
-        store.remember_import_choices(choices)
+        with store.transaction():
+            store.replace_event(outcome.event)
+            store.remember_import_choices(choices)
     finally:
         store.close()
     for line in outcome.changes:
         _say(line)
     _say(f"Updated {args.event_file}: {len(outcome.changes)} changes, "
          f"{len(outcome.event.meetings)} of {len(current.meetings)} meetings kept")
+    return EXIT_OK
+
+
+def _open_for_writing(path: Path) -> EventStore:
+    """The event file, open for this command to write; UserError when it may not be."""
+    store = EventStore.open(path)
+    if store.read_only:
+        store.close()
+        raise UserError(f"{path} is read-only ({store.read_only}); nothing was changed. Copy "
+                        "it somewhere it can be written, or make it writable.")
+    if store.took_over_from:
+        _complain(f"note: the last program to write {path.name} ({store.took_over_from}) "
+                  "ended without closing it; its last saved change is in the file.")
+    return store
+
+
+def _keep_backup(store: EventStore, why: str) -> None:
+    try:
+        keep_backup(store, why)
+    except UserError as exc:  # the change may still be made; say that there is no copy
+        _complain(f"warning: no backup was kept ({exc})")
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    store = EventStore.open(args.event_file, read_only=True)
+    try:
+        if args.output is not None:
+            store.save_copy(args.output)
+            written = args.output
+        else:
+            written = keep_backup(store, "by hand")
+    finally:
+        store.close()
+    _say(f"Wrote {written}")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    found = backups_of(args.event_file)
+    if not found:
+        raise UserError(f"There is no backup of {args.event_file.name} in {backup_folder()}.")
+    if args.which is None:
+        for number, backup in enumerate(found, start=1):
+            _say(f"{number}: {backup}  ({backup.path.name})")
+        _say(f"Restore one with: nbl-desktop restore {args.event_file} NUMBER")
+        return EXIT_OK
+    if not 1 <= args.which <= len(found):
+        raise UserError(f"Choose a backup from 1 to {len(found)} (see the list without a "
+                        "number).")
+    restore_backup(found[args.which - 1], args.event_file)
+    _say(f"Restored {args.event_file} from {found[args.which - 1]}; what it held before is "
+         "the newest backup now.")
     return EXIT_OK
 
 
@@ -245,7 +321,12 @@ def run_print(args: argparse.Namespace) -> int:
     from nbl_desktop.printing.offscreen import ensure_gui_application
 
     kind = PRINT_WHAT[args.what]
-    store = EventStore.open(args.event_file)
+    try:
+        store = EventStore.open(args.event_file)
+    except EventFileLocked as exc:  # printing reads: the app at the desk may have it open
+        _complain(f"note: {exc.path.name} is open for writing by {exc.owner or 'another '}"
+                  "program; printing from it read-only")
+        store = EventStore.open(args.event_file, read_only=True)
     try:
         event = store.load()
         unknown = [i for i in args.attendee if i not in {a.id for a in event.attendees}]
@@ -267,7 +348,11 @@ def run_print(args: argparse.Namespace) -> int:
         else:
             sheets = write_pdf(args.output, job)
             _say(f"Wrote {args.output}: {len(pages)} {args.what}, {sheets} pages")
-        store.remember_printed(kind, fingerprints_of(pages), now_stamp())
+        if store.read_only:
+            _complain(f"note: {args.event_file} is read-only ({store.read_only}), so this "
+                      "print is not recorded for --only-changed.")
+        else:
+            store.remember_printed(kind, fingerprints_of(pages), now_stamp())
     finally:
         store.close()
     return EXIT_OK
@@ -284,30 +369,11 @@ def _person_and_time(text: str, flag: str, event: EventData) -> tuple[str, int]:
 
 
 def run_replan(args: argparse.Namespace) -> int:
-    store = EventStore.open(args.event_file)
+    store = _open_for_writing(args.event_file)
     try:
-        event = store.load()
-        slots = event.settings.total_slots
-        if not 1 <= args.from_slot <= slots:
-            raise UserError(f"--from-slot {args.from_slot}: the event has slots 1 to {slots}.")
-        from_slot = args.from_slot - 1
-        known = {a.id for a in event.attendees}
-        for person in args.absent:
-            if person not in known:
-                raise UserError(f"--absent {person}: there is no attendee with that ID.")
-            store.apply(day_edits.no_show(event, person, from_slot))
-            event = store.load()
-        for flag, values, make in (("--late", args.late, day_edits.late_arrival),
-                                   ("--leave", args.leave, day_edits.early_leave)):
-            for text in values:
-                person, minute = _person_and_time(text, flag, event)
-                store.apply(make(event, person, minute))
-                event = store.load()
-        _complain(f"Re-planning from slot {args.from_slot} (up to {args.time_limit:g} s)…")
-        day = replan_event(event, from_slot, SolveOptions(time_limit_seconds=args.time_limit))
-        store.apply(edits.replace_meetings(event, day.meetings,
-                                           f"re-plan from slot {args.from_slot}"))
-        event = store.load()
+        _keep_backup(store, "before re-plan")
+        with store.transaction():  # the desk's changes and the new plan, all or nothing
+            event, day = _replan(store, args)
         if args.output is not None:
             write_schedule_workbook(event, args.output, store.not_held())
     finally:
@@ -318,6 +384,33 @@ def run_replan(args: argparse.Namespace) -> int:
     if args.output is not None:
         _say(f"Wrote {args.output}")
     return EXIT_OK
+
+
+def _replan(store: EventStore, args: argparse.Namespace) -> tuple[EventData, DayReplan]:
+    """Record the day's changes, re-plan from the slot given, keep the new plan; the event
+    and the re-plan."""
+    event = store.load()
+    slots = event.settings.total_slots
+    if not 1 <= args.from_slot <= slots:
+        raise UserError(f"--from-slot {args.from_slot}: the event has slots 1 to {slots}.")
+    from_slot = args.from_slot - 1
+    known = {a.id for a in event.attendees}
+    for person in args.absent:
+        if person not in known:
+            raise UserError(f"--absent {person}: there is no attendee with that ID.")
+        store.apply(day_edits.no_show(event, person, from_slot))
+        event = store.load()
+    for flag, values, make in (("--late", args.late, day_edits.late_arrival),
+                               ("--leave", args.leave, day_edits.early_leave)):
+        for text in values:
+            person, minute = _person_and_time(text, flag, event)
+            store.apply(make(event, person, minute))
+            event = store.load()
+    _complain(f"Re-planning from slot {args.from_slot} (up to {args.time_limit:g} s)…")
+    day = replan_event(event, from_slot, SolveOptions(time_limit_seconds=args.time_limit))
+    store.apply(edits.replace_meetings(event, day.meetings,
+                                       f"re-plan from slot {args.from_slot}"))
+    return store.load(), day
 
 
 def run_command(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

@@ -38,7 +38,7 @@ def test_schedule_can_keep_the_event_file(tmp_path: Path) -> None:
     out, event_file = tmp_path / "out.xlsx", tmp_path / "day.nblevent"
     assert main(["schedule", str(sample("arctic-60.xlsx")), "-o", str(out), "--time-limit", "5",
                  "--event-file", str(event_file)]) == 0
-    store = EventStore.open(event_file)
+    store = EventStore.open(event_file, read_only=True)
     stored = store.load()
     store.close()
     rows = list(load_workbook(out)["Meetings"].iter_rows(min_row=2, values_only=True))

@@ -14,7 +14,7 @@ from tests.conftest import run_referee, sample
 
 def test_replan_records_the_changes_and_keeps_the_past(
         event_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    before = EventStore.open(event_file).load()
+    before = EventStore.open(event_file, read_only=True).load()
     absent = [before.meetings[0].a, before.meetings[1].a]
     late = next(a.id for a in before.attendees if a.id not in absent)
     out = tmp_path / "after.xlsx"
@@ -25,7 +25,7 @@ def test_replan_records_the_changes_and_keeps_the_past(
     said = capsys.readouterr().out
     assert "agendas changed" in said and "Next:" in said
     assert run_referee(sample("arctic-60.json"), out)["violations"] == "0"
-    store = EventStore.open(event_file)
+    store = EventStore.open(event_file, read_only=True)
     after = store.load()
     assert {m for m in after.meetings if m.slot < 2} == {m for m in before.meetings
                                                           if m.slot < 2}
@@ -37,7 +37,7 @@ def test_replan_records_the_changes_and_keeps_the_past(
 
 def test_a_bad_late_time_is_named_with_exit_status_2(
         event_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    person = EventStore.open(event_file).load().attendees[0].id
+    person = EventStore.open(event_file, read_only=True).load().attendees[0].id
     assert main(["replan", str(event_file), "--from-slot", "2",
                  "--late", f"{person}=quarter past"]) == 2
     assert f"--late {person}=quarter past" in capsys.readouterr().err

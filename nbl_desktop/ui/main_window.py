@@ -8,6 +8,7 @@ file as it is made, so there is no Save and nothing to lose on close.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -48,11 +49,14 @@ from nbl_desktop.core.printouts.print_log import DESK
 from nbl_desktop.core.schedule_figures import free_places
 from nbl_desktop.core.solve_process import replan_in_process, solve_in_process, warm_up
 from nbl_desktop.core.store import EventStore
+from nbl_desktop.core.store.backups import Backup, backups_of, keep_backup, restore_backup
+from nbl_desktop.core.store.writer_lock import EventFileLocked
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.dialogs.print_dialog import CHANGED, PrintDialog
 from nbl_desktop.ui.dialogs.replan_preview_dialog import ReplanPreviewDialog
+from nbl_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
 from nbl_desktop.ui.figures_worker import FiguresWorker
 from nbl_desktop.ui.live_board import LiveBoard
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         self.options_dialog: ScheduleOptionsDialog | None = None
         self.print_dialog: PrintDialog | None = None
         self.replan_dialog: ReplanPreviewDialog | None = None
+        self.restore_dialog: RestoreBackupDialog | None = None
         self.live_board: LiveBoard | None = None
         self.undo_stack = QUndoStack(self)
         self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
         self.new_action = action("&New event…", QKeySequence.StandardKey.New)
         self.open_action = action("&Open event…", QKeySequence.StandardKey.Open)
         self.save_as_action = action("Save event &as…", QKeySequence.StandardKey.SaveAs)
+        self.restore_action = action("&Restore backup…")
         self.import_action = action("&Import registrations…", "Ctrl+I")
         self.export_action = action("&Export schedule…", "Ctrl+E")
         self.print_action = action("&Print…", QKeySequence.StandardKey.Print)
@@ -145,7 +151,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for item in (self.save_as_action, None, self.import_action, self.export_action,
+        for item in (self.save_as_action, self.restore_action, None, self.import_action,
+                     self.export_action,
                      self.print_action, None, self.quit_action):
             if item is None:
                 file_menu.addSeparator()
@@ -266,9 +273,14 @@ class MainWindow(QMainWindow):
         self.event_day_panel = EventDayPanel()
         self.tabs.addTab(self.event_day_panel, "Event day")
         self.solve_panel = SolvePanel()
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #fff3b0; padding: 6px;")
+        self.read_only_banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.tabs)
         layout.addWidget(self.solve_panel)
         self.setCentralWidget(central)
@@ -279,6 +291,7 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self.ask_new_event)
         self.open_action.triggered.connect(self.ask_open_event)
         self.save_as_action.triggered.connect(self.ask_save_as)
+        self.restore_action.triggered.connect(self.ask_restore_backup)
         self.settings_action.triggered.connect(self.open_settings_dialog)
         self.options_action.triggered.connect(self.open_options_dialog)
         self.grid_model.move_requested.connect(self.move_meeting)
@@ -326,6 +339,10 @@ class MainWindow(QMainWindow):
         settings = EventSettings(
             name=path.stem, table_labels=tuple(str(i) for i in range(1, DEFAULT_TABLES + 1))
         )
+        if self.store is not None and self.store.path.resolve() == Path(path).resolve():
+            self.store.close()  # a new event in place of the open one: let go of it first
+            self.store, self.current_event = None, None
+            self._refresh()
         try:
             self.set_store(EventStore.create(path, settings, overwrite=path.exists()))
         except UserError as exc:
@@ -338,9 +355,26 @@ class MainWindow(QMainWindow):
 
     def open_event(self, path: Path) -> None:
         try:
-            self.set_store(EventStore.open(path))
+            store = EventStore.open(path)
+        except EventFileLocked as exc:
+            if not messages.ask(self, "The event is open elsewhere",
+                                f"{exc}\n\nOpen it read-only? You can look and print, but "
+                                "not change it."):
+                return
+            try:
+                store = EventStore.open(path, read_only=True)
+            except UserError as again:
+                messages.show_error(self, "Cannot open the event", str(again))
+                return
         except UserError as exc:
             messages.show_error(self, "Cannot open the event", str(exc))
+            return
+        self.set_store(store)
+        if store.took_over_from:
+            messages.show_info(self, "The event was not closed last time",
+                               f"The program that last wrote {path.name} "
+                               f"({store.took_over_from}) ended without closing it. Every "
+                               "change it saved is in the file.")
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -370,6 +404,40 @@ class MainWindow(QMainWindow):
         self.set_store(copy)
         self.statusBar().showMessage(f"Saved the event as {path}; you are now working in it.")
 
+    def keep_backup(self, why: str) -> None:
+        """A copy of the event before `why` (a schedule, re-plan, import); the change goes on
+        if no copy can be made, and the status bar says so."""
+        if self.store is None or self.store.read_only:
+            return
+        try:
+            keep_backup(self.store, why)
+        except UserError as exc:
+            log.warning("no backup kept: %s", exc)
+            self.statusBar().showMessage(f"No backup was kept: {exc}")
+
+    def ask_restore_backup(self) -> None:
+        if self.store is None:
+            return
+        dialog = RestoreBackupDialog(self.store.path.name, backups_of(self.store.path), self)
+        self.restore_dialog = dialog
+        dialog.accepted.connect(lambda: self.restore(dialog.chosen))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def restore(self, backup: Backup | None) -> None:
+        """Put `backup` in place of the open event file and go on in it."""
+        if backup is None or self.store is None:
+            return
+        path = self.store.path
+        self.store.close()
+        self.store, self.current_event = None, None
+        try:
+            restore_backup(backup, path)
+        except UserError as exc:
+            messages.show_error(self, "Cannot restore the backup", str(exc))
+        self.open_event(path)
+        self.statusBar().showMessage(f"Restored the event from the backup of {backup}.")
+
     def set_store(self, store: EventStore) -> None:
         if self.store is not None:
             self.store.close()
@@ -377,6 +445,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.last_result = None
         self.undo_stack.clear()
+        self.read_only_banner.setText(
+            f"<b>Read-only:</b> {store.read_only}. You can look, print and export, but not "
+            "change it; <i>File → Save event as</i> makes a copy to work in.")
+        self.read_only_banner.setVisible(bool(store.read_only))
         self.reload_event()
         self.attendee_view.resizeColumnsToContents()
 
@@ -387,10 +459,35 @@ class MainWindow(QMainWindow):
 
     # -- editing (every edit is undoable and written at once) ---------------------------
 
-    def perform(self, edit: edits.Edit) -> None:
-        """Write `edit` to the event file as one undoable step (nothing for an empty edit)."""
-        if edit:
-            self.undo_stack.push(EditCommand(edit, self._write_edit))
+    def perform(self, edit: edits.Edit) -> bool:
+        """Write `edit` to the event file as one undoable step (nothing for an empty edit).
+
+        The file is written first: an edit that cannot be written (read-only, the disk
+        full, the USB stick pulled) is shown at once and never goes on the undo stack as
+        if it had been saved; the views show the file as it is. False when it failed."""
+        if not edit:
+            return True
+        try:
+            self._write_edit(edit)
+        except (UserError, sqlite3.Error, OSError) as exc:
+            self.write_failed(exc)
+            return False
+        self.undo_stack.push(EditCommand(edit, self._write_edit, self.write_failed,
+                                         written=True))
+        return True
+
+    def write_failed(self, exc: BaseException) -> None:
+        """A write that did not reach the file: say so, and show the file as it is. Undo
+        steps after one that failed no longer match the file: they are dropped."""
+        messages.show_error(self, "The change was not saved",
+                            f"{exc}\n\nThe event file is as it was before this change. Use "
+                            "File → Save event as to keep working in a copy elsewhere.")
+        QTimer.singleShot(0, self.undo_stack.clear)  # not from inside an undo step
+        if self.store is not None:
+            try:
+                self.reload_event()
+            except (UserError, sqlite3.Error, OSError):
+                log.exception("the event file cannot be read again")
 
     def _write_edit(self, edit: edits.Edit) -> None:
         assert self.store is not None and self.current_event is not None
@@ -446,8 +543,9 @@ class MainWindow(QMainWindow):
         self.attendee_editor.show_attendee(attendee, tables)
         self.wishes_panel.show_person(event, attendee.id if attendee else None, self.labels)
         self._show_agenda()
-        self.delete_person_action.setEnabled(attendee is not None)
-        self.delete_person_button.setEnabled(attendee is not None)
+        deletable = attendee is not None and self.store is not None and not self.store.read_only
+        self.delete_person_action.setEnabled(deletable)
+        self.delete_person_button.setEnabled(deletable)
 
     def _show_agenda(self) -> None:
         attendee = self.selected_attendee()
@@ -636,7 +734,10 @@ class MainWindow(QMainWindow):
         assert self.current_event is not None
         outcome = dialog.outcome
         names = ", ".join(p.name for p in dialog.session.paths)
-        self.perform(edits.replace_event(self.current_event, outcome.event, f"import {names}"))
+        self.keep_backup("before import")
+        if not self.perform(edits.replace_event(self.current_event, outcome.event,
+                                                f"import {names}")):
+            return
         self.store.remember_import_choices(dialog.session.choices)
         self.attendee_view.resizeColumnsToContents()
         self.tabs.setCurrentIndex(0)
@@ -696,6 +797,7 @@ class MainWindow(QMainWindow):
         options = replace(self.solve_options(),
                           time_limit_seconds=min(self.time_limit_box.value(),
                                                  REPLAN_SECONDS))
+        self.keep_backup("before re-plan")
 
         def work(report: Any, cancel: CancelToken) -> DayReplan:
             return replan_in_process(event, from_slot, options, report, cancel)
@@ -741,6 +843,7 @@ class MainWindow(QMainWindow):
             return
         self.request_count = len(problem.requests)
         options = self.solve_options()
+        self.keep_backup("before schedule")
 
         def work(report: Any, cancel: CancelToken) -> SolveResult:
             return solve_in_process(problem, options, on_progress=report, cancel=cancel)
@@ -835,12 +938,25 @@ class MainWindow(QMainWindow):
         busy = self.task is not None
         for act in (self.new_action, self.open_action):
             act.setEnabled(not busy)
-        for act in (self.save_as_action, self.import_action, self.export_action,
-                    self.print_action,
-                    self.settings_action, self.add_person_action, self.add_person_button):
+        writable = self.store is not None and not self.store.read_only
+        for act in (self.save_as_action, self.export_action, self.print_action):
             act.setEnabled(event is not None and not busy)
-        self.schedule_action.setEnabled(event is not None and bool(event.attendees) and not busy)
+        for act in (self.import_action, self.settings_action, self.add_person_action,
+                    self.add_person_button, self.restore_action):
+            act.setEnabled(event is not None and not busy and writable)
+        self.schedule_action.setEnabled(event is not None and bool(event.attendees) and not busy
+                                        and writable)
         self.cancel_action.setEnabled(busy)
+        # A read-only file: it is shown, never edited (the edit controls say so by being off).
+        for widget in (self.attendee_editor, self.wishes_panel, self.event_day_panel):
+            widget.setEnabled(writable or self.store is None)
+        for act in (self.lock_action, self.delete_meeting_action):
+            act.setEnabled(writable)
+        if not writable:  # else the selection says (`_show_selected`)
+            self.delete_person_action.setEnabled(False)
+            self.delete_person_button.setEnabled(False)
+        self.grid_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop if writable
+                                       else QAbstractItemView.DragDropMode.NoDragDrop)
 
     def _refresh(self) -> None:
         """Every view from `current_event` (after loading or an edit)."""

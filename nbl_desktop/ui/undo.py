@@ -16,15 +16,29 @@ from nbl_desktop.core.edits import Edit
 
 
 class EditCommand(QUndoCommand):
-    """`write` stores an edit (the store's `apply` and a refresh of the views)."""
+    """`write` stores an edit (the store's `apply` and a refresh of the views); `failed`
+    hears of a write that did not reach the file. `written`: the edit is in the file
+    already (the window writes before it pushes, so a failed write never gets here)."""
 
-    def __init__(self, edit: Edit, write: Callable[[Edit], None]) -> None:
+    def __init__(self, edit: Edit, write: Callable[[Edit], None],
+                 failed: Callable[[BaseException], None], written: bool = False) -> None:
         super().__init__(edit.description)
         self.edit = edit
         self._write = write
+        self._failed = failed
+        self._written = written
 
     def redo(self) -> None:
-        self._write(self.edit)
+        if self._written:  # pushed after its write
+            self._written = False
+            return
+        self._store(self.edit)
 
     def undo(self) -> None:
-        self._write(self.edit.inverse())
+        self._store(self.edit.inverse())
+
+    def _store(self, edit: Edit) -> None:
+        try:
+            self._write(edit)
+        except Exception as exc:  # Qt calls this: nothing may escape it
+            self._failed(exc)

@@ -216,7 +216,7 @@ def test_the_delegation_is_scheduled_as_one_meeting(
     path = write_csv(tmp_path / "r.csv", rows, ",", "utf-8")
     assert main(["schedule", str(path), "-o", str(out), "--slots", "4", "--tables", "3",
                  "--time-limit", "5", "--event-file", str(event_file)]) == 0
-    store = EventStore.open(event_file)
+    store = EventStore.open(event_file, read_only=True)
     meetings = store.meetings()
     store.close()
     # Matti asked for Kari and for Ola: one meeting with their delegation, named by Kari.

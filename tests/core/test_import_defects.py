@@ -42,7 +42,7 @@ def import_into(tmp_path: Path, files: list[Path], capsys: pytest.CaptureFixture
 
 
 def stored(event_file: Path) -> dict[str, AttendeeRecord]:
-    store = EventStore.open(event_file)
+    store = EventStore.open(event_file, read_only=True)
     try:
         return {a.id: a for a in store.load().attendees}
     finally:
@@ -184,7 +184,7 @@ def test_lower_case_sheet_names_and_other_extensions_keep_the_event_settings(
     status, said, event_file = import_into(tmp_path, [path], capsys)
     assert status == 0, said
     assert len(stored(event_file)) == 60
-    store = EventStore.open(event_file)
+    store = EventStore.open(event_file, read_only=True)
     settings = store.settings()
     store.close()
     assert (settings.name, settings.slot_count) == ("Arctic B2B Days, Tromsø", 12)

@@ -95,7 +95,7 @@ def test_the_import_command_creates_then_merges_the_event_file(
     assert main(["import", str(second), "--event-file", str(event_file)]) == 0
     said = capsys.readouterr().out
     assert "added Anna (Stål AB)" in said and "priority 2 → 3" in said
-    store = EventStore.open(event_file)
+    store = EventStore.open(event_file, read_only=True)
     event = store.load()
     store.close()
     assert sorted(a.id for a in event.attendees) == ["anna@stal.se", "kari@fisk.no",
@@ -115,7 +115,7 @@ def test_a_late_registration_file_may_name_people_already_in_the_event(
     capsys.readouterr()
     assert main(["import", str(late), "--event-file", str(event_file)]) == 0
     assert "NOT IMPORTED" not in capsys.readouterr().err
-    store = EventStore.open(event_file)
+    store = EventStore.open(event_file, read_only=True)
     event = store.load()
     store.close()
     assert [(r.requester, r.requested, r.priority) for r in event.requests] == [

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from nbl_desktop.cli import main
+from nbl_desktop.core import edits
 from nbl_desktop.core.store import EventStore
-from nbl_desktop.ui import app_settings, file_dialogs
-from tests.ui.driving import answer_dialogs, import_sample, new_window
+from nbl_desktop.ui import app_settings, file_dialogs, messages
+from tests.conftest import sample
+from tests.ui.driving import answer_dialogs, import_sample, new_window, window_with_sample
 
 pytestmark = pytest.mark.gui
 
@@ -25,7 +30,7 @@ def test_save_as_copies_the_event_and_goes_on_in_the_copy(
     assert "day-backup.nblevent" in window.windowTitle()
     window.add_person()  # goes into the copy only
     copy_people = len(window.current_event.attendees)  # type: ignore[union-attr]
-    store = EventStore.open(original)
+    store = EventStore.open(original, read_only=True)
     assert len(store.attendees()) == copy_people - 1 == 60
     store.close()
     assert app_settings.recent_files()[:2] == [(tmp_path / "day-backup.nblevent").resolve(),
@@ -54,3 +59,38 @@ def test_file_dialogs_start_where_the_last_file_was_chosen(tmp_path: Path) -> No
     assert app_settings.last_folder() == str(tmp_path / "events")
     assert file_dialogs._in_last_folder("schedule.xlsx") == str(
         tmp_path / "events" / "schedule.xlsx")
+
+
+def test_a_read_only_event_is_shown_with_a_banner_and_cannot_be_edited(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "day.nblevent"
+    assert main(["import", str(sample("arctic-60.xlsx")), "--event-file", str(path)]) == 0
+    from nbl_desktop.core.store import event_store
+    monkeypatch.setattr(event_store, "_unwritable", lambda _path: "the file is read-only")
+    window = new_window(qtbot)
+    window.open_event(path)
+    assert window.store is not None and window.store.read_only
+    assert window.read_only_banner.isVisible()
+    assert "Read-only" in window.read_only_banner.text()
+    assert not window.attendee_editor.isEnabled() and not window.schedule_action.isEnabled()
+    assert not window.import_action.isEnabled()
+    assert window.export_action.isEnabled() and window.print_action.isEnabled()
+
+
+def test_a_write_that_fails_is_shown_and_kept_off_the_undo_stack(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    window = window_with_sample(qtbot, monkeypatch, tmp_path)
+    assert window.store is not None and window.current_event is not None
+    steps = window.undo_stack.count()
+    person = window.current_event.attendees[0]
+
+    def pulled(_edit: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")  # the USB stick is gone
+
+    monkeypatch.setattr(window.store, "apply", pulled)
+    messages.history.clear()
+    window.perform(edits.change_attendee(window.current_event, replace(person, name="Changed")))
+    assert messages.history[-1][0] == "The change was not saved"
+    assert "disk I/O error" in messages.history[-1][1]
+    assert window.undo_stack.count() == steps  # no step that was never saved
+    assert window.current_event.attendee(person.id).name == person.name  # the file as it is

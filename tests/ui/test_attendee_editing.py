@@ -27,7 +27,7 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Mai
 def on_disk(window: MainWindow) -> EventStore:
     """The event file as another program would read it now."""
     assert window.store is not None
-    return EventStore.open(window.store.path)
+    return EventStore.open(window.store.path, read_only=True)
 
 
 def test_a_field_edit_is_written_at_once_and_undone_and_redone(

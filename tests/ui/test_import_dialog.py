@@ -98,7 +98,7 @@ def test_cancel_writes_nothing(qtbot: QtBot, window: MainWindow) -> None:
                      Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.import_dialog is None)
     assert window.store is not None
-    store = EventStore.open(window.store.path)
+    store = EventStore.open(window.store.path, read_only=True)
     assert store.attendees() == [] and store.import_choices().header_fields == {}
     store.close()
 

@@ -74,7 +74,7 @@ def test_killing_the_app_mid_day_loses_no_committed_change(
         time.sleep(0.1)
     assert not any(running(pid) for pid in helpers), "a helper outlived the killed app"
 
-    store = EventStore.open(event_file)
+    store = EventStore.open(event_file, read_only=True)
     event = store.load()
     arrived = {words[1] for words in reported if words[0] == "arrived"}
     assert arrived <= set(store.arrivals())

@@ -64,7 +64,7 @@ def test_create_import_schedule_read_the_grid_and_export(
     assert grid.headerData(0, Qt.Orientation.Vertical) == "09:00–09:20"
     assert grid.headerData(6, Qt.Orientation.Vertical) == "12:00–12:20"  # after lunch
     assert grid.headerData(0, Qt.Orientation.Horizontal) == "Table 1"
-    stored = EventStore.open(tmp_path / "day.nblevent")
+    stored = EventStore.open(tmp_path / "day.nblevent", read_only=True)
     meetings = stored.meetings()
     stored.close()
     assert filled_cells(grid) == len(meetings) > 100

@@ -3,19 +3,29 @@
 Every write method runs in one transaction that is committed before it
 returns, so there is never unsaved state: closing the window or killing the
 process loses nothing. The rollback journal (not WAL) keeps the event in one
-file that can be copied to a USB stick at any time.
+file that can be copied to a USB stick at any time. A whole new event (an
+import into a new file, `schedule --replace`) is built in a file beside the
+target and moved into place in one rename (`build`), so the old file stays
+whole until the new one is complete. One program writes a file at a time
+(`writer_lock`); others may read it. A file that cannot be written (read-only
+file or folder, a USB stick locked) opens read-only and says so; writing to it
+is refused with that reason, never attempted.
 """
 
 from __future__ import annotations
 
 import getpass
 import json
+import os
 import sqlite3
-from contextlib import closing
+import weakref
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import astuple, fields
 from itertools import groupby
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -32,85 +42,181 @@ from nbl_desktop.core.event import (
     RequestRecord,
 )
 from nbl_desktop.core.importing.choices import ImportChoices
+from nbl_desktop.core.store.file_checks import file_problems
 from nbl_desktop.core.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     create_schema,
     upgrade_schema,
 )
+from nbl_desktop.core.store.writer_lock import WriterLock
 
 EVENT_FILE_SUFFIX = ".nblevent"
 
 
 class EventStore:
-    """One open event file."""
+    """One open event file; `read_only` says why it cannot be written ("" when it can)."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+    def __init__(self, path: Path, db: sqlite_utils.Database, lock: WriterLock | None = None,
+                 read_only: str = "") -> None:
         self.path = path
         self._db = db
+        self._lock = lock
+        self.read_only = read_only
+        self._seen = _data_version(db)
+        if lock is not None:  # a store dropped without close() does not keep the file locked
+            weakref.finalize(self, lock.release)
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
     def create(cls, path: Path, settings: EventSettings, *, overwrite: bool = False) -> EventStore:
+        """A new event file with `settings`, open for writing; an existing file is replaced
+        (with `overwrite`) only when it is an event file nobody else is writing."""
         path = Path(path)
-        if path.exists():
-            if not overwrite:
-                raise EventFileError(f"{path} already exists; choose another name.")
-            path.unlink()
-        try:
-            db = _connect(path)
-        except sqlite3.Error as exc:
-            raise EventFileError(f"Cannot create the event file {path}: {exc}.") from exc
-        with db.atomic():
-            create_schema(db)
-        store = cls(path, db)
-        store.set_settings(settings)
-        return store
+        with cls.build(path, replace=overwrite) as new:
+            new.set_settings(settings)
+        return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path) -> EventStore:
+    @contextmanager
+    def build(cls, path: Path, *, replace: bool = False) -> Iterator[EventStore]:
+        """An empty event file to fill, moved into place at `path` in one rename when the
+        block ends without an error; until then `path` is untouched (a crash leaves the old
+        file whole, and only a temporary file beside it)."""
+        path = Path(path)
+        lock = WriterLock(path)
+        if path.exists():
+            if not replace:
+                raise EventFileError(f"{path} already exists; choose another name.")
+            _check_is_event_file(path)
+        try:
+            lock.acquire()
+        except OSError as exc:
+            raise EventFileError(f"Cannot write in the folder of {path}: {exc.strerror or exc}."
+                                 ) from exc
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        try:
+            for stale in path.parent.glob(f".{path.name}.*.partial"):
+                stale.unlink(missing_ok=True)  # left by a build that was killed (we hold the
+                # lock, so no other build of this file is running)
+            db = _connect(partial)
+            with db.atomic():
+                create_schema(db)
+            store = cls(partial, db)
+            try:
+                yield store
+            finally:
+                db.close()
+            _flush(partial)
+            os.replace(partial, path)
+            _flush(path.parent)
+        except (sqlite3.Error, OSError) as exc:
+            raise EventFileError(f"Cannot write the event file {path}: {exc}.") from exc
+        finally:
+            partial.unlink(missing_ok=True)
+            lock.release()
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> EventStore:
+        """The event file at `path`, open for writing, or read-only when asked or when it
+        cannot be written. EventFileLocked when another program writes it."""
         path = Path(path)
         if not path.is_file():
             raise EventFileError(f"The event file {path} does not exist.")
-        db = None
+        why = "you opened it read-only" if read_only else _unwritable(path)
+        lock = None
+        if not why:
+            lock = WriterLock(path)
+            try:
+                lock.acquire()
+            except OSError:
+                lock, why = None, "its folder cannot be written"
         try:
-            db = _connect(path)
-            application_id, version = _identity(db)
+            try:
+                db = _connect(path, read_only=bool(why))
+            except sqlite3.DatabaseError as exc:
+                raise EventFileError(f"{path} is not an NBL Desktop event file, or it is "
+                                     f"damaged ({exc}).") from exc
+            store = cls(path, db, lock, why)
+            store._check_opened()
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return store
+
+    def _check_opened(self) -> None:
+        path = self.path
+        try:
+            application_id, version = _identity(self._db)
         except sqlite3.DatabaseError as exc:
-            if db is not None:
-                db.close()
+            self.close()
             raise EventFileError(
                 f"{path} is not an NBL Desktop event file, or it is damaged ({exc})."
             ) from exc
         if application_id != APPLICATION_ID:
-            db.close()
+            self.close()
             raise EventFileError(f"{path} is not an NBL Desktop event file.")
         if version > SCHEMA_VERSION:
-            db.close()
+            self.close()
             raise EventFileError(
                 f"{path} was saved by a newer NBL Desktop (file version {version}, "
                 f"this program reads up to {SCHEMA_VERSION}); please update NBL Desktop."
             )
         if version < SCHEMA_VERSION:
+            if self.read_only:
+                self.close()
+                raise EventFileError(
+                    f"{path} was saved by an older NBL Desktop and must be upgraded, but "
+                    f"{self.read_only}; copy it somewhere it can be written and open the copy.")
             try:
-                with db.atomic():
-                    upgrade_schema(db, version)
+                with self._db.atomic():
+                    upgrade_schema(self._db, version)
             except sqlite3.DatabaseError as exc:
-                db.close()
+                self.close()
                 raise EventFileError(
                     f"Cannot upgrade the event file {path} to this version of NBL Desktop "
                     f"({exc}); it is unchanged. Is it read-only?") from exc
-        store = cls(path, db)
-        try:
-            store.settings()
-        except (sqlite3.DatabaseError, LookupError, ValueError) as exc:
-            db.close()
-            raise EventFileError(f"The event file {path} is damaged: {exc}.") from exc
-        return store
+        problems = file_problems(self._db)
+        if problems:
+            self.close()
+            raise EventFileError(f"The event file {path} is damaged: " + "; ".join(problems[:5])
+                                 + (f" and {len(problems) - 5} more" if len(problems) > 5
+                                    else "") + ". Open a backup of it (File → Restore backup).")
+        self._seen = _data_version(self._db)
+
+    @property
+    def took_over_from(self) -> str:
+        """The session that last wrote this file and ended without closing it (a crash or a
+        kill), said when this one opened it; "" when there was none."""
+        if self._lock is None or self._lock.previous is None:
+            return ""
+        return str(self._lock.previous)
 
     def close(self) -> None:
         self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes as one: all of them are in the file, or none is (a command's
+        whole read-modify-write)."""
+        self._may_write()
+        with self._db.atomic():
+            yield
+
+    def _may_write(self) -> None:
+        """EventFileError when this store may not write: read-only, or changed by another
+        program since it was read (no decision on a stale read)."""
+        if self.read_only:
+            raise EventFileError(f"{self.path.name} is read-only ({self.read_only}); nothing "
+                                 "was changed. Use File → Save event as to work on a copy.")
+        if _data_version(self._db) != self._seen:
+            raise EventFileError(f"{self.path.name} was changed by another program since it "
+                                 "was read; nothing was changed. Open it again.")
 
     def save_copy(self, target: Path) -> None:
         """A consistent copy of the event in `target` (SQLite's online backup); this file
@@ -209,6 +315,7 @@ class EventStore:
     # -- writing (each method is one committed transaction) -------------------
 
     def set_settings(self, settings: EventSettings) -> None:
+        self._may_write()
         with self._db.atomic():
             self._db["event"].upsert(
                 {
@@ -236,6 +343,7 @@ class EventStore:
 
     def replace_event(self, data: EventData) -> None:
         """Replace everything in the file by `data`, all or nothing."""
+        self._may_write()
         with self._db.atomic():
             for table in ("meetings", "requests", "exclusions", "attendees"):
                 self._db[table].delete_where()
@@ -247,6 +355,7 @@ class EventStore:
 
     def remember_import_choices(self, choices: ImportChoices) -> None:
         """Keep `choices` for the next import, in place of earlier answers to the same questions."""
+        self._may_write()
         with self._db.atomic():
             self._db["import_choices"].upsert_all(
                 ({"kind": kind, "key": key, "value": value}
@@ -254,12 +363,14 @@ class EventStore:
 
     def remember_printed(self, kind: str, fingerprints: dict[str, str], printed_at: str) -> None:
         """Remember that these pages of `kind` (key -> fingerprint) were printed then."""
+        self._may_write()
         with self._db.atomic():
             self._db["print_log"].upsert_all(
                 ({"kind": kind, "key": key, "fingerprint": fingerprint, "printed_at": printed_at}
                  for key, fingerprint in fingerprints.items()), pk=("kind", "key"))
 
     def check_in(self, attendee_id: str, arrived: bool, at: str, what: str) -> None:
+        self._may_write()
         with self._db.atomic():
             if arrived:
                 self._db["arrivals"].upsert({"attendee_id": attendee_id, "arrived_at": at},
@@ -269,6 +380,7 @@ class EventStore:
             self._log(what)
 
     def set_held(self, slot: int, a: str, b: str, held: bool, what: str) -> None:
+        self._may_write()
         with self._db.atomic():
             if held:
                 self._db["not_held"].delete_where("slot = ? AND a = ? AND b = ?", [slot, a, b])
@@ -278,12 +390,14 @@ class EventStore:
             self._log(what)
 
     def set_now_slot(self, slot: int | None, what: str) -> None:
+        self._may_write()
         with self._db.atomic():
             self._db["day"].upsert({"id": 1, "now_slot": slot}, pk="id")
             self._log(what)
 
     def log(self, what: str) -> None:
         """Add a line to the change log (a command's or the desk's action)."""
+        self._may_write()
         with self._db.atomic():
             self._log(what)
 
@@ -314,6 +428,7 @@ class EventStore:
             if after is not None:
                 row = _row(change.after)
                 operations.append(("insert", after[0], tuple(row), tuple(row.values())))
+        self._may_write()
         with self._db.atomic():
             self._log(edit.description)
             for (operation, table, columns), run in groupby(operations, key=lambda o: o[:3]):
@@ -324,6 +439,7 @@ class EventStore:
                     self._db.conn.executemany(_statement(operation, table, columns), values)
 
     def replace_meetings(self, meetings: list[MeetingRecord] | tuple[MeetingRecord, ...]) -> None:
+        self._may_write()
         with self._db.atomic():
             self._db["meetings"].delete_where()
             self._insert_meetings(meetings)
@@ -340,11 +456,70 @@ def _organizer() -> str:
         return ""
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
-    db = sqlite_utils.Database(path)
+def _connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
+    if read_only:
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        db = sqlite_utils.Database(sqlite3.connect(uri, uri=True))
+    else:
+        db = sqlite_utils.Database(path)
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA journal_mode = DELETE")  # one file, no WAL beside it
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA synchronous = FULL")
     return db
+
+
+def _data_version(db: sqlite_utils.Database) -> int:
+    """Changes when another connection commits to the file (SQLite's data_version)."""
+    try:
+        return int(db.execute("PRAGMA data_version").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def _unwritable(path: Path) -> str:
+    """Why `path` cannot be written, or ""."""
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return "its folder cannot be written"
+    return ""
+
+
+def _check_is_event_file(path: Path) -> None:
+    """Only an event file may be replaced: never a registration workbook given by mistake."""
+    try:
+        with closing(sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro",
+                                     uri=True)) as db:
+            application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.Error:
+        application_id = None
+    if application_id != APPLICATION_ID:
+        raise EventFileError(f"{path} is not an NBL Desktop event file (it is {_what_is(path)}),"
+                             " so it is not replaced; give the event file another name.")
+
+
+def _what_is(path: Path) -> str:
+    head = path.read_bytes()[:8] if path.is_file() else b""
+    if head.startswith(b"PK"):
+        return "a workbook or another zip file"
+    if head.startswith(b"SQLite f"):
+        return "another program's database"
+    return "a folder" if path.is_dir() else "another kind of file"
+
+
+def _flush(path: Path) -> None:
+    """Make what was written to `path` (a file, or a folder's list of files) reach the disk
+    before the next step relies on it."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open a folder; its rename is durable on its own
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _identity(db: sqlite_utils.Database) -> tuple[int, int]:

@@ -1,0 +1,44 @@
+"""File → Restore backup: the kept copies of the open event, newest first; choose one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout
+
+from nbl_desktop.core.store.backups import Backup
+
+
+class RestoreBackupDialog(QDialog):
+    """Pick a backup; `chosen` is it once the dialog is accepted."""
+
+    def __init__(self, event_name: str, backups: list[Backup], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Restore a backup of {event_name}")
+        self.backups = backups
+        self.list = QListWidget()
+        for backup in backups:
+            self.list.addItem(str(backup))
+        self.list.setCurrentRow(0)
+        note = QLabel("The app keeps a copy of the event before each schedule, re-plan and "
+                      "import. The one you choose takes the event's place; what the event "
+                      "holds now is kept as the newest backup, so this can be undone the same "
+                      "way." if backups else "There is no backup of this event yet.")
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton(
+            "Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(bool(backups))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.list)
+        layout.addWidget(self.buttons)
+        self.resize(520, 360)
+
+    @property
+    def chosen(self) -> Backup | None:
+        row = self.list.currentRow()
+        return self.backups[row] if 0 <= row < len(self.backups) else None
