@@ -367,7 +367,13 @@ class MainWindow(QMainWindow):
                 messages.show_error(self, "Cannot open the event", str(again))
                 return
         except UserError as exc:
-            messages.show_error(self, "Cannot open the event", str(exc))
+            found = backups_of(path)
+            if found and messages.ask(self, "Cannot open the event",
+                                      f"{exc}\n\nPut its newest backup ({found[0]}) in its "
+                                      "place? The file as it is now is kept among the backups."):
+                self.restore_path(found[0], path)
+            else:
+                messages.show_error(self, "Cannot open the event", str(exc))
             return
         self.set_store(store)
         if store.took_over_from:
@@ -431,10 +437,15 @@ class MainWindow(QMainWindow):
         path = self.store.path
         self.store.close()
         self.store, self.current_event = None, None
+        self.restore_path(backup, path)
+
+    def restore_path(self, backup: Backup, path: Path) -> None:
         try:
             restore_backup(backup, path)
         except UserError as exc:
             messages.show_error(self, "Cannot restore the backup", str(exc))
+            self._refresh()
+            return
         self.open_event(path)
         self.statusBar().showMessage(f"Restored the event from the backup of {backup}.")
 

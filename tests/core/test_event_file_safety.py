@@ -338,3 +338,41 @@ def test_backup_copies_a_file_in_use_consistently(tmp_path: Path) -> None:
     for _ in range(KEEP + 3):
         assert main(["backup", str(path)]) == 0
     assert len(backups_of(path)) == KEEP  # the oldest go
+
+
+def snapshot(path: Path) -> tuple[object, ...]:
+    """Every row that a replan or import may change, as plain SQLite reads them."""
+    with closing(sqlite3.connect(path)) as db:
+        return tuple(tuple(db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall())
+                     for t in ("attendees", "requests", "meetings", "change_log"))
+
+
+@pytest.mark.slow
+def test_a_killed_replan_or_update_import_leaves_the_old_state_or_the_new_whole(
+        tmp_path: Path) -> None:
+    path = event_file_of(tmp_path, "arctic-300", "2")
+    update = tmp_path / "update.csv"
+    update.write_text("Name,Company,Email,Must meet\n"
+                      + "".join(f"New Person {i},New {i} AS,new{i}@x.no,P000{i % 9 + 1}\n"
+                                for i in range(40)), encoding="utf-8")
+    runs = (["replan", str(path), "--from-slot", "4", "--absent", "P0001", "--absent", "P0002",
+             "--time-limit", "2"],
+            ["import", str(update), "--event-file", str(path)])
+    for args in runs:
+        old = snapshot(path)
+        states = set()
+        for after in (0.3, 0.7, 1.1, 1.6, 2.3, 9.0):
+            run_and_kill(args, after)
+            now = snapshot(path)
+            if now == old:
+                states.add("old")
+                continue
+            states.add("new")  # complete: every part of the change is there
+            if args[0] == "replan":
+                added = [str(row) for row in now[3][len(old[3]):]]
+                assert sum("absent from slot 4" in row for row in added) == 2, added
+                assert "re-plan from slot 4" in added[-1]
+            else:
+                assert len(now[0]) == len(old[0]) + 40 and len(now[1]) > len(old[1])
+            break
+        assert "new" in states, args[0]

@@ -94,3 +94,17 @@ def test_a_write_that_fails_is_shown_and_kept_off_the_undo_stack(
     assert "disk I/O error" in messages.history[-1][1]
     assert window.undo_stack.count() == steps  # no step that was never saved
     assert window.current_event.attendee(person.id).name == person.name  # the file as it is
+
+
+def test_a_damaged_event_is_put_right_from_its_newest_backup(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "day.nblevent"
+    assert main(["import", str(sample("arctic-60.xlsx")), "--event-file", str(path)]) == 0
+    assert main(["backup", str(path)]) == 0
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])  # cut in half: a copy that stopped midway
+    window = new_window(qtbot)
+    window.open_event(path)  # asks whether to restore (headless: yes)
+    assert window.store is not None and len(window.store.attendees()) == 60
+    from nbl_desktop.core.store.backups import backups_of
+    assert [b.why for b in backups_of(path)][:2] == ["damaged", "by hand"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -53,16 +54,20 @@ def backup_folder() -> Path:
 def keep_backup(store: EventStore, why: str) -> Path:
     """A copy of the event as it is now, before `why` ("before schedule"); the oldest
     beyond KEEP of this event go. EventFileError when it cannot be made."""
-    stem = Path(store.path).stem
+    target = _backup_path(Path(store.path).stem, why)
+    store.save_copy(target)
+    for old in backups_of(store.path)[KEEP:]:
+        old.path.unlink(missing_ok=True)
+    return target
+
+
+def _backup_path(stem: str, why: str) -> Path:
     now = dt.datetime.now()
     target = backup_folder() / f"{stem} {now:%Y-%m-%d %H%M%S} {why}{SUFFIX}"
     number = 1
     while target.exists():  # two backups in one second
         number += 1
         target = backup_folder() / f"{stem} {now:%Y-%m-%d %H%M%S}-{number} {why}{SUFFIX}"
-    store.save_copy(target)
-    for old in backups_of(store.path)[KEEP:]:
-        old.path.unlink(missing_ok=True)
     return target
 
 
@@ -90,11 +95,15 @@ def restore_backup(backup: Backup, event_file: Path) -> None:
     partial = event_file.with_name(f".{event_file.name}.{os.getpid()}.restoring")
     try:
         if event_file.exists():
-            current = EventStore.open(event_file, read_only=True)
             try:
-                keep_backup(current, "before restoring a backup")
-            finally:
-                current.close()
+                current = EventStore.open(event_file, read_only=True)
+            except EventFileError:  # damaged: kept as it is, byte for byte
+                shutil.copyfile(event_file, _backup_path(event_file.stem, "damaged"))
+            else:
+                try:
+                    keep_backup(current, "before restoring a backup")
+                finally:
+                    current.close()
         with closing(sqlite3.connect(backup.path)) as source, \
                 closing(sqlite3.connect(partial)) as copy:
             source.backup(copy)

@@ -10,6 +10,7 @@ The panel shows and asks; the main window writes. Edits go out as `edit_made`
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -38,12 +39,14 @@ from PySide6.QtWidgets import (
 from nbl_desktop.core import edits, meeting_checks
 from nbl_desktop.core.clock import now_stamp, parse_clock
 from nbl_desktop.core.edits import new_attendee_id
+from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData
 from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.now import slot_label, slot_now
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.slot_grid import slot_times
 from nbl_desktop.core.store import EventStore
+from nbl_desktop.ui import messages
 from nbl_desktop.ui.widgets.list_search import show_matching
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -389,8 +392,11 @@ class EventDayPanel(QWidget):
         if self.shown is None or self.store is None:
             return
         name = self.shown.attendee(attendee_id).name
-        self.store.check_in(attendee_id, arrived, now_stamp(),
-                            f"{'arrived' if arrived else 'check-in undone'}: {name}")
+        store = self.store
+        if not self._record(lambda: store.check_in(
+                attendee_id, arrived, now_stamp(),
+                f"{'arrived' if arrived else 'check-in undone'}: {name}")):
+            return
         self._fill_people()
         self._fill_log()
         self.day_recorded.emit()
@@ -444,8 +450,10 @@ class EventDayPanel(QWidget):
         slot, a, b = item.data(ID_ROLE)
         held = item.checkState() == Qt.CheckState.Checked
         pair = f"{self.shown.attendee(a).name} and {self.shown.attendee(b).name}"
-        self.store.set_held(slot, a, b, held,
-                            f"{'held' if held else 'not held'}: {pair}, slot {slot + 1}")
+        store = self.store
+        if not self._record(lambda: store.set_held(
+                slot, a, b, held, f"{'held' if held else 'not held'}: {pair}, slot {slot + 1}")):
+            return
         self._fill_log()
         self.day_recorded.emit()
 
@@ -453,18 +461,31 @@ class EventDayPanel(QWidget):
         if self._filling or self.store is None:
             return
         self.now_box.setEnabled(not follow)
+        store, value = self.store, self.now_box.value()
         if follow:
-            self.store.set_now_slot(None, "now follows the clock")
+            self._record(lambda: store.set_now_slot(None, "now follows the clock"))
         else:
-            self.store.set_now_slot(self.now_box.value() - 1,
-                                    f"now set by hand: slot {self.now_box.value()}")
+            self._record(lambda: store.set_now_slot(value - 1,
+                                                    f"now set by hand: slot {value}"))
         self._after_now_change()
 
     def _now_typed(self, value: int) -> None:
         if self._filling or self.store is None or self.follow_clock_box.isChecked():
             return
-        self.store.set_now_slot(value - 1, f"now set by hand: slot {value}")
+        store = self.store
+        self._record(lambda: store.set_now_slot(value - 1, f"now set by hand: slot {value}"))
         self._after_now_change()
+
+    def _record(self, write: Callable[[], None]) -> bool:
+        """Write a desk action to the event file; one that cannot be written (read-only,
+        the disk full, the USB stick pulled) is said at once. False then."""
+        try:
+            write()
+        except (UserError, sqlite3.Error, OSError) as exc:
+            messages.show_error(self, "The change was not saved",
+                                f"{exc}\n\nThe event file is as it was before.")
+            return False
+        return True
 
     def set_now_by_hand(self, slot: int) -> None:
         """What the organizer does when the day runs late: 'now' is this slot (0-based)."""
