@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,17 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory,
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("NBL_DESKTOP_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def no_message_boxes() -> Iterator[None]:
+    """No test waits on a box: messages are logged and kept, questions answered "Yes"
+    (a test that wants "No" says so with `messages.answer_without_boxes(False)`)."""
+    from nbl_desktop.ui import messages
+
+    messages.answer_without_boxes(True)
+    yield
+    messages.answer_without_boxes(True)
 
 
 def sample(name: str) -> Path:

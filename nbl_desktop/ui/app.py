@@ -14,6 +14,7 @@ from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core.demo import open_demo_event
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.ui import messages
+from nbl_desktop.ui.crash import install_crash_handlers
 from nbl_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,9 @@ def set_aside_long_lived_objects() -> None:
 
 def run_app(event_file: Path | None, demo: bool = False, screenshot: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    install_crash_handlers()
+    if screenshot is not None:  # a run without anyone to answer: no box may wait for one
+        messages.answer_without_boxes()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("NBL")
     app.setApplicationVersion(__version__)

@@ -1,15 +1,16 @@
 """Every message box goes through here.
 
 User errors say what and where in plain words; bugs add the log file's path.
-On the offscreen platform (tests, headless runs) nothing blocks: the message
-is logged and kept in `history`, and questions get `HEADLESS_ANSWER`.
+Every message is logged and kept in `history`. Whoever starts the app says
+how it answers: with real boxes (the default), or without a screen
+(`answer_without_boxes`, which a headless run and the tests choose), where
+nothing blocks and each question gets the answer given, "Yes" or "No".
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nbl_desktop.paths import log_file
@@ -17,17 +18,25 @@ from nbl_desktop.paths import log_file
 log = logging.getLogger(__name__)
 
 history: list[tuple[str, str]] = []
-HEADLESS_ANSWER = True
+_boxes = True  # False: nothing is shown, questions get `_answer`
+_answer = True
 
 
-def _headless() -> bool:
-    return QGuiApplication.platformName() in ("offscreen", "minimal")
+def answer_without_boxes(answer: bool = True) -> None:
+    """Show no boxes from now on: log them, and answer every question with `answer`."""
+    global _boxes, _answer
+    _boxes, _answer = False, answer
+
+
+def answer_with_boxes() -> None:
+    global _boxes
+    _boxes = True
 
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     history.append((title, text))
     log.warning("%s: %s", title, text)
-    if _headless():
+    if not _boxes:
         return
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
@@ -48,9 +57,9 @@ def show_bug(parent: QWidget | None, what: str, exc: BaseException) -> None:
 
 def ask(parent: QWidget | None, title: str, question: str) -> bool:
     history.append((title, question))
-    if _headless():
-        log.info("%s: %s -> %s (headless)", title, question, HEADLESS_ANSWER)
-        return HEADLESS_ANSWER
+    if not _boxes:
+        log.info("%s: %s -> %s (no boxes shown)", title, question, _answer)
+        return _answer
     answer = QMessageBox.question(parent, title, question)
     return answer == QMessageBox.StandardButton.Yes
 
@@ -58,5 +67,5 @@ def ask(parent: QWidget | None, title: str, question: str) -> bool:
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     history.append((title, text))
     log.info("%s: %s", title, text)
-    if not _headless():
+    if _boxes:
         QMessageBox.information(parent, title, text)

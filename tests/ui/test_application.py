@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -108,3 +109,28 @@ def test_a_damaged_event_is_put_right_from_its_newest_backup(
     assert window.store is not None and len(window.store.attendees()) == 60
     from nbl_desktop.core.store.backups import backups_of
     assert [b.why for b in backups_of(path)][:2] == ["damaged", "by hand"]
+
+
+def test_an_exception_that_escapes_a_slot_shows_the_crash_dialog_and_is_logged(
+        qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    from PySide6.QtCore import QTimer
+
+    from nbl_desktop.ui.crash import install_crash_handlers
+
+    window = new_window(qtbot)
+    previous = sys.excepthook
+    install_crash_handlers()
+    try:
+        messages.history.clear()
+
+        def broken() -> None:
+            raise RuntimeError("a bug in a slot")
+
+        QTimer.singleShot(0, broken)
+        qtbot.waitUntil(lambda: bool(messages.history), timeout=5_000)
+    finally:
+        sys.excepthook = previous
+    title, text = messages.history[-1]
+    assert title == "Something went wrong" and "Your event file is safe" in text
+    assert "a bug in a slot" in caplog.text
+    assert window.isVisible()

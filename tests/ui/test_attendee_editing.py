@@ -111,6 +111,16 @@ def test_an_unknown_name_is_not_added(qtbot: QtBot, window: MainWindow) -> None:
     assert window.undo_stack.count() == steps
 
 
+def test_no_to_delete_keeps_the_person(qtbot: QtBot, window: MainWindow) -> None:
+    before = window.current_event
+    assert before is not None
+    window.select_attendee(before.attendees[0].id)
+    messages.answer_without_boxes(False)  # the organizer answers "No"
+    qtbot.mouseClick(window.delete_person_button, Qt.MouseButton.LeftButton)
+    assert messages.history[-1][0] == "Delete person"
+    assert window.current_event == before
+
+
 def test_delete_asks_takes_wishes_and_meetings_and_undo_restores(
         qtbot: QtBot, window: MainWindow) -> None:
     schedule(qtbot, window)

@@ -27,8 +27,10 @@ DESK = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from nbl_desktop.core.event_day import day_edits
     from nbl_desktop.core.store import EventStore
+    from nbl_desktop.ui import messages
     from nbl_desktop.ui.main_window import MainWindow
 
+    messages.answer_without_boxes()  # nobody at this desk answers boxes
     app = QApplication([])
     window = MainWindow()
     window.show()
@@ -56,17 +58,22 @@ def test_killing_the_app_mid_day_loses_no_committed_change(
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
                    "NBL_DESKTOP_DATA_DIR": str(tmp_path / "data")}
     desk = subprocess.Popen([sys.executable, "-c", DESK, str(event_file)],
-                            stdout=subprocess.PIPE, text=True, env=environment)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=environment)
     reported: list[list[str]] = []
     assert desk.stdout is not None
     while sum(line[0] == "arrived" for line in reported) < 25:
         line = desk.stdout.readline()
-        assert line, "the desk process ended before it was killed"
+        if not line:
+            assert desk.stderr is not None
+            pytest.fail(f"the desk process ended before it was killed: {desk.stderr.read()}")
         reported.append(line.split())
     helpers = descendants(desk.pid)  # the figures worker, at least
     desk.send_signal(signal.SIGKILL)
     desk.wait(timeout=10)
     desk.stdout.close()
+    assert desk.stderr is not None
+    desk.stderr.close()
     assert desk.returncode == -signal.SIGKILL
     assert helpers, "the desk process started no helper process"
     give_up = time.monotonic() + 10
