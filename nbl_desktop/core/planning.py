@@ -117,7 +117,7 @@ def summary_line(result: SolveResult, request_count: int,
         gaps = (f"{idle.reached} {gaps_wording(measure)} between meetings"
                  + ("; no timing of every requested meeting keeps the spread of breaks within "
                     "its limit (proven)" if result.break_spread_impossible else ""))
-        lines.append(f"must-meets {must.reached} of {must.bound} possible, "
+        lines.append(f"must-meets met: {must.reached} (at most {must.bound} possible), "
                      f"{left_out} attendees with requests but no meeting, {gaps}")
     if result.unmet:
         reasons = Counter(u.reason.value for u in result.unmet)

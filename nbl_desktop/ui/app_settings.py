@@ -76,3 +76,19 @@ def remember_solve_options(options: SolveOptions) -> None:
         "min_meetings": options.min_meetings, "priority_weights": options.priority_weights,
         "value_tolerance": options.value_tolerance, "compactness": options.compactness.value,
         "max_break_spread": options.max_break_spread}))
+
+
+DEFAULT_TIME_LIMIT = 30.0
+
+
+def time_limit() -> float:
+    """The toolbar's time limit as last set (seconds)."""
+    try:
+        value = float(_settings().value("time_limit", DEFAULT_TIME_LIMIT))
+    except (TypeError, ValueError):
+        return DEFAULT_TIME_LIMIT
+    return value if 1 <= value <= 3600 else DEFAULT_TIME_LIMIT
+
+
+def remember_time_limit(seconds: float) -> None:
+    _settings().setValue("time_limit", float(seconds))

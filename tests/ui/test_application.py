@@ -134,3 +134,9 @@ def test_an_exception_that_escapes_a_slot_shows_the_crash_dialog_and_is_logged(
     assert title == "Something went wrong" and "Your event file is safe" in text
     assert "a bug in a slot" in caplog.text
     assert window.isVisible()
+
+
+def test_the_time_limit_is_remembered_for_the_next_window(qtbot: QtBot) -> None:
+    first = new_window(qtbot)
+    first.time_limit_box.setValue(45)
+    assert new_window(qtbot).time_limit_box.value() == 45

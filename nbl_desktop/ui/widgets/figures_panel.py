@@ -67,8 +67,9 @@ class FiguresPanel(QWidget):
             self.model.set_unmet((), labels)
             return
         self.figures_label.setText(
-            f"<b>{figures.meetings}</b> meetings · must-meets <b>{figures.must_met} of "
-            f"{figures.must_total}</b> · <b>{figures.left_out}</b> people with wishes but no "
+            f"<b>{figures.meetings}</b> meetings · must-meets met: <b>{figures.must_met} of "
+            f"{figures.must_total}</b> asked · <b>{figures.left_out}</b> people with wishes "
+            "but no "
             f"meeting · <b>{figures.idle_slots}</b> idle slots · <b>{len(figures.unmet)}</b> "
             "wishes unmet")
         self.model.set_unmet(figures.unmet, labels)
