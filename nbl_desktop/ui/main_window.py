@@ -8,7 +8,6 @@ file as it is made, so there is no Save and nothing to lose on close.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -42,14 +41,13 @@ from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, Mee
 from nbl_desktop.core.event_day.replanning import DayReplan
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
-from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.meeting_checks import who, why_not_another
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.printouts.print_log import DESK
 from nbl_desktop.core.schedule_figures import free_places
 from nbl_desktop.core.solve_process import replan_in_process, solve_in_process, warm_up
 from nbl_desktop.core.store import EventStore
-from nbl_desktop.core.store.backups import Backup, backups_of, keep_backup, restore_backup
+from nbl_desktop.core.store.backups import Backup, backups_of, restore_backup
 from nbl_desktop.core.store.writer_lock import EventFileLocked
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
@@ -58,13 +56,13 @@ from nbl_desktop.ui.dialogs.print_dialog import CHANGED, PrintDialog
 from nbl_desktop.ui.dialogs.replan_preview_dialog import ReplanPreviewDialog
 from nbl_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
+from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.figures_worker import FiguresWorker
 from nbl_desktop.ui.live_board import LiveBoard
 from nbl_desktop.ui.models.agenda_model import AgendaModel
 from nbl_desktop.ui.models.attendee_table_model import SEARCH_ROLE, AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.tasks import BackgroundTask
-from nbl_desktop.ui.undo import EditCommand
 from nbl_desktop.ui.widgets.attendee_editor import AttendeeEditor
 from nbl_desktop.ui.widgets.event_day_panel import EventDayPanel
 from nbl_desktop.ui.widgets.figures_panel import FiguresPanel
@@ -85,8 +83,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.store: EventStore | None = None
-        self.current_event: EventData | None = None
+        self.session = EventSession(self)
         self.task: BackgroundTask | None = None
         self._ending: set[BackgroundTask] = set()  # result delivered, thread still ending
         self.import_dialog: ImportDialog | None = None
@@ -98,8 +95,6 @@ class MainWindow(QMainWindow):
         self.replan_dialog: ReplanPreviewDialog | None = None
         self.restore_dialog: RestoreBackupDialog | None = None
         self.live_board: LiveBoard | None = None
-        self.undo_stack = QUndoStack(self)
-        self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
         self.last_result: SolveResult | None = None
         self.request_count = 0  # wishes the running solve works on (colleagues' merged)
         self.solve_measure = Compactness.IDLE_SLOTS  # what it counts as gaps
@@ -110,6 +105,23 @@ class MainWindow(QMainWindow):
         geometry = app_settings.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    # The open event, as the session holds it (for the views and the tests).
+    @property
+    def store(self) -> EventStore | None:
+        return self.session.store
+
+    @property
+    def current_event(self) -> EventData | None:
+        return self.session.current_event
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return self.session.labels
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.session.undo_stack
 
     # -- construction ----------------------------------------------------------
 
@@ -288,6 +300,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary_label)
 
     def _connect_signals(self) -> None:
+        self.session.replaced.connect(self._refresh)
+        self.session.edited.connect(self._edited)
+        self.session.write_failed.connect(self._write_failed)
         self.new_action.triggered.connect(self.ask_new_event)
         self.open_action.triggered.connect(self.ask_open_event)
         self.save_as_action.triggered.connect(self.ask_save_as)
@@ -341,9 +356,7 @@ class MainWindow(QMainWindow):
             name=path.stem, table_labels=tuple(str(i) for i in range(1, DEFAULT_TABLES + 1))
         )
         if self.store is not None and self.store.path.resolve() == Path(path).resolve():
-            self.store.close()  # a new event in place of the open one: let go of it first
-            self.store, self.current_event = None, None
-            self._refresh()
+            self.session.close()  # a new event in place of the open one: let go of it first
         try:
             self.set_store(EventStore.create(path, settings, overwrite=path.exists()))
         except UserError as exc:
@@ -414,13 +427,9 @@ class MainWindow(QMainWindow):
     def keep_backup(self, why: str) -> None:
         """A copy of the event before `why` (a schedule, re-plan, import); the change goes on
         if no copy can be made, and the status bar says so."""
-        if self.store is None or self.store.read_only:
-            return
-        try:
-            keep_backup(self.store, why)
-        except UserError as exc:
-            log.warning("no backup kept: %s", exc)
-            self.statusBar().showMessage(f"No backup was kept: {exc}")
+        problem = self.session.keep_backup(why)
+        if problem:
+            self.statusBar().showMessage(f"No backup was kept: {problem}")
 
     def ask_restore_backup(self) -> None:
         if self.store is None:
@@ -436,8 +445,7 @@ class MainWindow(QMainWindow):
         if backup is None or self.store is None:
             return
         path = self.store.path
-        self.store.close()
-        self.store, self.current_event = None, None
+        self.session.close()
         self.restore_path(backup, path)
 
     def restore_path(self, backup: Backup, path: Path) -> None:
@@ -451,67 +459,34 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Restored the event from the backup of {backup}.")
 
     def set_store(self, store: EventStore) -> None:
-        if self.store is not None:
-            self.store.close()
-        app_settings.remember_recent(store.path)
-        self.store = store
         self.last_result = None
-        self.undo_stack.clear()
         self.read_only_banner.setText(
             f"<b>Read-only:</b> {store.read_only}. You can look, print and export, but not "
             "change it; <i>File → Save event as</i> makes a copy to work in.")
         self.read_only_banner.setVisible(bool(store.read_only))
-        self.reload_event()
+        self.session.use(store)
         self.attendee_view.resizeColumnsToContents()
 
     def reload_event(self) -> None:
-        self.current_event = self.store.load() if self.store is not None else None
-        self.labels = labels_of(self.current_event.attendees) if self.current_event else {}
-        self._refresh()
+        self.session.reload()
 
     # -- editing (every edit is undoable and written at once) ---------------------------
 
     def perform(self, edit: edits.Edit) -> bool:
-        """Write `edit` to the event file as one undoable step (nothing for an empty edit).
+        """Write `edit` as one undoable step; False when it could not be written (said)."""
+        return self.session.perform(edit)
 
-        The file is written first: an edit that cannot be written (read-only, the disk
-        full, the USB stick pulled) is shown at once and never goes on the undo stack as
-        if it had been saved; the views show the file as it is. False when it failed."""
-        if not edit:
-            return True
-        try:
-            self._write_edit(edit)
-        except (UserError, sqlite3.Error, OSError) as exc:
-            self.write_failed(exc)
-            return False
-        self.undo_stack.push(EditCommand(edit, self._write_edit, self.write_failed,
-                                         written=True))
-        return True
-
-    def write_failed(self, exc: BaseException) -> None:
-        """A write that did not reach the file: say so, and show the file as it is. Undo
-        steps after one that failed no longer match the file: they are dropped."""
-        messages.show_error(self, "The change was not saved",
-                            f"{exc}\n\nThe event file is as it was before this change. Use "
-                            "File → Save event as to keep working in a copy elsewhere.")
-        QTimer.singleShot(0, self.undo_stack.clear)  # not from inside an undo step
-        if self.store is not None:
-            try:
-                self.reload_event()
-            except (UserError, sqlite3.Error, OSError):
-                log.exception("the event file cannot be read again")
-
-    def _write_edit(self, edit: edits.Edit) -> None:
-        assert self.store is not None and self.current_event is not None
-        self.store.apply(edit)
-        if all(isinstance(c.before or c.after, MeetingRecord) for c in edit.changes):
-            # Only the schedule changed: people, wishes and demand stay as they are.
-            self.current_event = replace(self.current_event,
-                                         meetings=tuple(self.store.meetings()))
+    def _edited(self, schedule_only: bool) -> None:
+        if schedule_only:  # people, wishes and demand stay as they are
             self._refresh_schedule()
             self._show_agenda()
         else:
-            self.reload_event()
+            self._refresh()
+
+    def _write_failed(self, reason: str) -> None:
+        messages.show_error(self, "The change was not saved",
+                            f"{reason}\n\nThe event file is as it was before this change. Use "
+                            "File → Save event as to keep working in a copy elsewhere.")
 
     def _try(self, make_edit: Any) -> None:
         """Build an edit and perform it; a refused edit says why and changes nothing."""
@@ -1018,7 +993,5 @@ class MainWindow(QMainWindow):
         if self.live_board is not None:  # a window of its own: it goes with the app
             self.live_board.close()
         self.figures_worker.stop()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self.session.close()
         super().closeEvent(event)

@@ -1,0 +1,118 @@
+"""The open event: its file, the event as it stands, the undo stack, and every edit of it.
+
+One object owns them, so pages and dialogs never write the file
+themselves: they hand an edit to `perform` and hear what changed through
+the signals. An edit is written to the file first and only then goes on the
+undo stack: one that cannot be written (read-only, the disk full, the USB
+stick pulled) is reported through `write_failed` and never looks saved.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from nbl_desktop.core import edits
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.importing.name_matching import labels_of
+from nbl_desktop.core.store import EventStore
+from nbl_desktop.core.store.backups import keep_backup
+from nbl_desktop.ui import app_settings
+from nbl_desktop.ui.undo import EditCommand
+
+log = logging.getLogger(__name__)
+
+
+class EventSession(QObject):
+    """The event file open in the window, and everything done to it."""
+
+    replaced = Signal()  # another file, none, or the event read again: every view anew
+    edited = Signal(bool)  # an edit was written; True: only the schedule changed
+    write_failed = Signal(str)  # what could not be written, and why
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store: EventStore | None = None
+        self.current_event: EventData | None = None
+        self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def writable(self) -> bool:
+        return self.store is not None and not self.store.read_only
+
+    def use(self, store: EventStore) -> None:
+        """Work in `store` from now on (the file open before is closed)."""
+        if self.store is not None:
+            self.store.close()
+        app_settings.remember_recent(store.path)
+        self.store = store
+        self.undo_stack.clear()
+        self.reload()
+
+    def close(self) -> None:
+        """No event open (the file is let go of, e.g. before it is replaced)."""
+        if self.store is not None:
+            self.store.close()
+        self.store, self.current_event, self.labels = None, None, {}
+        self.undo_stack.clear()
+        self.replaced.emit()
+
+    def reload(self) -> None:
+        """The event as the file holds it, every view anew."""
+        self.current_event = self.store.load() if self.store is not None else None
+        self.labels = labels_of(self.current_event.attendees) if self.current_event else {}
+        self.replaced.emit()
+
+    def perform(self, edit: edits.Edit) -> bool:
+        """Write `edit` to the event file as one undoable step (nothing for an empty edit);
+        False when it could not be written (`write_failed` says why)."""
+        if not edit:
+            return True
+        try:
+            self._write(edit)
+        except (UserError, sqlite3.Error, OSError) as exc:
+            self._failed(exc)
+            return False
+        self.undo_stack.push(EditCommand(edit, self._write, self._failed, written=True))
+        return True
+
+    def _write(self, edit: edits.Edit) -> None:
+        assert self.store is not None and self.current_event is not None
+        self.store.apply(edit)
+        if all(isinstance(c.before or c.after, MeetingRecord) for c in edit.changes):
+            # Only the schedule changed: people, wishes and demand stay as they are.
+            self.current_event = replace(self.current_event, meetings=tuple(self.store.meetings()))
+            self.edited.emit(True)
+        else:
+            self.current_event = self.store.load()
+            self.labels = labels_of(self.current_event.attendees)
+            self.edited.emit(False)
+
+    def _failed(self, exc: BaseException) -> None:
+        """A write that did not reach the file: said, and the views show the file as it is.
+        Undo steps after one that failed no longer match the file: they are dropped."""
+        QTimer.singleShot(0, self.undo_stack.clear)  # not from inside an undo step
+        self.write_failed.emit(str(exc))
+        if self.store is not None:
+            try:
+                self.reload()
+            except (UserError, sqlite3.Error, OSError):
+                log.exception("the event file cannot be read again")
+
+    def keep_backup(self, why: str) -> str:
+        """A copy of the event before `why`; "" when kept, else why it could not be."""
+        if not self.writable:
+            return ""
+        assert self.store is not None
+        try:
+            keep_backup(self.store, why)
+        except UserError as exc:
+            log.warning("no backup kept: %s", exc)
+            return str(exc)
+        return ""
