@@ -14,6 +14,9 @@ FORBIDDEN = {
     "nbl_desktop/core": ("PySide6", "nbl_desktop.ui", "nbl_desktop.printing"),
     # Printing paints with QtGui only: the command line prints without widgets.
     "nbl_desktop/printing": ("PySide6.QtWidgets", "PySide6.QtPrintSupport", "nbl_desktop.ui"),
+    # Widgets and dialogs talk to the event session, never to the event file itself.
+    "nbl_desktop/ui/widgets": ("nbl_desktop.core.store",),
+    "nbl_desktop/ui/dialogs": ("nbl_desktop.core.store",),
 }
 
 

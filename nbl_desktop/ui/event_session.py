@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 from nbl_desktop.core import edits
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.importing.choices import ImportChoices
 from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.core.store.backups import keep_backup
@@ -41,6 +43,10 @@ class EventSession(QObject):
         self.current_event: EventData | None = None
         self.labels: dict[str, str] = {}  # attendee ID -> "Name (Organization)"
         self.undo_stack = QUndoStack(self)
+
+    @property
+    def is_open(self) -> bool:
+        return self.store is not None
 
     @property
     def writable(self) -> bool:
@@ -116,3 +122,47 @@ class EventSession(QObject):
             log.warning("no backup kept: %s", exc)
             return str(exc)
         return ""
+
+    # -- the day at the desk and the print log: recorded at once, not undoable --------------
+
+    def now_slot(self) -> int | None:
+        return self.store.now_slot() if self.store is not None else None
+
+    def arrivals(self) -> dict[str, str]:
+        return self.store.arrivals() if self.store is not None else {}
+
+    def not_held(self) -> set[tuple[int, str, str]]:
+        return self.store.not_held() if self.store is not None else set()
+
+    def change_log(self) -> list[tuple[str, str, str]]:
+        return self.store.change_log() if self.store is not None else []
+
+    def printed(self, kind: str) -> dict[str, tuple[str, str]]:
+        return self.store.printed(kind) if self.store is not None else {}
+
+    def check_in(self, attendee_id: str, arrived: bool, at: str, what: str) -> bool:
+        return self._record(lambda store: store.check_in(attendee_id, arrived, at, what))
+
+    def set_held(self, slot: int, a: str, b: str, held: bool, what: str) -> bool:
+        return self._record(lambda store: store.set_held(slot, a, b, held, what))
+
+    def set_now_slot(self, slot: int | None, what: str) -> bool:
+        return self._record(lambda store: store.set_now_slot(slot, what))
+
+    def remember_printed(self, kind: str, fingerprints: dict[str, str], at: str) -> bool:
+        return self._record(lambda store: store.remember_printed(kind, fingerprints, at))
+
+    def remember_import_choices(self, choices: ImportChoices) -> bool:
+        return self._record(lambda store: store.remember_import_choices(choices))
+
+    def _record(self, write: Callable[[EventStore], None]) -> bool:
+        """Write something that is not an edit of the event (a check-in, 'now', what was
+        printed); one that cannot be written is said through `write_failed`. False then."""
+        if self.store is None:
+            return False
+        try:
+            write(self.store)
+        except (UserError, sqlite3.Error, OSError) as exc:
+            self.write_failed.emit(str(exc))
+            return False
+        return True

@@ -434,9 +434,11 @@ class MainWindow(QMainWindow):
     def ask_restore_backup(self) -> None:
         if self.store is None:
             return
-        dialog = RestoreBackupDialog(self.store.path.name, backups_of(self.store.path), self)
+        found = backups_of(self.store.path)
+        dialog = RestoreBackupDialog(self.store.path.name, [str(b) for b in found], self)
         self.restore_dialog = dialog
-        dialog.accepted.connect(lambda: self.restore(dialog.chosen))
+        dialog.accepted.connect(lambda: self.restore(
+            found[dialog.chosen] if dialog.chosen is not None else None))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -725,7 +727,7 @@ class MainWindow(QMainWindow):
         if not self.perform(edits.replace_event(self.current_event, outcome.event,
                                                 f"import {names}")):
             return
-        self.store.remember_import_choices(dialog.session.choices)
+        self.session.remember_import_choices(dialog.session.choices)
         self.attendee_view.resizeColumnsToContents()
         self.tabs.setCurrentIndex(0)
         event = outcome.event
@@ -761,7 +763,7 @@ class MainWindow(QMainWindow):
         if self.store is None or self.current_event is None:
             return
         person = self.selected_attendee()
-        dialog = PrintDialog(self.store, self.current_event,
+        dialog = PrintDialog(self.session, self.current_event,
                              [person.id] if person is not None else [], self)
         self.print_dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
@@ -816,7 +818,7 @@ class MainWindow(QMainWindow):
 
     def _show_live_board(self) -> None:
         if self.live_board is not None and self.store is not None:
-            self.live_board.show_event(self.current_event, self.store.now_slot())
+            self.live_board.show_event(self.current_event, self.session.now_slot())
 
     # -- scheduling ---------------------------------------------------------------------
 
@@ -962,7 +964,7 @@ class MainWindow(QMainWindow):
         self._work_out_figures()
         cell = self.grid_view.currentIndex()
         self.grid_model.set_event(event)
-        self.event_day_panel.show_event(event, self.store)
+        self.event_day_panel.show_event(event, self.session)
         self._show_live_board()
         if cell.isValid() and cell.row() < self.grid_model.rowCount() \
                 and cell.column() < self.grid_model.columnCount():

@@ -44,7 +44,6 @@ from nbl_desktop.core.printouts.print_log import (
     fingerprints_of,
 )
 from nbl_desktop.core.printouts.words import AGENDA_LANGUAGES
-from nbl_desktop.core.store import EventStore
 from nbl_desktop.printing.documents import (
     PrintJob,
     paint_job,
@@ -53,6 +52,7 @@ from nbl_desktop.printing.documents import (
 )
 from nbl_desktop.printing.pictures import decode_pictures
 from nbl_desktop.ui import file_dialogs, messages
+from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.tasks import BackgroundTask
 from nbl_desktop.ui.widgets.list_search import show_matching
 
@@ -67,12 +67,12 @@ def ask_printer(parent: Any, printer: QPrinter) -> bool:
 class PrintDialog(QDialog):
     """Choose what to print and for whom, then preview, print or export PDF."""
 
-    def __init__(self, store: EventStore, event: EventData, selected: list[str],
+    def __init__(self, session: EventSession, event: EventData, selected: list[str],
                  parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Print")
         self.resize(560, 560)
-        self.store = store
+        self.session = session
         self.shown_event = event
         self.task: BackgroundTask | None = None
         self.progress: QProgressDialog | None = None
@@ -200,7 +200,7 @@ class PrintDialog(QDialog):
             every = pages_of_kind(self.shown_event, key[0], None, key[1])
             changed, last = set(), ""
             for kind, pages in by_print_kind(every).items():
-                printed = self.store.printed(kind)
+                printed = self.session.printed(kind)
                 changed |= {(kind, p.key) for p in changed_since_printed(pages, printed)}
                 last = max([last, *(when for _, when in printed.values())])
             self._cache[key] = (every, changed, last)
@@ -283,7 +283,7 @@ class PrintDialog(QDialog):
             self.outcome = "Cancelled: nothing was printed or written. "
             return
         for kind, pages in by_print_kind(job.pages).items():
-            self.store.remember_printed(kind, fingerprints_of(pages), now_stamp())
+            self.session.remember_printed(kind, fingerprints_of(pages), now_stamp())
         self._cache.clear()
         where = f" to {target}" if target is not None else ""
         self.outcome = f"Printed {len(job.pages)} {KIND_TITLES[job.kind].lower()}{where}. "

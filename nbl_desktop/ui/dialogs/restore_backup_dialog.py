@@ -6,19 +6,17 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout
 
-from nbl_desktop.core.store.backups import Backup
-
 
 class RestoreBackupDialog(QDialog):
-    """Pick a backup; `chosen` is it once the dialog is accepted."""
+    """Pick a backup, shown by its time and why; `chosen` is its place in `backups`."""
 
-    def __init__(self, event_name: str, backups: list[Backup], parent: Any = None) -> None:
+    def __init__(self, event_name: str, backups: list[str], parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Restore a backup of {event_name}")
         self.backups = backups
         self.list = QListWidget()
         for backup in backups:
-            self.list.addItem(str(backup))
+            self.list.addItem(backup)
         self.list.setCurrentRow(0)
         note = QLabel("The app keeps a copy of the event before each schedule, re-plan and "
                       "import. The one you choose takes the event's place; what the event "
@@ -39,6 +37,6 @@ class RestoreBackupDialog(QDialog):
         self.resize(520, 360)
 
     @property
-    def chosen(self) -> Backup | None:
+    def chosen(self) -> int | None:
         row = self.list.currentRow()
-        return self.backups[row] if 0 <= row < len(self.backups) else None
+        return row if 0 <= row < len(self.backups) else None

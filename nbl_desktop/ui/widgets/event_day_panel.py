@@ -10,7 +10,6 @@ The panel shows and asks; the main window writes. Edits go out as `edit_made`
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -39,14 +38,12 @@ from PySide6.QtWidgets import (
 from nbl_desktop.core import edits, meeting_checks
 from nbl_desktop.core.clock import now_stamp, parse_clock
 from nbl_desktop.core.edits import new_attendee_id
-from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData
 from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.now import slot_label, slot_now
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.slot_grid import slot_times
-from nbl_desktop.core.store import EventStore
-from nbl_desktop.ui import messages
+from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.widgets.list_search import show_matching
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -166,7 +163,7 @@ class EventDayPanel(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.shown: EventData | None = None
-        self.store: EventStore | None = None
+        self.session: EventSession | None = None
         self.clock: Callable[[], dt.datetime] = dt.datetime.now
         self.now_box = QSpinBox()
         self.now_box.setMinimum(1)
@@ -269,30 +266,30 @@ class EventDayPanel(QWidget):
 
     # -- showing ----------------------------------------------------------------------
 
-    def show_event(self, event: EventData | None, store: EventStore | None) -> None:
+    def show_event(self, event: EventData | None, session: EventSession | None) -> None:
         """Show this event; while the tab is hidden, only remember it (filling the lists
         of 1,000 people after every edit would cost the window its smoothness)."""
-        self.shown, self.store = event, store
+        self.shown, self.session = event, session
         self.setEnabled(event is not None)
         self._stale = not self.isVisible()
-        if event is None or store is None or self._stale:
+        if event is None or session is None or not session.is_open or self._stale:
             return
         self._fill()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale and self.shown is not None and self.store is not None:
+        if self._stale and self.shown is not None and self.session is not None:
             self._stale = False
             self._fill()
 
     def _fill(self) -> None:
-        assert self.shown is not None and self.store is not None
-        event, store = self.shown, self.store
+        assert self.shown is not None and self.session is not None
+        event, session = self.shown, self.session
         self._filling = True
         total = event.settings.total_slots
         self.now_box.setMaximum(total + 1)
         self.held_slot_box.setMaximum(max(1, total))
-        manual = store.now_slot()
+        manual = session.now_slot()
         self.follow_clock_box.setChecked(manual is None)
         self.now_box.setEnabled(manual is not None)
         self.now_box.setValue(self.now() + 1)
@@ -304,9 +301,9 @@ class EventDayPanel(QWidget):
 
     def now(self) -> int:
         """The first slot not yet happened (0-based): set by hand, or from the clock."""
-        if self.shown is None or self.store is None:
+        if self.shown is None or self.session is None:
             return 0
-        manual = self.store.now_slot()
+        manual = self.session.now_slot()
         return manual if manual is not None else slot_now(self.shown.settings, self.clock())
 
     def _show_now(self) -> None:
@@ -317,9 +314,9 @@ class EventDayPanel(QWidget):
         self.replan_button.setEnabled(now < self.shown.settings.total_slots)
 
     def _fill_people(self) -> None:
-        assert self.shown is not None and self.store is not None
+        assert self.shown is not None and self.session is not None
         event = self.shown
-        arrivals = self.store.arrivals()
+        arrivals = self.session.arrivals()
         lead = parties_of(event.attendees).lead_of
         slots = slot_times(event.settings)
         first_meeting: dict[str, int] = {}
@@ -350,11 +347,11 @@ class EventDayPanel(QWidget):
         show_matching(self.expected_list, self.search_edit.text())
 
     def _fill_held(self) -> None:
-        if self.shown is None or self.store is None:
+        if self.shown is None or self.session is None:
             return
         self._filling = True
         slot = self.held_slot_box.value() - 1
-        not_held = self.store.not_held()
+        not_held = self.session.not_held()
         labels = self.shown.settings.table_labels
         self.held_list.clear()
         for m in sorted((m for m in self.shown.meetings if m.slot == slot),
@@ -369,9 +366,9 @@ class EventDayPanel(QWidget):
         self._filling = False
 
     def _fill_log(self) -> None:
-        assert self.store is not None
+        assert self.session is not None
         self.log_list.clear()
-        for at, who, what in reversed(self.store.change_log()[-200:]):
+        for at, who, what in reversed(self.session.change_log()[-200:]):
             self.log_list.addItem(f"{at[5:16]}  {who}: {what}" if who else f"{at[5:16]}  {what}")
 
     # -- the desk's actions -------------------------------------------------------------
@@ -389,13 +386,11 @@ class EventDayPanel(QWidget):
                 return
 
     def check_in(self, attendee_id: str, arrived: bool = True) -> None:
-        if self.shown is None or self.store is None:
+        if self.shown is None or self.session is None:
             return
         name = self.shown.attendee(attendee_id).name
-        store = self.store
-        if not self._record(lambda: store.check_in(
-                attendee_id, arrived, now_stamp(),
-                f"{'arrived' if arrived else 'check-in undone'}: {name}")):
+        if not self.session.check_in(attendee_id, arrived, now_stamp(),
+                                     f"{'arrived' if arrived else 'check-in undone'}: {name}"):
             return
         self._fill_people()
         self._fill_log()
@@ -445,47 +440,33 @@ class EventDayPanel(QWidget):
             self.edit_made.emit(lambda event: day_edits.close_table(event, table, now))
 
     def _held_changed(self, item: QListWidgetItem) -> None:
-        if self._filling or self.store is None or self.shown is None:
+        if self._filling or self.session is None or self.shown is None:
             return
         slot, a, b = item.data(ID_ROLE)
         held = item.checkState() == Qt.CheckState.Checked
         pair = f"{self.shown.attendee(a).name} and {self.shown.attendee(b).name}"
-        store = self.store
-        if not self._record(lambda: store.set_held(
-                slot, a, b, held, f"{'held' if held else 'not held'}: {pair}, slot {slot + 1}")):
+        if not self.session.set_held(slot, a, b, held, f"{'held' if held else 'not held'}: "
+                                     f"{pair}, slot {slot + 1}"):
             return
         self._fill_log()
         self.day_recorded.emit()
 
     def _follow_clock_toggled(self, follow: bool) -> None:
-        if self._filling or self.store is None:
+        if self._filling or self.session is None:
             return
         self.now_box.setEnabled(not follow)
-        store, value = self.store, self.now_box.value()
+        value = self.now_box.value()
         if follow:
-            self._record(lambda: store.set_now_slot(None, "now follows the clock"))
+            self.session.set_now_slot(None, "now follows the clock")
         else:
-            self._record(lambda: store.set_now_slot(value - 1,
-                                                    f"now set by hand: slot {value}"))
+            self.session.set_now_slot(value - 1, f"now set by hand: slot {value}")
         self._after_now_change()
 
     def _now_typed(self, value: int) -> None:
-        if self._filling or self.store is None or self.follow_clock_box.isChecked():
+        if self._filling or self.session is None or self.follow_clock_box.isChecked():
             return
-        store = self.store
-        self._record(lambda: store.set_now_slot(value - 1, f"now set by hand: slot {value}"))
+        self.session.set_now_slot(value - 1, f"now set by hand: slot {value}")
         self._after_now_change()
-
-    def _record(self, write: Callable[[], None]) -> bool:
-        """Write a desk action to the event file; one that cannot be written (read-only,
-        the disk full, the USB stick pulled) is said at once. False then."""
-        try:
-            write()
-        except (UserError, sqlite3.Error, OSError) as exc:
-            messages.show_error(self, "The change was not saved",
-                                f"{exc}\n\nThe event file is as it was before.")
-            return False
-        return True
 
     def set_now_by_hand(self, slot: int) -> None:
         """What the organizer does when the day runs late: 'now' is this slot (0-based)."""
