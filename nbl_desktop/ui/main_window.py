@@ -17,13 +17,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -34,8 +32,6 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core import edits
-from nbl_desktop.core.agenda import agenda_of
-from nbl_desktop.core.demand import demand_of
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, MeetingRecord
 from nbl_desktop.core.event_day.replanning import DayReplan
@@ -60,8 +56,9 @@ from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.figures_worker import FiguresWorker
 from nbl_desktop.ui.live_board import LiveBoard
 from nbl_desktop.ui.models.agenda_model import AgendaModel
-from nbl_desktop.ui.models.attendee_table_model import SEARCH_ROLE, AttendeeTableModel
+from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
+from nbl_desktop.ui.pages.attendees_page import AttendeesPage
 from nbl_desktop.ui.tasks import BackgroundTask
 from nbl_desktop.ui.widgets.attendee_editor import AttendeeEditor
 from nbl_desktop.ui.widgets.event_day_panel import EventDayPanel
@@ -202,58 +199,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.export_action)
         toolbar.addAction(self.print_action)
 
-        self.attendee_model = AttendeeTableModel(self)
-        self.attendee_filter = QSortFilterProxyModel(self)
-        self.attendee_filter.setSourceModel(self.attendee_model)
-        self.attendee_filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.attendee_filter.setFilterKeyColumn(0)
-        self.attendee_filter.setFilterRole(SEARCH_ROLE)
-        self.attendee_search = QLineEdit()
-        self.attendee_search.setPlaceholderText("Search name, organization, country, sector…")
-        self.attendee_search.setClearButtonEnabled(True)
-        self.attendee_view = QTableView()
-        self.attendee_view.setModel(self.attendee_filter)
-        self.attendee_view.setSortingEnabled(True)
-        self.attendee_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.attendee_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.attendee_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.attendee_view.horizontalHeader().setStretchLastSection(True)
-        self.attendee_view.setWordWrap(False)
-        self.attendee_view.verticalHeader().hide()
-        self.add_person_button = QPushButton("Add person")
-        self.delete_person_button = QPushButton("Delete person…")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_person_button)
-        buttons.addWidget(self.delete_person_button)
-        buttons.addStretch(1)
-        table_side = QWidget()
-        table_layout = QVBoxLayout(table_side)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.attendee_search)
-        table_layout.addWidget(self.attendee_view)
-        table_layout.addLayout(buttons)
-        self.attendee_editor = AttendeeEditor()
-        editor_scroll = QScrollArea()
-        editor_scroll.setWidget(self.attendee_editor)
-        editor_scroll.setWidgetResizable(True)
-        self.wishes_panel = WishesPanel()
-        self.agenda_model = AgendaModel(self)
-        self.agenda_view = QTableView()
-        self.agenda_view.setModel(self.agenda_model)
-        self.agenda_view.verticalHeader().hide()
-        self.agenda_view.horizontalHeader().setStretchLastSection(True)
-        self.agenda_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.person_tabs = QTabWidget()
-        self.person_tabs.addTab(self.wishes_panel, "Wishes")
-        self.person_tabs.addTab(self.agenda_view, "Agenda")
-        details = QSplitter(Qt.Orientation.Vertical)
-        details.addWidget(editor_scroll)
-        details.addWidget(self.person_tabs)
-        attendees_page = QSplitter(Qt.Orientation.Horizontal)
-        attendees_page.addWidget(table_side)
-        attendees_page.addWidget(details)
-        attendees_page.setStretchFactor(0, 3)
-        attendees_page.setStretchFactor(1, 2)
+        self.attendees_page = AttendeesPage(self.session)
+        attendees_page = self.attendees_page
 
         self.grid_model = ScheduleGridModel(self)
         self.grid_view = QTableView()
@@ -311,7 +258,8 @@ class MainWindow(QMainWindow):
         self.options_action.triggered.connect(self.open_options_dialog)
         self.grid_model.move_requested.connect(self.move_meeting)
         self.figures_panel.meet_requested.connect(self.meet_by_hand)
-        self.agenda_view.doubleClicked.connect(self._show_in_grid)
+        self.attendees_page.meeting_chosen.connect(self._show_in_grid)
+        self.attendees_page.person_selected.connect(self._person_selected)
         self.figures_worker.ready.connect(
             lambda figures: self.figures_panel.show_figures(figures, self.labels))
         self.figures_worker.failed.connect(
@@ -332,17 +280,8 @@ class MainWindow(QMainWindow):
         self.cancel_action.triggered.connect(self.cancel_scheduling)
         self.solve_panel.cancel_requested.connect(self.cancel_scheduling)
         self.about_action.triggered.connect(self._show_about)
-        self.attendee_search.textChanged.connect(self.attendee_filter.setFilterFixedString)
-        self.attendee_view.selectionModel().currentRowChanged.connect(
-            lambda _current, _previous: self._show_selected())
-        self.attendee_editor.edited.connect(self._attendee_edited)
-        self.attendee_editor.invalid.connect(self._attendee_invalid)
-        self.wishes_panel.wish_set.connect(self._wish_set)
-        self.wishes_panel.apart_set.connect(self._apart_set)
-        for trigger in (self.add_person_action.triggered, self.add_person_button.clicked):
-            trigger.connect(self.add_person)
-        for trigger in (self.delete_person_action.triggered, self.delete_person_button.clicked):
-            trigger.connect(self.delete_selected_person)
+        self.add_person_action.triggered.connect(self.add_person)
+        self.delete_person_action.triggered.connect(self.attendees_page.delete_selected_person)
 
     # -- event file --------------------------------------------------------------
 
@@ -467,7 +406,7 @@ class MainWindow(QMainWindow):
             "change it; <i>File → Save event as</i> makes a copy to work in.")
         self.read_only_banner.setVisible(bool(store.read_only))
         self.session.use(store)
-        self.attendee_view.resizeColumnsToContents()
+        self.attendees_page.view.resizeColumnsToContents()
 
     def reload_event(self) -> None:
         self.session.reload()
@@ -481,7 +420,7 @@ class MainWindow(QMainWindow):
     def _edited(self, schedule_only: bool) -> None:
         if schedule_only:  # people, wishes and demand stay as they are
             self._refresh_schedule()
-            self._show_agenda()
+            self.attendees_page.show_agenda()
         else:
             self._refresh()
 
@@ -492,81 +431,66 @@ class MainWindow(QMainWindow):
 
     def _try(self, make_edit: Any) -> None:
         """Build an edit and perform it; a refused edit says why and changes nothing."""
-        if self.current_event is None:
-            return
-        try:
-            edit = make_edit(self.current_event)
-        except UserError as exc:
-            messages.show_error(self, "Cannot make that change", str(exc))
-            self._show_selected()
-            return
-        self.perform(edit)
+        self.attendees_page.try_edit(make_edit)
+
+    # The Attendees page's parts, as the tests reach them.
+    @property
+    def attendee_view(self) -> QTableView:
+        return self.attendees_page.view
+
+    @property
+    def attendee_model(self) -> AttendeeTableModel:
+        return self.attendees_page.model
+
+    @property
+    def attendee_filter(self) -> QSortFilterProxyModel:
+        return self.attendees_page.filter
+
+    @property
+    def attendee_search(self) -> QLineEdit:
+        return self.attendees_page.search
+
+    @property
+    def attendee_editor(self) -> AttendeeEditor:
+        return self.attendees_page.editor
+
+    @property
+    def wishes_panel(self) -> WishesPanel:
+        return self.attendees_page.wishes_panel
+
+    @property
+    def agenda_model(self) -> AgendaModel:
+        return self.attendees_page.agenda_model
+
+    @property
+    def agenda_view(self) -> QTableView:
+        return self.attendees_page.agenda_view
+
+    @property
+    def add_person_button(self) -> QPushButton:
+        return self.attendees_page.add_button
+
+    @property
+    def delete_person_button(self) -> QPushButton:
+        return self.attendees_page.delete_button
 
     def selected_attendee(self) -> AttendeeRecord | None:
-        index = self.attendee_view.selectionModel().currentIndex()
-        if not index.isValid():
-            return None
-        return self.attendee_model.attendee_at(self.attendee_filter.mapToSource(index).row())
+        return self.attendees_page.selected_attendee()
 
     def select_attendee(self, attendee_id: str) -> bool:
-        """Make the person the current row; True when that changed the current row (the
-        selection signal then shows them in the details)."""
-        row = self.attendee_model.row_of(attendee_id)
-        if row is None:
-            return False
-        index = self.attendee_filter.mapFromSource(self.attendee_model.index(row, 0))
-        if not index.isValid():  # filtered out: show everyone
-            self.attendee_search.clear()
-            index = self.attendee_filter.mapFromSource(self.attendee_model.index(row, 0))
-        selection = self.attendee_view.selectionModel()
-        changed = selection.currentIndex() != index
-        selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect
-                                  | selection.SelectionFlag.Rows)
-        self.attendee_view.scrollTo(index)
-        return changed
+        return self.attendees_page.select_attendee(attendee_id)
 
-    def _show_selected(self) -> None:
-        attendee = self.selected_attendee()
-        event = self.current_event
-        tables = event.settings.table_labels if event else ()
-        self.attendee_editor.show_attendee(attendee, tables)
-        self.wishes_panel.show_person(event, attendee.id if attendee else None, self.labels)
-        self._show_agenda()
-        deletable = attendee is not None and self.store is not None and not self.store.read_only
+    def _person_selected(self, deletable: bool) -> None:
         self.delete_person_action.setEnabled(deletable)
-        self.delete_person_button.setEnabled(deletable)
 
-    def _show_agenda(self) -> None:
-        attendee = self.selected_attendee()
+    def _show_in_grid(self, slot: int, table_label: str) -> None:
+        """A meeting chosen in an agenda: that meeting in the grid."""
         event = self.current_event
-        self.agenda_model.set_lines(agenda_of(event, attendee.id)
-                                    if event is not None and attendee is not None else [])
-        self.agenda_view.resizeColumnsToContents()
-
-    def _show_in_grid(self, index: Any) -> None:
-        """Double-click on an agenda line: that meeting in the grid."""
-        line = self.agenda_model.line(index.row())
-        if line.kind != "meeting":
-            return
-        table = self.current_event.settings.table_labels.index(line.table) \
-            if self.current_event is not None else 0
-        cell = self.grid_model.index(line.slot, table)
+        table = event.settings.table_labels.index(table_label) if event is not None else 0
+        cell = self.grid_model.index(slot, table)
         self.tabs.setCurrentWidget(self.schedule_page)
         self.grid_view.setCurrentIndex(cell)
         self.grid_view.scrollTo(cell)
-
-    def _attendee_edited(self, changed: AttendeeRecord) -> None:
-        self._try(lambda event: edits.change_attendee(event, changed))
-
-    def _attendee_invalid(self, reason: str) -> None:
-        messages.show_error(self, "Cannot make that change", reason)
-        self._show_selected()
-
-    def _wish_set(self, requester: str, requested: str, priority: int | None) -> None:
-        self._try(lambda event: edits.set_wish(event, requester, requested, priority))
-
-    def _apart_set(self, a: str, b: str, apart: bool) -> None:
-        self._try(lambda event: edits.set_do_not_meet(event, a, b, apart))
 
     def selected_meeting(self) -> MeetingRecord | None:
         index = self.grid_view.currentIndex()
@@ -660,25 +584,8 @@ class MainWindow(QMainWindow):
         self.perform(change.edit)
 
     def add_person(self) -> None:
-        if self.current_event is None:
-            return
-        person = AttendeeRecord(edits.new_attendee_id(self.current_event), "New person")
-        self._try(lambda event: edits.add_attendee(event, person))
-        self.tabs.setCurrentIndex(0)
-        self.select_attendee(person.id)
-        self.attendee_editor.text_edits["name"].setFocus()
-        self.attendee_editor.text_edits["name"].selectAll()
-
-    def delete_selected_person(self) -> None:
-        attendee = self.selected_attendee()
-        if attendee is None or self.current_event is None:
-            return
-        takes = edits.what_deleting_takes(self.current_event, attendee.id)
-        question = f"Delete {self.labels.get(attendee.id, attendee.name)}?"
-        if takes:
-            question += f" This also removes their {takes}."
-        if messages.ask(self, "Delete person", question + " (Undo brings it all back.)"):
-            self._try(lambda event: edits.delete_attendee(event, attendee.id))
+        self.tabs.setCurrentWidget(self.attendees_page)
+        self.attendees_page.add_person()
 
     # -- import and export ----------------------------------------------------------
 
@@ -931,31 +838,24 @@ class MainWindow(QMainWindow):
         for act in (self.save_as_action, self.export_action, self.print_action):
             act.setEnabled(event is not None and not busy)
         for act in (self.import_action, self.settings_action, self.add_person_action,
-                    self.add_person_button, self.restore_action):
+                    self.restore_action):
             act.setEnabled(event is not None and not busy and writable)
         self.schedule_action.setEnabled(event is not None and bool(event.attendees) and not busy
                                         and writable)
         self.cancel_action.setEnabled(busy)
         # A read-only file: it is shown, never edited (the edit controls say so by being off).
-        for widget in (self.attendee_editor, self.wishes_panel, self.event_day_panel):
-            widget.setEnabled(writable or self.store is None)
+        self.event_day_panel.setEnabled(writable or self.store is None)
         for act in (self.lock_action, self.delete_meeting_action):
             act.setEnabled(writable)
-        if not writable:  # else the selection says (`_show_selected`)
+        if not writable:  # else the selection says (`AttendeesPage.person_selected`)
             self.delete_person_action.setEnabled(False)
-            self.delete_person_button.setEnabled(False)
         self.grid_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop if writable
                                        else QAbstractItemView.DragDropMode.NoDragDrop)
 
     def _refresh(self) -> None:
         """Every view from `current_event` (after loading or an edit)."""
         self._refresh_actions()
-        event = self.current_event
-        selected = self.selected_attendee()
-        self.attendee_model.set_attendees(list(event.attendees) if event else [],
-                                          demand_of(event) if event else None)
-        if selected is None or not self.select_attendee(selected.id):
-            self._show_selected()
+        self.attendees_page.show_event()
         self._refresh_schedule()
 
     def _refresh_schedule(self) -> None:
