@@ -17,6 +17,7 @@ FORBIDDEN = {
     # Widgets and dialogs talk to the event session, never to the event file itself.
     "nbl_desktop/ui/widgets": ("nbl_desktop.core.store",),
     "nbl_desktop/ui/dialogs": ("nbl_desktop.core.store",),
+    "nbl_desktop/ui/pages": ("nbl_desktop.core.store", "nbl_desktop.ui.main_window"),
 }
 
 
@@ -39,6 +40,16 @@ def test_a_layer_does_not_import_what_sits_above_it(package: str) -> None:
         for name in imported_modules(path)
         if any(name == f or name.startswith(f + ".") for f in FORBIDDEN[package])
     ]
+    assert crossings == []
+
+
+def test_no_page_imports_another() -> None:
+    pages = sorted((ROOT / "nbl_desktop" / "ui" / "pages").glob("*_page.py"))
+    assert pages, "the pages are in nbl_desktop/ui/pages"
+    crossings = [f"{page.name} imports {name}" for page in pages
+                 for name in imported_modules(page)
+                 if name.startswith("nbl_desktop.ui.pages.")
+                 and name != f"nbl_desktop.ui.pages.{page.stem}"]
     assert crossings == []
 
 

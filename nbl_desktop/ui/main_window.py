@@ -15,14 +15,11 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDoubleSpinBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -37,10 +34,9 @@ from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings, Mee
 from nbl_desktop.core.event_day.replanning import DayReplan
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
-from nbl_desktop.core.meeting_checks import who, why_not_another
+from nbl_desktop.core.meeting_checks import who
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.printouts.print_log import DESK
-from nbl_desktop.core.schedule_figures import free_places
 from nbl_desktop.core.solve_process import replan_in_process, solve_in_process, warm_up
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.core.store.backups import Backup, backups_of, restore_backup
@@ -53,12 +49,12 @@ from nbl_desktop.ui.dialogs.replan_preview_dialog import ReplanPreviewDialog
 from nbl_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
 from nbl_desktop.ui.event_session import EventSession
-from nbl_desktop.ui.figures_worker import FiguresWorker
 from nbl_desktop.ui.live_board import LiveBoard
 from nbl_desktop.ui.models.agenda_model import AgendaModel
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.pages.attendees_page import AttendeesPage
+from nbl_desktop.ui.pages.schedule_page import SchedulePage
 from nbl_desktop.ui.tasks import BackgroundTask
 from nbl_desktop.ui.widgets.attendee_editor import AttendeeEditor
 from nbl_desktop.ui.widgets.event_day_panel import EventDayPanel
@@ -84,7 +80,6 @@ class MainWindow(QMainWindow):
         self.task: BackgroundTask | None = None
         self._ending: set[BackgroundTask] = set()  # result delivered, thread still ending
         self.import_dialog: ImportDialog | None = None
-        self.figures_worker = FiguresWorker(self)
         warm_up()  # the first solve or re-plan starts at once
         self.settings_dialog: EventSettingsDialog | None = None
         self.options_dialog: ScheduleOptionsDialog | None = None
@@ -202,30 +197,9 @@ class MainWindow(QMainWindow):
         self.attendees_page = AttendeesPage(self.session)
         attendees_page = self.attendees_page
 
-        self.grid_model = ScheduleGridModel(self)
-        self.grid_view = QTableView()
-        self.grid_view.setModel(self.grid_model)
-        # One line per person; long names are elided, the tooltip has them in full.
-        self.grid_view.setWordWrap(False)
-        self.grid_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.grid_view.horizontalHeader().setDefaultSectionSize(210)
-        self.grid_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        line = self.grid_view.fontMetrics().lineSpacing()
-        self.grid_view.verticalHeader().setDefaultSectionSize(2 * line + 10)
-        self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.grid_view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.grid_view.setDragDropOverwriteMode(True)
-        self.grid_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.grid_view.addActions([self.lock_action, self.delete_meeting_action])
+        self.schedule_page = SchedulePage(self.session, self._try,
+                                          [self.lock_action, self.delete_meeting_action])
 
-        self.figures_panel = FiguresPanel()
-        self.schedule_page = QSplitter(Qt.Orientation.Horizontal)
-        self.schedule_page.addWidget(self.grid_view)
-        self.schedule_page.addWidget(self.figures_panel)
-        self.schedule_page.setStretchFactor(0, 3)
-        self.schedule_page.setStretchFactor(1, 2)
-        self.schedule_page.setSizes([840, 560])
         self.tabs = QTabWidget()
         self.tabs.addTab(attendees_page, "Attendees")
         self.tabs.addTab(self.schedule_page, "Schedule")
@@ -256,16 +230,11 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self.ask_restore_backup)
         self.settings_action.triggered.connect(self.open_settings_dialog)
         self.options_action.triggered.connect(self.open_options_dialog)
-        self.grid_model.move_requested.connect(self.move_meeting)
-        self.figures_panel.meet_requested.connect(self.meet_by_hand)
+        self.schedule_page.said.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.attendees_page.meeting_chosen.connect(self._show_in_grid)
         self.attendees_page.person_selected.connect(self._person_selected)
-        self.figures_worker.ready.connect(
-            lambda figures: self.figures_panel.show_figures(figures, self.labels))
-        self.figures_worker.failed.connect(
-            lambda problem: self.figures_panel.show_figures(None, self.labels, problem))
-        self.lock_action.triggered.connect(self.toggle_lock_selected)
-        self.delete_meeting_action.triggered.connect(self.delete_selected_meeting)
+        self.lock_action.triggered.connect(self.schedule_page.toggle_lock_selected)
+        self.delete_meeting_action.triggered.connect(self.schedule_page.delete_selected_meeting)
         self.import_action.triggered.connect(self.ask_import_registrations)
         self.export_action.triggered.connect(self.ask_export_schedule)
         self.print_action.triggered.connect(self.open_print_dialog)
@@ -429,9 +398,9 @@ class MainWindow(QMainWindow):
                             f"{reason}\n\nThe event file is as it was before this change. Use "
                             "File → Save event as to keep working in a copy elsewhere.")
 
-    def _try(self, make_edit: Any) -> None:
+    def _try(self, make_edit: Any) -> bool:
         """Build an edit and perform it; a refused edit says why and changes nothing."""
-        self.attendees_page.try_edit(make_edit)
+        return self.attendees_page.try_edit(make_edit)
 
     # The Attendees page's parts, as the tests reach them.
     @property
@@ -487,64 +456,24 @@ class MainWindow(QMainWindow):
         """A meeting chosen in an agenda: that meeting in the grid."""
         event = self.current_event
         table = event.settings.table_labels.index(table_label) if event is not None else 0
-        cell = self.grid_model.index(slot, table)
         self.tabs.setCurrentWidget(self.schedule_page)
-        self.grid_view.setCurrentIndex(cell)
-        self.grid_view.scrollTo(cell)
+        self.schedule_page.show_meeting(slot, table)
+
+    # The Schedule page's parts, as the tests reach them.
+    @property
+    def grid_model(self) -> ScheduleGridModel:
+        return self.schedule_page.grid_model
+
+    @property
+    def grid_view(self) -> QTableView:
+        return self.schedule_page.grid_view
+
+    @property
+    def figures_panel(self) -> FiguresPanel:
+        return self.schedule_page.figures_panel
 
     def selected_meeting(self) -> MeetingRecord | None:
-        index = self.grid_view.currentIndex()
-        return self.grid_model.meeting_at(index.row(), index.column()) if index.isValid() \
-            else None
-
-    def move_meeting(self, from_slot: int, from_table: int, to_slot: int, to_table: int) -> None:
-        """A dragged meeting: moved, or swapped with the one it was dropped on, or refused
-        with the reason."""
-        meeting = self.grid_model.meeting_at(from_slot, from_table)
-        if meeting is None or self.current_event is None:
-            return
-        try:
-            edit = edits.move_meeting(self.current_event, meeting, to_slot, to_table)
-        except UserError as exc:
-            self.statusBar().showMessage(str(exc), 10_000)
-            messages.show_error(self, "Cannot move the meeting", str(exc))
-            return
-        self.perform(edit)
-        self.grid_view.setCurrentIndex(self.grid_model.index(to_slot, to_table))
-
-    def toggle_lock_selected(self) -> None:
-        meeting = self.selected_meeting()
-        if meeting is not None:
-            self._try(lambda event: edits.set_locked(event, meeting, not meeting.locked))
-
-    def delete_selected_meeting(self) -> None:
-        meeting = self.selected_meeting()
-        if meeting is not None:
-            self._try(lambda event: edits.delete_meeting(event, meeting))
-
-    def _work_out_figures(self) -> None:
-        """The figures panel for the current schedule, worked out in another process."""
-        if self.current_event is None:
-            self.figures_panel.show_figures(None, {})
-            return
-        self.figures_panel.show_working()
-        self.figures_worker.request(self.current_event)
-
-    def meet_by_hand(self, requester: str, requested: str) -> None:
-        """An unmet wish met in the first place where it breaks no rule, or why it cannot be."""
-        event = self.current_event
-        if event is None:
-            return
-        places = free_places(event, requester, requested)
-        if not places:
-            reason = why_not_another(event, requester, requested) or (
-                "there is no free table in any slot where both are free and available")
-            messages.show_error(self, "No place for this meeting", f"{reason}.")
-            return
-        slot, table = places[0]
-        self._try(lambda current: edits.create_meeting(current, requester, requested,
-                                                        slot, table))
-        self.grid_view.setCurrentIndex(self.grid_model.index(slot, table))
+        return self.schedule_page.selected_meeting()
 
     def open_settings_dialog(self) -> None:
         if self.current_event is None:
@@ -849,8 +778,7 @@ class MainWindow(QMainWindow):
             act.setEnabled(writable)
         if not writable:  # else the selection says (`AttendeesPage.person_selected`)
             self.delete_person_action.setEnabled(False)
-        self.grid_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop if writable
-                                       else QAbstractItemView.DragDropMode.NoDragDrop)
+
 
     def _refresh(self) -> None:
         """Every view from `current_event` (after loading or an edit)."""
@@ -861,14 +789,9 @@ class MainWindow(QMainWindow):
     def _refresh_schedule(self) -> None:
         """The grid and the title and figures line, from `current_event`."""
         event = self.current_event
-        self._work_out_figures()
-        cell = self.grid_view.currentIndex()
-        self.grid_model.set_event(event)
+        self.schedule_page.show_event()
         self.event_day_panel.show_event(event, self.session)
         self._show_live_board()
-        if cell.isValid() and cell.row() < self.grid_model.rowCount() \
-                and cell.column() < self.grid_model.columnCount():
-            self.grid_view.setCurrentIndex(self.grid_model.index(cell.row(), cell.column()))
         if event is None or self.store is None:
             self.setWindowTitle(APP_NAME)
             self.summary_label.setText("Create or open an event (File menu).")
@@ -894,6 +817,6 @@ class MainWindow(QMainWindow):
             task.wait()
         if self.live_board is not None:  # a window of its own: it goes with the app
             self.live_board.close()
-        self.figures_worker.stop()
+        self.schedule_page.stop()
         self.session.close()
         super().closeEvent(event)
