@@ -12,8 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSortFilterProxyModel, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLabel,
@@ -50,6 +50,7 @@ from nbl_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
 from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.live_board import LiveBoard
+from nbl_desktop.ui.menus import fill_menu_bar, make_actions
 from nbl_desktop.ui.models.agenda_model import AgendaModel
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
@@ -118,65 +119,20 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------
 
     def _build_actions(self) -> None:
-        def action(text: str, shortcut: QKeySequence | str | None = None) -> QAction:
-            created = QAction(text, self)
-            if shortcut is not None:
-                created.setShortcut(shortcut)
-            return created
-
-        self.new_action = action("&New event…", QKeySequence.StandardKey.New)
-        self.open_action = action("&Open event…", QKeySequence.StandardKey.Open)
-        self.save_as_action = action("Save event &as…", QKeySequence.StandardKey.SaveAs)
-        self.restore_action = action("&Restore backup…")
-        self.import_action = action("&Import registrations…", "Ctrl+I")
-        self.export_action = action("&Export schedule…", "Ctrl+E")
-        self.print_action = action("&Print…", QKeySequence.StandardKey.Print)
-        self.live_board_action = action("&Live board", "F11")
-        self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit)
-        self.schedule_action = action("&Schedule", "F5")
-        self.options_action = action("Schedule &options…")
-        self.cancel_action = action("&Cancel scheduling", "Esc")
-        self.about_action = action("&About")
+        """The actions of the menu table (`menus`), as `NAME_action` attributes."""
+        self.menu_actions = make_actions(self)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.settings_action = action("Event &settings…", "Ctrl+,")
-        self.lock_action = action("&Lock / unlock meeting", "Ctrl+L")
-        self.delete_meeting_action = action("Delete &meeting", QKeySequence.StandardKey.Delete)
-        self.delete_meeting_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.add_person_action = action("&Add person", "Ctrl+Shift+N")
-        self.delete_person_action = action("&Delete person…")
+        self.menu_actions.update(undo=self.undo_action, redo=self.redo_action)
+        for name, action in self.menu_actions.items():
+            setattr(self, f"{name}_action", action)
 
     def _build_ui(self) -> None:
         self.resize(1100, 720)
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = fill_menu_bar(self.menuBar(), self.menu_actions)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for item in (self.save_as_action, self.restore_action, None, self.import_action,
-                     self.export_action,
-                     self.print_action, None, self.quit_action):
-            if item is None:
-                file_menu.addSeparator()
-            else:
-                file_menu.addAction(item)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        for item in (self.undo_action, self.redo_action, None, self.settings_action, None,
-                     self.add_person_action, self.delete_person_action):
-            if item is None:
-                edit_menu.addSeparator()
-            else:
-                edit_menu.addAction(item)
-        schedule_menu = self.menuBar().addMenu("&Schedule")
-        schedule_menu.addAction(self.schedule_action)
-        schedule_menu.addAction(self.options_action)
-        schedule_menu.addAction(self.lock_action)
-        schedule_menu.addAction(self.delete_meeting_action)
-        schedule_menu.addAction(self.cancel_action)
-        self.menuBar().addMenu("&View").addAction(self.live_board_action)
-        self.menuBar().addMenu("&Help").addAction(self.about_action)
 
         toolbar = QToolBar("Main")
         toolbar.setObjectName("main-toolbar")

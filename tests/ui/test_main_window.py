@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.store import EventStore
@@ -179,3 +180,19 @@ def test_the_window_is_free_again_as_soon_as_a_result_is_in(
     qtbot.waitUntil(lambda: bool(enabled_when_done), timeout=10_000)
     assert enabled_when_done == [True]
     qtbot.waitUntil(lambda: not window._ending, timeout=10_000)
+
+
+def test_every_action_of_the_menu_table_is_in_a_menu_with_its_shortcut(qtbot: QtBot) -> None:
+    from nbl_desktop.ui.menus import ACTIONS, MENUS
+
+    window = new_window(qtbot)
+    placed = {entry for _, entries in MENUS for entry in entries}
+    assert set(ACTIONS) <= placed
+    titles = [menu.title() for menu in window.menuBar().findChildren(QMenu)
+              if menu.parent() is window.menuBar() and menu.title()]  # not Qt's overflow
+    assert titles == [title for title, _ in MENUS]
+    for name, spec in ACTIONS.items():
+        action = getattr(window, f"{name}_action")
+        assert action.text() == spec.text
+        if spec.shortcut is not None:
+            assert not action.shortcut().isEmpty(), name
