@@ -21,30 +21,33 @@ Key = QKeySequence.StandardKey
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action: what it says, its shortcut, and whether the shortcut works only where
-    its widget has the focus (Delete in the grid, not in a text field)."""
+    """One action: what it says, its shortcut (a platform's standard one, with the key
+    used where the platform has none), and whether the shortcut works only where its
+    widget has the focus (Delete in the grid, not in a text field)."""
 
     text: str
     shortcut: QKeySequence.StandardKey | str | None = None
     widget_only: bool = False
+    fallback: str = ""  # where the platform binds no key to a standard shortcut
 
 
 ACTIONS: dict[str, ActionSpec] = {
-    "new": ActionSpec("&New event…", Key.New),
-    "open": ActionSpec("&Open event…", Key.Open),
-    "save_as": ActionSpec("Save event &as…", Key.SaveAs),
+    "new": ActionSpec("&New event…", Key.New, fallback="Ctrl+N"),
+    "open": ActionSpec("&Open event…", Key.Open, fallback="Ctrl+O"),
+    "save_as": ActionSpec("Save event &as…", Key.SaveAs, fallback="Ctrl+Shift+S"),
     "restore": ActionSpec("&Restore backup…"),
     "import": ActionSpec("&Import registrations…", "Ctrl+I"),
     "export": ActionSpec("&Export schedule…", "Ctrl+E"),
-    "print": ActionSpec("&Print…", Key.Print),
-    "quit": ActionSpec("&Quit", Key.Quit),
+    "print": ActionSpec("&Print…", Key.Print, fallback="Ctrl+P"),
+    "quit": ActionSpec("&Quit", Key.Quit, fallback="Ctrl+Q"),
     "settings": ActionSpec("Event &settings…", "Ctrl+,"),
     "add_person": ActionSpec("&Add person", "Ctrl+Shift+N"),
     "delete_person": ActionSpec("&Delete person…"),
     "schedule": ActionSpec("&Schedule", "F5"),
     "options": ActionSpec("Schedule &options…"),
     "lock": ActionSpec("&Lock / unlock meeting", "Ctrl+L"),
-    "delete_meeting": ActionSpec("Delete &meeting", Key.Delete, widget_only=True),
+    "delete_meeting": ActionSpec("Delete &meeting", Key.Delete, widget_only=True,
+                                 fallback="Del"),
     "cancel": ActionSpec("&Cancel scheduling", "Esc"),
     "live_board": ActionSpec("&Live board", "F11"),
     "about": ActionSpec("&About"),
@@ -68,6 +71,8 @@ def make_actions(owner: QObject) -> dict[str, QAction]:
         action = QAction(spec.text, owner)
         if spec.shortcut is not None:
             action.setShortcut(spec.shortcut)
+            if action.shortcut().isEmpty() and spec.fallback:
+                action.setShortcut(spec.fallback)
         if spec.widget_only:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         made[name] = action
