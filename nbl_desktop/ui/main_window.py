@@ -55,10 +55,10 @@ from nbl_desktop.ui.models.agenda_model import AgendaModel
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.pages.attendees_page import AttendeesPage
+from nbl_desktop.ui.pages.event_day_page import EventDayPage
 from nbl_desktop.ui.pages.schedule_page import SchedulePage
 from nbl_desktop.ui.tasks import BackgroundTask
 from nbl_desktop.ui.widgets.attendee_editor import AttendeeEditor
-from nbl_desktop.ui.widgets.event_day_panel import EventDayPanel
 from nbl_desktop.ui.widgets.figures_panel import FiguresPanel
 from nbl_desktop.ui.widgets.solve_panel import SolvePanel
 from nbl_desktop.ui.widgets.wishes_panel import WishesPanel
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(attendees_page, "Attendees")
         self.tabs.addTab(self.schedule_page, "Schedule")
-        self.event_day_panel = EventDayPanel()
+        self.event_day_panel = EventDayPage()
         self.tabs.addTab(self.event_day_panel, "Event day")
         self.solve_panel = SolvePanel()
         self.read_only_banner = QLabel()

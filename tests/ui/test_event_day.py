@@ -18,8 +18,8 @@ from nbl_desktop.core.event import AttendeeRecord
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.printouts.print_log import DESK
 from nbl_desktop.ui.dialogs.print_dialog import ALL
-from nbl_desktop.ui.widgets import event_day_panel
-from nbl_desktop.ui.widgets.event_day_panel import EventDayPanel
+from nbl_desktop.ui.pages import event_day_page as event_day_panel
+from nbl_desktop.ui.pages.event_day_page import EventDayPage as EventDayPanel
 from tests.conftest import run_referee, sample
 from tests.printing.conftest import page_texts
 from tests.ui.driving import answer_dialogs, schedule, window_with_sample

@@ -2,9 +2,9 @@
 still expected (by first meeting), no-shows, late arrivals, early leaves and walk-ins, "now",
 the re-plan of the rest of the day, reprinting what changed, meetings held, the change log.
 
-The panel shows and asks; the main window writes. Edits go out as `edit_made`
-(functions event -> Edit, performed as undoable steps), desk records
-(check-in, held, now) straight to the event file, which commits each at once.
+The page shows and asks; the event session writes. Edits go out as `edit_made`
+(functions event -> Edit, performed as undoable steps); desk records
+(check-in, held, now) go to the session, which commits each at once.
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
-class EventDayPanel(QWidget):
+class EventDayPage(QWidget):
     """The desk. `edit_made` carries a function event -> Edit for the window to perform."""
 
     edit_made = Signal(object)
