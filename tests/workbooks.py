@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
@@ -25,6 +26,18 @@ def edited_sample(tmp_path: Path, edit: Callable[[Workbook], None],
     target = tmp_path / f"edited-{name}"
     workbook.save(target)
     return target
+
+
+def workbook_of(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    """A workbook at `path` with these sheets, in order, each with its rows."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path
 
 
 def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",",

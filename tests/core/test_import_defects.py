@@ -12,7 +12,6 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -22,7 +21,7 @@ from nbl_desktop.core.event import AttendeeRecord
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
 from nbl_desktop.core.store import EventStore
 from tests.conftest import sample
-from tests.workbooks import edited_sample, write_csv
+from tests.workbooks import edited_sample, workbook_of, write_csv
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -47,17 +46,6 @@ def stored(event_file: Path) -> dict[str, AttendeeRecord]:
         return {a.id: a for a in store.load().attendees}
     finally:
         store.close()
-
-
-def workbook_of(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
-    workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
-    for name, rows in sheets.items():
-        sheet = workbook.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    workbook.save(path)
-    return path
 
 
 EVENT_ROWS = [["Key", "Value"], ["Event name", "Barents B2B"], ["Date", "2027-03-10"],

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -23,21 +22,10 @@ from nbl_desktop.core.event import EventSettings
 from nbl_desktop.core.importing.fields import read_header
 from nbl_desktop.core.importing.raw_tables import MAX_COLUMNS, read_raw_sheets
 from nbl_desktop.core.importing.reader import RegistrationImport, import_registrations
-from tests.workbooks import write_csv
+from tests.workbooks import workbook_of, write_csv
 
 SETTINGS = EventSettings(name="Day", start_minute=9 * 60, slot_count=12,
                          table_labels=("1", "2", "3"))
-
-
-def workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 def read(path: Path) -> RegistrationImport:
@@ -55,7 +43,7 @@ PEOPLE = [["Navn", "Bedrift", "E-post"], ["Kari Nordmann", "Fisk AS", "kari@fisk
 def test_a_sheet_of_pairs_is_not_read_as_people_though_its_header_names_one(
         tmp_path: Path, header: list[str], kind: str) -> None:
     pairs = [header, ["Kari Nordmann", "Ola Hansen", *(["must"] if len(header) == 3 else [])]]
-    imported = read(workbook(tmp_path / "b.xlsx", {"Deltakere": PEOPLE, "Par": pairs}))
+    imported = read(workbook_of(tmp_path / "b.xlsx", {"Deltakere": PEOPLE, "Par": pairs}))
     assert len(imported.event.attendees) == 3  # Kari is not read a second time
     ids = {(a.id) for a in imported.event.attendees}
     if kind == "exclusions":
@@ -88,7 +76,7 @@ def test_the_header_that_names_a_field_best_is_read_not_the_leftmost(tmp_path: P
             ["Buyer", "Kari Nordmann", "10-49", "Fisk AS", "kari@fisk.no", "Yes"],
             ["Seller", "Ola Hansen", "1-9", "Hansen AS", "ola@hansen.no", "No"],
             ["Buyer", "Per Berg", "50-249", "Berg AS", "per@berg.no", "Yes"]]
-    imported = read(workbook(tmp_path / "b.xlsx", {"Sheet1": rows}))
+    imported = read(workbook_of(tmp_path / "b.xlsx", {"Sheet1": rows}))
     assert [(a.name, a.organization, a.fixed_table) for a in imported.event.attendees] == [
         ("Kari Nordmann", "Fisk AS", ""), ("Ola Hansen", "Hansen AS", ""),
         ("Per Berg", "Berg AS", "")]
@@ -122,7 +110,7 @@ def test_a_quoted_answer_with_line_breaks_and_commas_is_read(tmp_path: Path) -> 
 def test_the_event_sheet_with_a_note_beside_it_keeps_its_settings(tmp_path: Path) -> None:
     event = [["Key", "Value", "Help", "Note"], ["Event name", "Barents B2B", "", "draft"],
              ["Start", "09:00"], ["Slot minutes", 20], ["Slots", 10], ["Tables", 5]]
-    imported = read(workbook(tmp_path / "b.xlsx", {"Event": event, "Attendees": PEOPLE}))
+    imported = read(workbook_of(tmp_path / "b.xlsx", {"Event": event, "Attendees": PEOPLE}))
     assert imported.settings_given and imported.event.settings.slot_count == 10
     assert len(imported.event.attendees) == 3
 
@@ -130,7 +118,7 @@ def test_the_event_sheet_with_a_note_beside_it_keeps_its_settings(tmp_path: Path
 def test_people_on_a_sheet_named_like_the_event_are_people(tmp_path: Path) -> None:
     people = [["Navn", "Bedrift", "E-post"], ["Dag Olsen", "Olsen AS", "dag@olsen.no"],
               ["Start Hansen", "Hansen AS", "start@hansen.no"]]
-    imported = read(workbook(tmp_path / "b.xlsx", {"Arrangement": people}))
+    imported = read(workbook_of(tmp_path / "b.xlsx", {"Arrangement": people}))
     assert [a.name for a in imported.event.attendees] == ["Dag Olsen", "Start Hansen"]
 
 
@@ -139,7 +127,7 @@ def test_the_first_person_beside_a_blank_header_is_no_second_header_row(
     rows = [["Name", "Company", "Email", "Want to meet", "Country"],
             ["Kari Nordmann", None, None, None, None, "came late"],
             ["Ola Hansen", "Hansen AS", "ola@hansen.no", "Kari Nordmann", "NO"]]
-    imported = read(workbook(tmp_path / "b.xlsx", {"Sheet1": rows}))
+    imported = read(workbook_of(tmp_path / "b.xlsx", {"Sheet1": rows}))
     assert [a.name for a in imported.event.attendees] == ["Kari Nordmann", "Ola Hansen"]
     assert imported.report.sheets[next(iter(imported.report.sheets))].startswith(
         "read as people; header row 1")
@@ -147,7 +135,7 @@ def test_the_first_person_beside_a_blank_header_is_no_second_header_row(
 
 def test_a_generated_id_never_overwrites_a_person_with_that_id(tmp_path: Path) -> None:
     rows = [["ID", "Name"], ["N0001", "Kari Nordmann"], ["", "Ola Hansen"]]
-    imported = read(workbook(tmp_path / "b.xlsx", {"Sheet1": rows}))
+    imported = read(workbook_of(tmp_path / "b.xlsx", {"Sheet1": rows}))
     assert sorted((a.id, a.name) for a in imported.event.attendees) == [
         ("N0001", "Kari Nordmann"), ("N0002", "Ola Hansen")]
 
@@ -155,7 +143,7 @@ def test_a_generated_id_never_overwrites_a_person_with_that_id(tmp_path: Path) -
 def test_yes_no_answers_to_a_question_about_meeting_are_no_names(tmp_path: Path) -> None:
     rows = [["ID", "Name", "Would you like to meet investors?"], ["1", "Kari Nordmann", "1"],
             ["2", "Ola Hansen", "0"], ["3", "Per Berg", "1"], ["4", "Anna Berg", "Yes"]]
-    imported = read(workbook(tmp_path / "b.xlsx", {"Sheet1": rows}))
+    imported = read(workbook_of(tmp_path / "b.xlsx", {"Sheet1": rows}))
     assert imported.event.requests == ()
     [columns] = imported.report.columns.values()
     assert "values are not names (they are yes or no)" in columns[2].text
@@ -164,7 +152,7 @@ def test_yes_no_answers_to_a_question_about_meeting_are_no_names(tmp_path: Path)
 def test_whole_hours_written_the_nordic_way_are_asked_about_as_times(tmp_path: Path) -> None:
     rows = [["Navn", "E-post", "Tid"], ["Kari Nordmann", "kari@fisk.no", "10.00"],
             ["Ola Hansen", "ola@hansen.no", "11.00"], ["Per Berg", "per@berg.no", "09.00"]]
-    [question] = read(workbook(tmp_path / "b.xlsx", {"Sheet1": rows})).report.questions
+    [question] = read(workbook_of(tmp_path / "b.xlsx", {"Sheet1": rows})).report.questions
     assert (question.looks_like, question.guess) == ("clock times", "available_from")
 
 
@@ -186,7 +174,7 @@ def test_a_date_in_a_time_column_is_an_error_and_an_early_time_a_note(tmp_path: 
     rows = [["Navn", "E-post", "Tilstede fra"],
             ["Kari Nordmann", "kari@fisk.no", dt.datetime(2027, 3, 10)],
             ["Ola Hansen", "ola@hansen.no", "1.25"], ["Per Berg", "per@berg.no", "10:00"]]
-    report = read(workbook(tmp_path / "b.xlsx", {"Sheet1": rows})).report
+    report = read(workbook_of(tmp_path / "b.xlsx", {"Sheet1": rows})).report
     assert [(e.row, e.message) for e in report.errors] == [(2, "a date, not a clock time")]
     assert any(e.row == 3 and "01:25, hours before the first slot (09:00)" in e.message
                for e in report.entries)
