@@ -17,8 +17,15 @@ FORBIDDEN = {
     # Widgets and dialogs talk to the event session, never to the event file itself.
     "nbl_desktop/ui/widgets": ("nbl_desktop.core.store",),
     "nbl_desktop/ui/dialogs": ("nbl_desktop.core.store",),
-    "nbl_desktop/ui/pages": ("nbl_desktop.core.store", "nbl_desktop.ui.main_window"),
+    "nbl_desktop/ui/pages": ("nbl_desktop.core.store", "nbl_desktop.ui.main_window",
+                             "nbl_desktop.ui.controllers"),
+    "nbl_desktop/ui/controllers": ("nbl_desktop.ui.main_window", "nbl_desktop.ui.pages"),
 }
+
+# Long work runs through the task runner; these modules are its parts and may touch threads.
+THREAD_MODULES = {"tasks.py", "helper_process.py", "crash.py"}
+THREAD_NAMES = ("QThread", "QThreadPool", "QRunnable", "ThreadPoolExecutor",
+                "ProcessPoolExecutor", "Thread")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -51,6 +58,24 @@ def test_no_page_imports_another() -> None:
                  if name.startswith("nbl_desktop.ui.pages.")
                  and name != f"nbl_desktop.ui.pages.{page.stem}"]
     assert crossings == []
+
+
+def test_long_work_goes_through_the_task_runner() -> None:
+    """No window, page, dialog or controller starts a thread of its own, nor waits for one
+    (a `wait()` on the GUI thread freezes the window)."""
+    found = []
+    for path in sorted((ROOT / "nbl_desktop" / "ui").rglob("*.py")):
+        if path.name in THREAD_MODULES:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Name) and node.id in THREAD_NAMES) \
+                    or (isinstance(node, ast.Attribute) and node.attr in THREAD_NAMES):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} uses {ast.unparse(node)}")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "wait" and not node.args:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} waits: "
+                             f"{ast.unparse(node)}")
+    assert found == []
 
 
 def test_every_module_says_what_it_is_for() -> None:

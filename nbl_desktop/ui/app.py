@@ -47,9 +47,9 @@ def run_app(event_file: Path | None, demo: bool = False, screenshot: Path | None
     set_aside_long_lived_objects()
     try:
         if demo:
-            window.set_store(open_demo_event())
+            window.session.use(open_demo_event())
         elif event_file is not None:
-            window.open_event(event_file)
+            window.files.open_event(event_file)
     except UserError as exc:
         messages.show_error(window, "Cannot open the event", str(exc))
     window.show()

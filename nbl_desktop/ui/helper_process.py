@@ -1,66 +1,59 @@
-"""Works out the schedule's figures in a separate process, kept for the whole session.
+"""A long-lived child process for the window's pure-Python sums (the schedule's figures,
+the overview's numbers), so they never hold the GUI thread.
 
 The figures take 0.4 s at 1,000 attendees and 1 s at 3,000, all Python. In a
 thread they would hold the interpreter lock while the GUI repaints (the
-freeze `core.solve_process` explains); in one long-lived child process they
-cost the GUI nothing, and only the first request pays for starting it (forked
-from the fork server, as the solve process is: `solver.helper_processes`).
-Only the newest request's answer is announced.
+freeze `core.solve_process` explains); in one child process kept for the
+session they cost the GUI nothing, and only the first request pays for
+starting it (forked from the fork server, as the solve process is:
+`solver.helper_processes`). A task runner's worker thread waits for the
+answer; the GUI thread never does.
 """
 
 from __future__ import annotations
 
-import logging
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+import concurrent.futures
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
-
-from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.event import EventData
 from nbl_desktop.core.parent_watch import exit_with_the_app
-from nbl_desktop.core.schedule_figures import schedule_figures
+from solver import CancelToken
 from solver.helper_processes import helper_context
 
-log = logging.getLogger(__name__)
+_POLL_SECONDS = 0.05
+Answer = TypeVar("Answer")
 
 
-class FiguresWorker(QObject):
-    """`ready(figures)` or `failed(message)` for the newest `request(event)`."""
+class HelperProcess:
+    """`work_for(function, *arguments)`: a task's work that returns the function's answer
+    from the helper process (None when cancelled before it came)."""
 
-    ready = Signal(object)  # ScheduleFigures
-    failed = Signal(str)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
-        self._newest: Future[Any] | None = None
 
-    def request(self, event: EventData) -> None:
+    def work_for(self, function: Callable[..., Answer],
+                 *arguments: Any) -> Callable[[Any, CancelToken], Answer | None]:
+        """`function` is a module-level one, and its arguments and answer plain values."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=helper_context(schedule_figures.__module__),
+                max_workers=1, mp_context=helper_context("nbl_desktop.core.schedule_figures"),
                 initializer=exit_with_the_app)
-        future = self._pool.submit(schedule_figures, event)
-        self._newest = future
-        future.add_done_callback(self._done)  # runs on the pool's thread: signals are queued
+        future = self._pool.submit(function, *arguments)
 
-    def _done(self, future: Future[Any]) -> None:
-        if future is not self._newest or future.cancelled():
-            return
-        error = future.exception()
-        if error is None:
-            self.ready.emit(future.result())
-        elif isinstance(error, UserError):
-            self.failed.emit(f"No figures: {error}")
-        else:
-            log.error("working out the figures failed", exc_info=error)
-            self.failed.emit("No figures (an error; the details are in the log file).")
+        def wait_for_answer(_report: Any, cancel: CancelToken) -> Answer | None:
+            while True:
+                try:
+                    return future.result(timeout=_POLL_SECONDS)
+                except concurrent.futures.TimeoutError:
+                    if cancel.cancelled:
+                        future.cancel()  # not started yet: never runs; else its answer is dropped
+                        return None
 
-    def is_working(self) -> bool:
-        return self._newest is not None and not self._newest.done()
+        return wait_for_answer
 
     def stop(self) -> None:
+        """Let the process go, without waiting for it (it ends after its last answer)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None

@@ -22,15 +22,15 @@ pytestmark = pytest.mark.gui
 
 def test_save_as_copies_the_event_and_goes_on_in_the_copy(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    window = new_window(qtbot)
-    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
+    app = new_window(qtbot)
+    import_sample(qtbot, app, monkeypatch, tmp_path, "arctic-60")
     original = tmp_path / "day.nblevent"
     answer_dialogs(monkeypatch, ask_copy_path=tmp_path / "day-backup.nblevent")
-    window.save_as_action.trigger()
-    assert window.store is not None and window.store.path == tmp_path / "day-backup.nblevent"
-    assert "day-backup.nblevent" in window.windowTitle()
-    window.add_person()  # goes into the copy only
-    copy_people = len(window.current_event.attendees)  # type: ignore[union-attr]
+    app.trigger("save_as")
+    assert app.store is not None and app.store.path == tmp_path / "day-backup.nblevent"
+    assert "day-backup.nblevent" in app.title()
+    app.trigger("add_person")  # goes into the copy only
+    copy_people = len(app.event.attendees)  # type: ignore[union-attr]
     store = EventStore.open(original, read_only=True)
     assert len(store.attendees()) == copy_people - 1 == 60
     store.close()
@@ -40,19 +40,18 @@ def test_save_as_copies_the_event_and_goes_on_in_the_copy(
 
 def test_recent_files_reopen_and_settings_survive_a_restart(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    window = new_window(qtbot)
-    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
-    window.resize(700, 500)
-    window.close()
+    app = new_window(qtbot)
+    import_sample(qtbot, app, monkeypatch, tmp_path, "arctic-60")
+    app.window.resize(700, 500)
+    app.close()
 
     again = new_window(qtbot)
-    assert (again.width(), again.height()) == (700, 500)
-    assert again.current_event is None
-    again._fill_recent_menu()
-    [reopen] = again.recent_menu.actions()
+    assert (again.window.width(), again.window.height()) == (700, 500)
+    assert again.event is None
+    [reopen] = again.recent_entries()
     assert reopen.text() == "day.nblevent"
     reopen.trigger()
-    assert again.current_event is not None and len(again.current_event.attendees) == 60
+    assert again.event is not None and len(again.event.attendees) == 60
 
 
 def test_file_dialogs_start_where_the_last_file_was_chosen(tmp_path: Path) -> None:
@@ -68,33 +67,33 @@ def test_a_read_only_event_is_shown_with_a_banner_and_cannot_be_edited(
     assert main(["import", str(sample("arctic-60.xlsx")), "--event-file", str(path)]) == 0
     from nbl_desktop.core.store import event_store
     monkeypatch.setattr(event_store, "_unwritable", lambda _path: "the file is read-only")
-    window = new_window(qtbot)
-    window.open_event(path)
-    assert window.store is not None and window.store.read_only
-    assert window.read_only_banner.isVisible()
-    assert "Read-only" in window.read_only_banner.text()
-    assert not window.attendee_editor.isEnabled() and not window.schedule_action.isEnabled()
-    assert not window.import_action.isEnabled()
-    assert window.export_action.isEnabled() and window.print_action.isEnabled()
+    app = new_window(qtbot)
+    app.open_event(path)
+    assert app.store is not None and app.store.read_only
+    assert app.read_only_banner.isVisible()
+    assert "Read-only" in app.read_only_banner.text()
+    assert not app.attendees.editor.isEnabled() and not app.action("schedule").isEnabled()
+    assert not app.action("import").isEnabled()
+    assert app.action("export").isEnabled() and app.action("print").isEnabled()
 
 
 def test_a_write_that_fails_is_shown_and_kept_off_the_undo_stack(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    window = window_with_sample(qtbot, monkeypatch, tmp_path)
-    assert window.store is not None and window.current_event is not None
-    steps = window.undo_stack.count()
-    person = window.current_event.attendees[0]
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    assert app.store is not None and app.event is not None
+    steps = app.undo_stack.count()
+    person = app.event.attendees[0]
 
     def pulled(_edit: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")  # the USB stick is gone
 
-    monkeypatch.setattr(window.store, "apply", pulled)
+    monkeypatch.setattr(app.store, "apply", pulled)
     messages.history.clear()
-    window.perform(edits.change_attendee(window.current_event, replace(person, name="Changed")))
+    app.edit(lambda current: edits.change_attendee(current, replace(person, name="Changed")))
     assert messages.history[-1][0] == "The change was not saved"
     assert "disk I/O error" in messages.history[-1][1]
-    assert window.undo_stack.count() == steps  # no step that was never saved
-    assert window.current_event.attendee(person.id).name == person.name  # the file as it is
+    assert app.undo_stack.count() == steps  # no step that was never saved
+    assert app.event.attendee(person.id).name == person.name  # the file as it is
 
 
 def test_a_damaged_event_is_put_right_from_its_newest_backup(
@@ -104,9 +103,9 @@ def test_a_damaged_event_is_put_right_from_its_newest_backup(
     assert main(["backup", str(path)]) == 0
     data = path.read_bytes()
     path.write_bytes(data[:len(data) // 2])  # cut in half: a copy that stopped midway
-    window = new_window(qtbot)
-    window.open_event(path)  # asks whether to restore (headless: yes)
-    assert window.store is not None and len(window.store.attendees()) == 60
+    app = new_window(qtbot)
+    app.open_event(path)  # asks whether to restore (headless: yes)
+    assert app.store is not None and len(app.store.attendees()) == 60
     from nbl_desktop.core.store.backups import backups_of
     assert [b.why for b in backups_of(path)][:2] == ["damaged", "by hand"]
 
@@ -117,7 +116,7 @@ def test_an_exception_that_escapes_a_slot_shows_the_crash_dialog_and_is_logged(
 
     from nbl_desktop.ui.crash import install_crash_handlers
 
-    window = new_window(qtbot)
+    app = new_window(qtbot)
     previous = sys.excepthook
     install_crash_handlers()
     try:
@@ -133,7 +132,7 @@ def test_an_exception_that_escapes_a_slot_shows_the_crash_dialog_and_is_logged(
     title, text = messages.history[-1]
     assert title == "Something went wrong" and "Your event file is safe" in text
     assert "a bug in a slot" in caplog.text
-    assert window.isVisible()
+    assert app.window.isVisible()
 
 
 def test_the_time_limit_is_remembered_for_the_next_window(qtbot: QtBot) -> None:

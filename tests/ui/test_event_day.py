@@ -38,25 +38,25 @@ def select_expected(panel: EventDayPanel, attendee_id: str) -> None:
 
 def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
                            tmp_path: Path) -> None:
-    window = window_with_sample(qtbot, monkeypatch, tmp_path)
-    schedule(qtbot, window, 3)
-    event = window.current_event
-    assert event is not None and window.store is not None
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    schedule(qtbot, app, 3)
+    event = app.event
+    assert event is not None and app.store is not None
     lead = parties_of(event.attendees).lead_of
 
     # Morning: every agenda and every table card is printed, in one run.
-    window.print_action.trigger()
-    assert window.print_dialog is not None
-    window.print_dialog.choose(DESK, ALL)
+    app.trigger("print")
+    assert app.print_dialog is not None
+    app.print_dialog.choose(DESK, ALL)
     answer_dialogs(monkeypatch, ask_pdf_path=tmp_path / "morning.pdf")
-    qtbot.mouseClick(window.print_dialog.pdf_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.print_dialog.task is None, timeout=30_000)  # type: ignore[union-attr]
-    window.print_dialog.reject()
+    qtbot.mouseClick(app.print_dialog.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.print_dialog.task is None, timeout=30_000)  # type: ignore[union-attr]
+    app.print_dialog.reject()
     tables = event.settings.table_labels
     assert len(page_texts(tmp_path / "morning.pdf")) == len(event.attendees) + len(tables)
 
-    panel = window.event_day_panel
-    window.tabs.setCurrentWidget(panel)
+    panel = app.event_day
+    app.tabs.setCurrentWidget(panel)
     busiest = sorted(event.attendees, key=lambda a: -sum(lead[a.id] in (m.a, m.b)
                                                           for m in event.meetings))
     absent, late = [busiest[0], busiest[1]], busiest[2]
@@ -66,10 +66,10 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
         panel.search_edit.setText(f"{person.name} ({person.organization})")
         qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
     assert panel.arrived_label.text() == f"Arrived: 45 of {len(event.attendees)} expected"
-    assert set(window.store.arrivals()) == {p.id for p in coming[:45]}
+    assert set(app.store.arrivals()) == {p.id for p in coming[:45]}
 
     panel.set_now_by_hand(2)  # slots 1 and 2 have happened
-    assert panel.now() == 2 and window.store.now_slot() == 2
+    assert panel.now() == 2 and app.store.now_slot() == 2
     for person in absent:
         select_expected(panel, person.id)
         panel.no_show_button.click()
@@ -89,12 +89,12 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(event_day_panel, "ask_must_meet", lambda *_: agreed)
     panel.must_meet_button.click()
     assert any((r.requester, r.requested, r.priority) == (*agreed, 3)
-               for r in window.current_event.requests)  # type: ignore[union-attr]
+               for r in app.event.requests)  # type: ignore[union-attr]
     monkeypatch.setattr(event_day_panel, "ask_table", lambda *_: 1)  # table 2 breaks
-    at_closed_table = {p for m in window.current_event.meetings  # type: ignore[union-attr]
+    at_closed_table = {p for m in app.event.meetings  # type: ignore[union-attr]
                        if m.table == 1 and m.slot >= 2 for p in (m.a, m.b)}
     panel.close_table_button.click()
-    changed_event = window.current_event
+    changed_event = app.event
     assert changed_event is not None
     assert changed_event.settings.closed_from(1) == 2
     assert changed_event.attendee(late.id).available_from == 11 * 60
@@ -102,12 +102,12 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 
     before = set(changed_event.meetings)
     panel.replan_button.click()
-    qtbot.waitUntil(lambda: window.replan_dialog is not None, timeout=30_000)
-    preview = window.replan_dialog
+    qtbot.waitUntil(lambda: app.replan_dialog is not None, timeout=30_000)
+    preview = app.replan_dialog
     assert preview is not None and preview.table.rowCount() > 0
     changed_people = set(preview.day.changes)
     preview.apply_button.click()
-    after = window.current_event
+    after = app.event
     assert after is not None
     assert {m for m in after.meetings if m.slot < 2} == {m for m in before if m.slot < 2}
     assert not any({lead[p.id] for p in absent} & {m.a, m.b} for m in after.meetings
@@ -120,7 +120,7 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 
     # Reprint: exactly the agendas and table cards that changed since the morning print.
     panel.reprint_button.click()
-    dialog = window.print_dialog
+    dialog = app.print_dialog
     assert dialog is not None
     answer_dialogs(monkeypatch, ask_pdf_path=tmp_path / "reprint.pdf")
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
@@ -146,11 +146,11 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     item = panel.held_list.item(0)
     item.setCheckState(Qt.CheckState.Unchecked)
     slot, a, b = item.data(Qt.ItemDataRole.UserRole)
-    assert window.store.not_held() == {(slot, a, b)} and slot == 0
+    assert app.store.not_held() == {(slot, a, b)} and slot == 0
 
     answer_dialogs(monkeypatch, ask_schedule_export_path=tmp_path / "after.xlsx")
-    window.export_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    app.trigger("export")
+    qtbot.waitUntil(lambda: not app.busy, timeout=30_000)
     # The referee reads the event as registered, plus the walk-in and the wish typed at the desk.
     twin = json.loads(sample("arctic-60.json").read_text(encoding="utf-8"))
     twin["attendees"].append({"id": "W001", "name": "Walk In", "organization": "Newco AS",
@@ -161,8 +161,8 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     summary = {r[0]: r[1] for r in load_workbook(tmp_path / "after.xlsx")["Summary"]
                .iter_rows(values_only=True) if r and r[0]}
     assert summary["Meetings recorded as not held"] == 1
-    log = [what for _, _, what in window.store.change_log()]
+    log = [what for _, _, what in app.store.change_log()]
     assert "re-plan from slot 3" in log and f"arrived: {coming[0].name}" in log
 
-    window.undo_action.trigger()  # the re-plan is one step
-    assert set(window.current_event.meetings) == before  # type: ignore[union-attr]
+    app.trigger("undo")  # the re-plan is one step
+    assert set(app.event.meetings) == before  # type: ignore[union-attr]

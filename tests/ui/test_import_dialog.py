@@ -11,9 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.importing.choices import header_key
 from nbl_desktop.core.store import EventStore
-from nbl_desktop.ui.main_window import MainWindow
 from nbl_desktop.ui.models.unresolved_names_model import Column, UnresolvedNamesModel
-from tests.ui.driving import answer_dialogs, new_window, open_import_dialog, press_import
+from tests.ui.driving import App, answer_dialogs, new_window, open_import_dialog, press_import
 from tests.workbooks import write_csv
 
 pytestmark = pytest.mark.gui
@@ -27,12 +26,12 @@ FORM_EXPORT = [["Kontakt", "Bedrift", "E-post", "Må møte"],
 
 
 @pytest.fixture
-def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> MainWindow:
+def app(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> App:
     created = new_window(qtbot)
     answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
                    ask_registration_files=[write_csv(tmp_path / "skjema.csv", FORM_EXPORT,
                                                      ";", "cp1252")])
-    created.new_action.trigger()
+    created.trigger("new")
     return created
 
 
@@ -45,8 +44,8 @@ def choose_field(qtbot: QtBot, box: QComboBox, label: str) -> None:
 
 
 def test_correct_a_column_pick_a_name_import_and_the_next_import_remembers(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    dialog = open_import_dialog(qtbot, window)
+        qtbot: QtBot, app: App, tmp_path: Path) -> None:
+    dialog = open_import_dialog(qtbot, app)
     assert "Nothing can be imported yet" in dialog.summary_label.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.field_box("Kontakt").currentText() == "(not read)"
@@ -76,37 +75,37 @@ def test_correct_a_column_pick_a_name_import_and_the_next_import_remembers(
     qtbot.waitUntil(lambda: not dialog.is_reading() and model.rowCount() == 0, timeout=10_000)
     assert "<b>3 wishes</b>" in dialog.summary_label.text()
 
-    press_import(qtbot, window, dialog)
-    event = window.current_event
+    press_import(qtbot, app, dialog)
+    event = app.event
     assert event is not None
     assert {(r.requester, r.requested) for r in event.requests} == {
         ("ola@oulu.fi", "anna@polar.se"), ("ola@oulu.fi", "anna@fisk.no"),
         ("kari@tromso.no", "anna@polar.se")}
 
-    again = open_import_dialog(qtbot, window)  # the same file, a week later
+    again = open_import_dialog(qtbot, app)  # the same file, a week later
     assert again.import_button.isEnabled() and again.names_model.rowCount() == 0
     assert again.field_box("Kontakt").currentText() == "Name"
     again.reject()
-    qtbot.waitUntil(lambda: window.import_dialog is None)
+    qtbot.waitUntil(lambda: app.import_dialog is None)
 
 
-def test_cancel_writes_nothing(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = open_import_dialog(qtbot, window)
+def test_cancel_writes_nothing(qtbot: QtBot, app: App) -> None:
+    dialog = open_import_dialog(qtbot, app)
     choose_field(qtbot, dialog.field_box("Kontakt"), "Name")
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel),
                      Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.import_dialog is None)
-    assert window.store is not None
-    store = EventStore.open(window.store.path, read_only=True)
+    qtbot.waitUntil(lambda: app.import_dialog is None)
+    assert app.store is not None
+    store = EventStore.open(app.store.path, read_only=True)
     assert store.attendees() == [] and store.import_choices().header_fields == {}
     store.close()
 
 
 def test_a_sheet_can_be_left_out_and_the_report_saved(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
-    dialog = open_import_dialog(qtbot, window)
+    dialog = open_import_dialog(qtbot, app)
     choose_field(qtbot, dialog.field_box("Kontakt"), "Name")
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
     dialog.read_sheet_box.setChecked(False)
@@ -123,8 +122,8 @@ def test_a_sheet_can_be_left_out_and_the_report_saved(
 
 
 def test_the_names_model_follows_qt_rules(qtmodeltester,  # type: ignore[no-untyped-def]
-                                          qtbot: QtBot, window: MainWindow) -> None:
-    dialog = open_import_dialog(qtbot, window)
+                                          qtbot: QtBot, app: App) -> None:
+    dialog = open_import_dialog(qtbot, app)
     choose_field(qtbot, dialog.field_box("Kontakt"), "Name")
     qtbot.waitUntil(lambda: dialog.names_model.rowCount() == 1, timeout=10_000)
     assert isinstance(dialog.names_model, UnresolvedNamesModel)
@@ -141,12 +140,12 @@ ASKING_EXPORT = [["Navn", "Bedrift", "E-post", "Når passer det?"],
 
 def test_a_column_of_times_under_an_unknown_header_is_asked_about_with_a_guess(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    window = new_window(qtbot)
+    app = new_window(qtbot)
     answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
                    ask_registration_files=[write_csv(tmp_path / "skjema.csv", ASKING_EXPORT,
                                                      ";", "utf-8")])
-    window.new_action.trigger()
-    dialog = open_import_dialog(qtbot, window)
+    app.trigger("new")
+    dialog = open_import_dialog(qtbot, app)
     assert not dialog.import_button.isEnabled()  # asked first, never skipped silently
     assert "1 column to confirm" in dialog.summary_label.text()
     assert dialog.tabs.tabText(0) == "Columns (1 to confirm)"
@@ -160,11 +159,11 @@ def test_a_column_of_times_under_an_unknown_header_is_asked_about_with_a_guess(
     qtbot.waitUntil(lambda: not dialog.is_reading() and dialog.import_button.isEnabled(),
                     timeout=10_000)
     assert dialog.tabs.tabText(0) == "Columns"
-    press_import(qtbot, window, dialog)
-    event = window.current_event
+    press_import(qtbot, app, dialog)
+    event = app.event
     assert event is not None
     assert {a.email: a.available_from for a in event.attendees} == {
         "kari@fisk.no": 620, "ola@lie.no": 580, "per@berg.no": None}
-    assert window.store is not None
-    assert window.store.import_choices().header_fields == {
+    assert app.store is not None
+    assert app.store.import_choices().header_fields == {
         header_key("Når passer det?"): "available_from"}  # not asked again next time

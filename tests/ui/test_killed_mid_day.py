@@ -34,18 +34,19 @@ DESK = textwrap.dedent("""
     app = QApplication([])
     window = MainWindow()
     window.show()
-    window.set_store(EventStore.open(sys.argv[1]))
-    panel = window.event_day_panel
+    window.session.use(EventStore.open(sys.argv[1]))
+    panel = window.event_day_page
     window.tabs.setCurrentWidget(panel)
     panel.set_now_by_hand(4)
     print("now 4", flush=True)
-    for i, person in enumerate(window.current_event.attendees):
+    for i, person in enumerate(window.session.current_event.attendees):
         panel.search_edit.setText(f"{person.name} ({person.organization})")
         panel.check_in_first_match()
         print("arrived", person.id, flush=True)
         if i % 3 == 0:
             minute = 600 + i
-            window._try(lambda e, p=person.id, m=minute: day_edits.late_arrival(e, p, m))
+            window.attendees_page.try_edit(
+                lambda e, p=person.id, m=minute: day_edits.late_arrival(e, p, m))
             print("late", person.id, minute, flush=True)
         app.processEvents()
         time.sleep(0.02)
@@ -91,7 +92,7 @@ def test_killing_the_app_mid_day_loses_no_committed_change(
     assert store.now_slot() == 4
     store.close()
 
-    window = new_window(qtbot)  # and the app resumes at the same "now"
-    window.set_store(EventStore.open(event_file))
-    assert window.event_day_panel.now() == 4
+    app = new_window(qtbot)  # and the app resumes at the same "now"
+    app.use(EventStore.open(event_file))
+    assert app.event_day.now() == 4
 

@@ -22,15 +22,15 @@ def shown_pairs(board: object) -> list[str]:
 
 def test_the_board_shows_the_round_in_progress_and_follows_the_schedule(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    window = window_with_sample(qtbot, monkeypatch, tmp_path)
-    schedule(qtbot, window)
-    window.open_live_board()
-    board = window.live_board
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    schedule(qtbot, app)
+    app.trigger("live_board")
+    board = app.live_board
     assert board is not None
     qtbot.addWidget(board)
     board.clock = lambda: dt.datetime(2027, 3, 10, 9, 25)  # slot 2 runs 09:20-09:40
     board.refresh()
-    event = window.current_event
+    event = app.event
     assert event is not None
     in_slot = [m for m in event.meetings if m.slot == 1]
     assert board.round_label.text().startswith("Round 2  ·  09:20–09:40  ·  ends in 15 min")
@@ -42,10 +42,10 @@ def test_the_board_shows_the_round_in_progress_and_follows_the_schedule(
     assert board.next_label.text().startswith("Next, 09:40:")
 
     gone = in_slot[0]
-    window._try(lambda current: edits.delete_meeting(current, gone))
+    app.edit(lambda current: edits.delete_meeting(current, gone))
     names = f"{event.attendee(gone.a).name}  –  {event.attendee(gone.b).name}"
     for _ in range(3):  # whichever page it was on, it is on none now
         assert names not in shown_pairs(board)
         board.next_page()
-    window.close()  # the board goes with the main window
+    app.close()  # the board goes with the main app
     assert not board.isVisible()

@@ -1,4 +1,4 @@
-"""The real main window, driven offscreen: new event, import, schedule, grid, export."""
+"""The real main app, driven offscreen: new event, import, schedule, grid, export."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import messages
-from nbl_desktop.ui.main_window import MainWindow
 from nbl_desktop.ui.models.attendee_table_model import AttendeeTableModel
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
+from nbl_desktop.ui.tasks import Job
 from solver import StopReason
 from tests.conftest import run_referee, sample
 from tests.ui.driving import (
+    App,
     answer_dialogs,
     import_sample,
     new_window,
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
+def app(qtbot: QtBot) -> App:
     return new_window(qtbot)
 
 
@@ -42,25 +43,25 @@ def filled_cells(model: ScheduleGridModel) -> int:
 
 
 def test_create_import_schedule_read_the_grid_and_export(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
-    assert "day.nblevent" in window.windowTitle()
-    assert window.attendee_model.rowCount() == 60
+    import_sample(qtbot, app, monkeypatch, tmp_path, "arctic-60")
+    assert "day.nblevent" in app.title()
+    assert app.attendees.model.rowCount() == 60
 
-    qtbot.keyClicks(window.attendee_search, "Oulu")
-    shown = window.attendee_filter.rowCount()
+    qtbot.keyClicks(app.attendees.search, "Oulu")
+    shown = app.attendees.filter.rowCount()
     assert 0 < shown < 60
-    window.attendee_search.clear()
+    app.attendees.search.clear()
 
-    window.time_limit_box.setValue(5)
-    window.schedule_action.trigger()
-    assert window.solve_panel.isVisible() and not window.schedule_action.isEnabled()
-    qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
+    app.time_limit_box.setValue(5)
+    app.trigger("schedule")
+    assert app.solve_panel.isVisible() and not app.action("schedule").isEnabled()
+    qtbot.waitUntil(lambda: not app.busy, timeout=60_000)
     # The panel closes in the event loop's next turn after the result (see _task_done).
-    qtbot.waitUntil(lambda: not window.solve_panel.isVisible(), timeout=2_000)
+    qtbot.waitUntil(lambda: not app.solve_panel.isVisible(), timeout=2_000)
 
-    grid = window.grid_model
+    grid = app.schedule.grid_model
     assert (grid.rowCount(), grid.columnCount()) == (12, 20)
     assert grid.headerData(0, Qt.Orientation.Vertical) == "09:00–09:20"
     assert grid.headerData(6, Qt.Orientation.Vertical) == "12:00–12:20"  # after lunch
@@ -71,128 +72,128 @@ def test_create_import_schedule_read_the_grid_and_export(
     assert filled_cells(grid) == len(meetings) > 100
     first = meetings[0]
     cell_text = grid.data(grid.index(first.slot, first.table))
-    assert window.current_event is not None
-    assert window.current_event.attendee(first.a).name in cell_text
+    assert app.event is not None
+    assert app.event.attendee(first.a).name in cell_text
 
     answer_dialogs(monkeypatch, ask_schedule_export_path=tmp_path / "schedule.xlsx")
-    window.export_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    app.trigger("export")
+    qtbot.waitUntil(lambda: not app.busy, timeout=30_000)
     rows = list(load_workbook(tmp_path / "schedule.xlsx")["Meetings"].iter_rows(min_row=2))
     assert len(rows) == len(meetings)
     assert run_referee(sample("arctic-60.json"), tmp_path / "schedule.xlsx")["violations"] == "0"
 
 
 def test_cancel_keeps_the_best_schedule_and_the_window_stays_responsive(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-300")
-    window.time_limit_box.setValue(600)
-    window.schedule_action.trigger()
-    qtbot.waitUntil(lambda: "best value" in window.solve_panel.figures_label.text(),
+    import_sample(qtbot, app, monkeypatch, tmp_path, "arctic-300")
+    app.time_limit_box.setValue(600)
+    app.trigger("schedule")
+    qtbot.waitUntil(lambda: "best value" in app.solve_panel.figures_label.text(),
                     timeout=30_000)
     # The GUI thread is free while the engine works: typing filters the attendees.
-    qtbot.keyClicks(window.attendee_search, "Luleå")
-    assert 0 < window.attendee_filter.rowCount() < 300
-    qtbot.mouseClick(window.solve_panel.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
-    assert window.last_result is not None
-    assert window.last_result.stop_reason is StopReason.CANCELLED
-    assert len(window.current_event.meetings) == len(window.last_result.meetings) > 0  # type: ignore[union-attr]
+    qtbot.keyClicks(app.attendees.search, "Luleå")
+    assert 0 < app.attendees.filter.rowCount() < 300
+    qtbot.mouseClick(app.solve_panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not app.busy, timeout=30_000)
+    assert app.last_result is not None
+    assert app.last_result.stop_reason is StopReason.CANCELLED
+    assert len(app.event.meetings) == len(app.last_result.meetings) > 0  # type: ignore[union-attr]
 
 
 def test_opening_a_file_that_is_not_an_event_says_so(
-    window: MainWindow, tmp_path: Path
+    app: App, tmp_path: Path
 ) -> None:
     bogus = tmp_path / "budget.nblevent"
     bogus.write_text("not an event")
     messages.history.clear()
-    window.open_event(bogus)
+    app.open_event(bogus)
     assert messages.history and messages.history[-1][0] == "Cannot open the event"
     assert "not an NBL Desktop event file" in messages.history[-1][1]
-    assert window.current_event is None
+    assert app.event is None
 
 
 def test_a_bad_workbook_is_reported_in_a_dialog_and_changes_nothing(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook")
     answer_dialogs(monkeypatch, ask_new_event_path=tmp_path / "day.nblevent",
                    ask_registration_files=[bad])
-    window.new_action.trigger()
+    app.trigger("new")
     messages.history.clear()
-    window.import_action.trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=10_000)
+    app.trigger("import")
+    qtbot.waitUntil(lambda: not app.busy, timeout=10_000)
     assert "bad.xlsx" in messages.history[-1][1]
-    assert window.attendee_model.rowCount() == 0
+    assert app.attendees.model.rowCount() == 0
 
 
-def test_the_models_follow_qt_rules(qtmodeltester, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_the_models_follow_qt_rules(qtmodeltester, app: App,  # type: ignore[no-untyped-def]
                                     monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
                                     tmp_path: Path) -> None:
-    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
-    assert isinstance(window.attendee_model, AttendeeTableModel)
-    qtmodeltester.check(window.attendee_model)
-    qtmodeltester.check(window.grid_model)
+    import_sample(qtbot, app, monkeypatch, tmp_path, "arctic-60")
+    assert isinstance(app.attendees.model, AttendeeTableModel)
+    qtmodeltester.check(app.attendees.model)
+    qtmodeltester.check(app.schedule.grid_model)
 
 
 def test_importing_an_updated_csv_merges_and_keeps_the_schedule(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
-    schedule(qtbot, window)
-    assert window.current_event is not None
-    scheduled = window.current_event.meetings
+    import_sample(qtbot, app, monkeypatch, tmp_path, "arctic-60")
+    schedule(qtbot, app)
+    assert app.event is not None
+    scheduled = app.event.meetings
     assert scheduled
-    first = window.current_event.attendees[0]
+    first = app.event.attendees[0]
     update = tmp_path / "late-registrations.csv"
     update.write_text("Navn;Bedrift;E-post;Må møte\n"
                       f"Nina Ny;Ny Bedrift AS;nina@ny.no;{first.name} ({first.organization})\n",
                       encoding="cp1252")
     answer_dialogs(monkeypatch, ask_registration_files=[update])
-    dialog = open_import_dialog(qtbot, window)
+    dialog = open_import_dialog(qtbot, app)
     assert "the event has <b>61 attendees</b>" in dialog.summary_label.text()
     assert "change: added Nina Ny (Ny Bedrift AS)" in dialog.report_text.toPlainText()
-    assert window.attendee_model.rowCount() == 60  # nothing written before Import
-    press_import(qtbot, window, dialog)
-    assert window.attendee_model.rowCount() == 61
-    assert window.current_event.meetings == scheduled  # nothing scheduled was lost
+    assert app.attendees.model.rowCount() == 60  # nothing written before Import
+    press_import(qtbot, app, dialog)
+    assert app.attendees.model.rowCount() == 61
+    assert app.event.meetings == scheduled  # nothing scheduled was lost
     assert ("nina@ny.no", first.id, 3) in {
-        (r.requester, r.requested, r.priority) for r in window.current_event.requests}
-    imported = window.current_event
-    window.undo_action.trigger()  # an import is one undoable step
-    assert window.attendee_model.rowCount() == 60
-    assert window.current_event.meetings == scheduled  # type: ignore[union-attr]
-    window.redo_action.trigger()
-    assert window.current_event == imported
+        (r.requester, r.requested, r.priority) for r in app.event.requests}
+    imported = app.event
+    app.trigger("undo")  # an import is one undoable step
+    assert app.attendees.model.rowCount() == 60
+    assert app.event.meetings == scheduled  # type: ignore[union-attr]
+    app.trigger("redo")
+    assert app.event == imported
 
 
 def test_the_window_is_free_again_as_soon_as_a_result_is_in(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
     """A bug seen in full test runs: after an import, Schedule stayed disabled until the
     worker thread had also ended, so a quick click right after the import did nothing."""
-    import_sample(qtbot, window, monkeypatch, tmp_path, "arctic-60")
+    import_sample(qtbot, app, monkeypatch, tmp_path, "arctic-60")
     enabled_when_done: list[bool] = []
-    window._run(lambda _report, _cancel: 42,
-                lambda _result: enabled_when_done.append(window.schedule_action.isEnabled()),
-                "a quick job")
+    app.window.runner.start(Job(
+        "a quick job", lambda _report, _cancel: 42,
+        on_result=lambda _result: enabled_when_done.append(app.action("schedule").isEnabled())))
     qtbot.waitUntil(lambda: bool(enabled_when_done), timeout=10_000)
     assert enabled_when_done == [True]
-    qtbot.waitUntil(lambda: not window._ending, timeout=10_000)
+    app.wait_until_idle()
 
 
 def test_every_action_of_the_menu_table_is_in_a_menu_with_its_shortcut(qtbot: QtBot) -> None:
     from nbl_desktop.ui.menus import ACTIONS, MENUS
 
-    window = new_window(qtbot)
+    app = new_window(qtbot)
     placed = {entry for _, entries in MENUS for entry in entries}
     assert set(ACTIONS) <= placed
-    titles = [menu.title() for menu in window.menuBar().findChildren(QMenu)
-              if menu.parent() is window.menuBar() and menu.title()]  # not Qt's overflow
+    titles = [menu.title() for menu in app.window.menuBar().findChildren(QMenu)
+              if menu.parent() is app.window.menuBar() and menu.title()]  # not Qt's overflow
     assert titles == [title for title, _ in MENUS]
     for name, spec in ACTIONS.items():
-        action = getattr(window, f"{name}_action")
+        action = app.action(name)
         assert action.text() == spec.text
         if spec.shortcut is not None:
             assert not action.shortcut().isEmpty(), name

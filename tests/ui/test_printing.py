@@ -17,24 +17,23 @@ from nbl_desktop.printing import pictures
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.dialogs import print_dialog
 from nbl_desktop.ui.dialogs.print_dialog import ALL, CHANGED, TICKED, PrintDialog
-from nbl_desktop.ui.main_window import MainWindow
 from tests.printing.conftest import page_texts
-from tests.ui.driving import answer_dialogs, schedule, window_with_sample
+from tests.ui.driving import App, answer_dialogs, schedule, window_with_sample
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> MainWindow:
-    window = window_with_sample(qtbot, monkeypatch, tmp_path)
-    schedule(qtbot, window)
-    return window
+def app(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> App:
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    schedule(qtbot, app)
+    return app
 
 
-def open_dialog(window: MainWindow) -> PrintDialog:
-    window.print_action.trigger()
-    assert window.print_dialog is not None
-    return window.print_dialog
+def open_dialog(app: App) -> PrintDialog:
+    app.trigger("print")
+    assert app.print_dialog is not None
+    return app.print_dialog
 
 
 def press(qtbot: QtBot, dialog: PrintDialog, button: object) -> None:
@@ -43,11 +42,11 @@ def press(qtbot: QtBot, dialog: PrintDialog, button: object) -> None:
 
 
 def test_agendas_go_to_pdf_and_then_only_the_changed_ones(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
-    event = window.current_event
+    event = app.event
     assert event is not None
-    dialog = open_dialog(window)
+    dialog = open_dialog(app)
     dialog.choose(AGENDA, ALL)
     answer_dialogs(monkeypatch, ask_pdf_path=tmp_path / "agendas.pdf")
     press(qtbot, dialog, dialog.pdf_button)
@@ -59,10 +58,10 @@ def test_agendas_go_to_pdf_and_then_only_the_changed_ones(
 
     # A meeting is deleted in the grid: its two people's agendas change, nobody else's.
     meeting = event.meetings[0]
-    window.tabs.setCurrentWidget(window.schedule_page)
-    window.grid_view.setCurrentIndex(window.grid_model.index(meeting.slot, meeting.table))
-    window.delete_meeting_action.trigger()
-    dialog = open_dialog(window)
+    app.tabs.setCurrentWidget(app.schedule.page)
+    app.schedule.select_cell(meeting.slot, meeting.table)
+    app.trigger("delete_meeting")
+    dialog = open_dialog(app)
     dialog.choose(AGENDA, CHANGED)
     assert dialog.changed_button.text().endswith(f"(2 of {len(event.attendees)})")
     answer_dialogs(monkeypatch, ask_pdf_path=tmp_path / "changed.pdf")
@@ -74,12 +73,12 @@ def test_agendas_go_to_pdf_and_then_only_the_changed_ones(
 
 
 def test_the_selected_attendee_is_ticked_and_previewed(qtbot: QtBot,
-                                                       window: MainWindow) -> None:
-    window.tabs.setCurrentIndex(0)
-    window.attendee_view.setCurrentIndex(window.attendee_filter.index(3, 0))
-    person = window.selected_attendee()
+                                                       app: App) -> None:
+    app.tabs.setCurrentIndex(0)
+    app.attendees.view.setCurrentIndex(app.attendees.filter.index(3, 0))
+    person = app.attendees.selected()
     assert person is not None
-    dialog = open_dialog(window)
+    dialog = open_dialog(app)
     assert dialog.ticked_button.isChecked() and dialog.ticked() == [person.id]
     dialog.choose(AGENDA, TICKED)
     dialog.preview_button.click()
@@ -90,12 +89,12 @@ def test_the_selected_attendee_is_ticked_and_previewed(qtbot: QtBot,
     preview.close()
     dialog.choose(TABLE, ALL)  # no ticking for tables: every card
     assert not dialog.ticked_button.isEnabled()
-    assert len(dialog.job().pages) == len(window.current_event.settings.table_labels)  # type: ignore[union-attr]
+    assert len(dialog.job().pages) == len(app.event.settings.table_labels)  # type: ignore[union-attr]
     dialog.reject()
 
 
 def test_table_cards_go_through_the_print_dialog_to_the_printer(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
     target = tmp_path / "printer.pdf"
 
@@ -105,10 +104,10 @@ def test_table_cards_go_through_the_print_dialog_to_the_printer(
         return True
 
     monkeypatch.setattr(print_dialog, "ask_printer", printer_prints_to_file)
-    dialog = open_dialog(window)
+    dialog = open_dialog(app)
     dialog.choose(TABLE, ALL)
     press(qtbot, dialog, dialog.print_button)
-    tables = window.current_event.settings.table_labels  # type: ignore[union-attr]
+    tables = app.event.settings.table_labels  # type: ignore[union-attr]
     texts = page_texts(target)
     assert len(texts) == len(tables) and "Table 1" in texts[0]
     assert "Printed" in dialog.status_label.text()
@@ -118,14 +117,14 @@ def test_table_cards_go_through_the_print_dialog_to_the_printer(
 
 
 def test_venue_and_logo_set_in_event_settings_head_every_agenda(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, app: App, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
     logo = QImage(120, 40, QImage.Format.Format_RGB32)
     logo.fill(QColor("navy"))
     logo.save(str(tmp_path / "logo.png"))
     (tmp_path / "notes.txt").write_text("not a picture")
-    window.settings_action.trigger()
-    settings = window.settings_dialog
+    app.trigger("settings")
+    settings = app.settings_dialog
     assert settings is not None
     answer_dialogs(monkeypatch, ask_logo_path=tmp_path / "notes.txt")
     settings.choose_logo_button.click()
@@ -134,7 +133,7 @@ def test_venue_and_logo_set_in_event_settings_head_every_agenda(
     settings.choose_logo_button.click()
     settings.venue_edit.setText("Kulturhuset, Tromsø")
     settings.accept()
-    event = window.current_event
+    event = app.event
     assert event is not None
     assert event.settings.venue == "Kulturhuset, Tromsø"
     assert event.settings.logo == (tmp_path / "logo.png").read_bytes()
@@ -150,7 +149,7 @@ def test_venue_and_logo_set_in_event_settings_head_every_agenda(
 
     pictures.picture.cache_clear()
     monkeypatch.setattr(pictures, "_decode", record_thread)
-    dialog = open_dialog(window)
+    dialog = open_dialog(app)
     dialog.choose(AGENDA, ALL)
     answer_dialogs(monkeypatch, ask_pdf_path=tmp_path / "agendas.pdf")
     press(qtbot, dialog, dialog.pdf_button)

@@ -17,10 +17,10 @@ pytestmark = pytest.mark.gui
 
 
 def test_options_are_used_and_remembered_and_defaults_come_back(qtbot: QtBot) -> None:
-    window = new_window(qtbot)
-    window.time_limit_box.setValue(7)
-    window.options_action.trigger()
-    dialog = window.options_dialog
+    app = new_window(qtbot)
+    app.time_limit_box.setValue(7)
+    app.trigger("options")
+    dialog = app.options_dialog
     assert dialog is not None
     dialog.min_meetings_box.setValue(3)
     dialog.weight_boxes[3].setValue(10)
@@ -30,15 +30,15 @@ def test_options_are_used_and_remembered_and_defaults_come_back(qtbot: QtBot) ->
     assert dialog.spread_box.isEnabled()
     dialog.spread_box.setValue(2)
     dialog.accept()
-    chosen = window.solve_options()
+    chosen = app.solve_options()
     assert (chosen.time_limit_seconds, chosen.min_meetings, chosen.priority_weights,
             chosen.value_tolerance, chosen.compactness, chosen.max_break_spread) == (
         7, 3, {1: 1, 2: 2, 3: 10}, 0.0, Compactness.BREAKS, 2)
-    window.close()
+    app.close()
 
     again = new_window(qtbot)
     assert again.solve_options().priority_weights[3] == 10
-    again.options_action.trigger()
+    again.trigger("options")
     assert again.options_dialog is not None
     again.options_dialog.restore_defaults()
     again.options_dialog.accept()
@@ -49,9 +49,9 @@ def test_options_are_used_and_remembered_and_defaults_come_back(qtbot: QtBot) ->
 
 def test_the_live_chart_follows_the_solve(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    window = window_with_sample(qtbot, monkeypatch, tmp_path)
-    schedule(qtbot, window)
-    chart = window.solve_panel.chart
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    schedule(qtbot, app)
+    chart = app.solve_panel.chart
     assert chart.points and chart.bound >= max(v for _, v in chart.points)
     seconds = [t for t, _ in chart.points]
     assert seconds == sorted(seconds) and seconds[-1] <= 2 + 1

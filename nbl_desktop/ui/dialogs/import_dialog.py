@@ -47,7 +47,7 @@ from nbl_desktop.core.importing.into_event import EventImport, ImportSession, Sh
 from nbl_desktop.ui import file_dialogs, messages
 from nbl_desktop.ui.dialogs.person_choice_delegate import PersonChoiceDelegate
 from nbl_desktop.ui.models.unresolved_names_model import Column, UnresolvedNamesModel
-from nbl_desktop.ui.tasks import BackgroundTask
+from nbl_desktop.ui.tasks import Job, Task, TaskRunner
 
 KIND_TEXT = {SheetKind.ATTENDEES: "attendees", SheetKind.REQUESTS: "wishes (pairs)",
              SheetKind.EXCLUSIONS: "do-not-meet pairs", SheetKind.EVENT: "event settings",
@@ -64,11 +64,14 @@ def count(items: Sized, one: str, many: str = "") -> str:
 class ImportDialog(QDialog):
     """Preview and correct an import; `outcome` is what Import will write."""
 
-    def __init__(self, session: ImportSession, outcome: EventImport, parent: Any = None) -> None:
+    def __init__(self, session: ImportSession, outcome: EventImport, runner: TaskRunner,
+                 parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self.outcome = outcome
-        self.task: BackgroundTask | None = None
+        self._runner = runner
+        self.task: Task | None = None
+        self._closing_with: int | None = None  # closed while reading: closes once read
         self._again = False  # a correction came in while the files were being read
         self._sheet_keys: list[str] = []
         self.setWindowTitle("Import registrations — " + ", ".join(p.name for p in session.paths))
@@ -341,24 +344,17 @@ class ImportDialog(QDialog):
             return
         choices = self.session.choices.copy()
         session = self.session
-        task = BackgroundTask(lambda _progress, _cancel: session.run(choices), self)
-        self.task = task
-        task.succeeded.connect(self.show_outcome)
-        task.failed.connect(self._reread_failed)
-        task.finished.connect(self._reread_finished)
+        self.task = self._runner.start(Job(
+            "reading the files", lambda _progress, _cancel: session.run(choices),
+            on_result=self.show_outcome, exclusive=False))
+        self.task.ended.connect(self._reread_finished)
         self._set_busy(True)
-        task.start()
-
-    def _reread_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
-            messages.show_error(self, "Cannot read the files", str(exc))
-        else:
-            messages.show_bug(self, "reading the files", exc)
 
     def _reread_finished(self) -> None:
-        if self.task is not None:
-            self.task.deleteLater()
         self.task = None
+        if self._closing_with is not None:
+            super().done(self._closing_with)
+            return
         self._set_busy(False)
         if self._again:
             self._again = False
@@ -384,6 +380,8 @@ class ImportDialog(QDialog):
         super().accept()
 
     def done(self, result: int) -> None:
-        if self.task is not None:
-            self.task.wait()
+        if self.task is not None:  # closes once the re-read has ended (it cannot be cut short)
+            self._closing_with = result
+            self._again = False
+            return
         super().done(result)

@@ -53,7 +53,7 @@ from nbl_desktop.printing.documents import (
 from nbl_desktop.printing.pictures import decode_pictures
 from nbl_desktop.ui import file_dialogs, messages
 from nbl_desktop.ui.event_session import EventSession
-from nbl_desktop.ui.tasks import BackgroundTask
+from nbl_desktop.ui.tasks import Job, Task, TaskRunner
 from nbl_desktop.ui.widgets.list_search import show_matching
 
 ALL, CHANGED, TICKED = "all", "changed", "ticked"
@@ -67,14 +67,16 @@ def ask_printer(parent: Any, printer: QPrinter) -> bool:
 class PrintDialog(QDialog):
     """Choose what to print and for whom, then preview, print or export PDF."""
 
-    def __init__(self, session: EventSession, event: EventData, selected: list[str],
-                 parent: Any = None) -> None:
+    def __init__(self, session: EventSession, runner: TaskRunner, event: EventData,
+                 selected: list[str], parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Print")
         self.resize(560, 560)
         self.session = session
         self.shown_event = event
-        self.task: BackgroundTask | None = None
+        self._runner = runner
+        self.task: Task | None = None
+        self._closing = False  # Cancel pressed while a job ran: closes once it has stopped
         self.progress: QProgressDialog | None = None
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.outcome = ""  # what the last job did, shown until the next one
@@ -267,16 +269,13 @@ class PrintDialog(QDialog):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self.progress = progress
-        task = BackgroundTask(lambda report, cancel: work(
-            lambda done, total: report(done), cancel), self)
-        self.task = task
-        task.progressed.connect(progress.setValue)
-        progress.canceled.connect(task.cancel)
-        task.succeeded.connect(lambda result: self._done(job, result, target))
-        task.failed.connect(self._failed)
-        task.finished.connect(self._finished)
+        self.task = self._runner.start(Job(
+            what.lower(), lambda report, cancel: work(lambda done, total: report(done), cancel),
+            on_result=lambda result: self._done(job, result, target),
+            on_progress=progress.setValue, on_error=self._failed, exclusive=False))
+        progress.canceled.connect(self.task.cancel)
+        self.task.ended.connect(self._finished)
         self._refresh()
-        task.start()
 
     def _done(self, job: PrintJob, result: Any, target: Path | None) -> None:
         if result is None:
@@ -299,13 +298,15 @@ class PrintDialog(QDialog):
             self.progress.reset()
             self.progress.deleteLater()
             self.progress = None
-        if self.task is not None:
-            self.task.deleteLater()
         self.task = None
+        if self._closing:
+            super().reject()
+            return
         self._refresh()
 
     def reject(self) -> None:
         if self.task is not None:  # cancel first; the dialog closes once the worker stops
+            self._closing = True
             self.task.cancel()
-            self.task.wait()
+            return
         super().reject()

@@ -9,6 +9,7 @@ session; the page is shown again from what it holds.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -20,12 +21,15 @@ from nbl_desktop.core import edits
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData, MeetingRecord
 from nbl_desktop.core.meeting_checks import why_not_another
-from nbl_desktop.core.schedule_figures import free_places
+from nbl_desktop.core.schedule_figures import ScheduleFigures, free_places, schedule_figures
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.event_session import EventSession
-from nbl_desktop.ui.figures_worker import FiguresWorker
+from nbl_desktop.ui.helper_process import HelperProcess
 from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
+from nbl_desktop.ui.tasks import Job, TaskRunner
 from nbl_desktop.ui.widgets.figures_panel import FiguresPanel
+
+log = logging.getLogger(__name__)
 
 
 class SchedulePage(QSplitter):
@@ -33,12 +37,14 @@ class SchedulePage(QSplitter):
 
     said = Signal(str)
 
-    def __init__(self, session: EventSession, try_edit: Callable[[Any], bool],
-                 actions: list[QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, session: EventSession, runner: TaskRunner, helper: HelperProcess,
+                 try_edit: Callable[[Any], bool], actions: list[QAction],
+                 parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.session = session
+        self._runner = runner
         self._try_edit = try_edit
-        self.figures_worker = FiguresWorker(self)
+        self._helper = helper
         self._build(actions)
         self._connect()
 
@@ -69,11 +75,6 @@ class SchedulePage(QSplitter):
     def _connect(self) -> None:
         self.grid_model.move_requested.connect(self.move_meeting)
         self.figures_panel.meet_requested.connect(self.meet_by_hand)
-        self.figures_worker.ready.connect(
-            lambda figures: self.figures_panel.show_figures(figures, self.session.labels))
-        self.figures_worker.failed.connect(
-            lambda problem: self.figures_panel.show_figures(None, self.session.labels,
-                                                            problem))
 
     # -- showing -----------------------------------------------------------------------
 
@@ -96,7 +97,22 @@ class SchedulePage(QSplitter):
             self.figures_panel.show_figures(None, {})
             return
         self.figures_panel.show_working()
-        self.figures_worker.request(event)
+        self._runner.start(Job(
+            "working out the figures", self._helper.work_for(schedule_figures, event),
+            on_result=self._show_figures, on_error=self._no_figures, exclusive=False,
+            latest="figures"))
+
+    def _show_figures(self, figures: ScheduleFigures | None) -> None:
+        if figures is not None:  # None: cancelled, a newer request is on its way
+            self.figures_panel.show_figures(figures, self.session.labels)
+
+    def _no_figures(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            problem = f"No figures: {error}"
+        else:
+            log.error("working out the figures failed", exc_info=error)
+            problem = "No figures (an error; the details are in the log file)."
+        self.figures_panel.show_figures(None, self.session.labels, problem)
 
     def show_meeting(self, slot: int, table: int) -> None:
         cell = self.grid_model.index(slot, table)
@@ -104,7 +120,7 @@ class SchedulePage(QSplitter):
         self.grid_view.scrollTo(cell)
 
     def stop(self) -> None:
-        self.figures_worker.stop()
+        self._helper.stop()
 
     # -- editing -------------------------------------------------------------------------
 

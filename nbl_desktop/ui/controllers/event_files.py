@@ -1,0 +1,146 @@
+"""The event file itself: new, open (locked or damaged files too), recent, save as, backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QWidget
+
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import EventSettings
+from nbl_desktop.core.store import EventStore
+from nbl_desktop.core.store.backups import Backup, backups_of, restore_backup
+from nbl_desktop.core.store.writer_lock import EventFileLocked
+from nbl_desktop.ui import app_settings, file_dialogs, messages
+from nbl_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
+from nbl_desktop.ui.event_session import EventSession
+
+DEFAULT_TABLES = 20
+
+
+class EventFiles(QObject):
+    """Which event file the session works in; `said` for the status bar."""
+
+    said = Signal(str)
+
+    def __init__(self, session: EventSession, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self._window = window
+        self.restore_dialog: RestoreBackupDialog | None = None
+
+    def ask_new_event(self) -> None:
+        path = file_dialogs.ask_new_event_path(self._window)
+        if path is not None:
+            self.create_event(path)
+
+    def create_event(self, path: Path) -> None:
+        settings = EventSettings(
+            name=path.stem, table_labels=tuple(str(i) for i in range(1, DEFAULT_TABLES + 1)))
+        store = self.session.store
+        if store is not None and store.path.resolve() == Path(path).resolve():
+            self.session.close()  # a new event in place of the open one: let go of it first
+        try:
+            self.session.use(EventStore.create(path, settings, overwrite=path.exists()))
+        except UserError as exc:
+            messages.show_error(self._window, "Cannot create the event", str(exc))
+
+    def ask_open_event(self) -> None:
+        path = file_dialogs.ask_event_to_open(self._window)
+        if path is not None:
+            self.open_event(path)
+
+    def open_event(self, path: Path) -> None:
+        """Open `path`; a file another program writes is offered read-only, a damaged one
+        its newest backup."""
+        try:
+            store = EventStore.open(path)
+        except EventFileLocked as exc:
+            if not messages.ask(self._window, "The event is open elsewhere",
+                                f"{exc}\n\nOpen it read-only? You can look and print, but "
+                                "not change it."):
+                return
+            try:
+                store = EventStore.open(path, read_only=True)
+            except UserError as again:
+                messages.show_error(self._window, "Cannot open the event", str(again))
+                return
+        except UserError as exc:
+            found = backups_of(path)
+            if found and messages.ask(self._window, "Cannot open the event",
+                                      f"{exc}\n\nPut its newest backup ({found[0]}) in its "
+                                      "place? The file as it is now is kept among the backups."):
+                self.restore_path(found[0], path)
+            else:
+                messages.show_error(self._window, "Cannot open the event", str(exc))
+            return
+        self.session.use(store)
+        if store.took_over_from:
+            messages.show_info(self._window, "The event was not closed last time",
+                               f"The program that last wrote {path.name} "
+                               f"({store.took_over_from}) ended without closing it. Every "
+                               "change it saved is in the file.")
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        recent = app_settings.recent_files()
+        for path in recent:
+            menu.addAction(path.name, lambda p=path: self.open_event(p)).setToolTip(str(path))
+        if not recent:
+            menu.addAction("(none yet)").setEnabled(False)
+
+    def ask_save_as(self) -> None:
+        if self.session.store is None:
+            return
+        path = file_dialogs.ask_copy_path(self._window, self.session.store.path)
+        if path is not None:
+            self.save_as(path)
+
+    def save_as(self, path: Path) -> None:
+        """Copy the event to `path` (a consistent snapshot) and go on working in the copy."""
+        assert self.session.store is not None
+        try:
+            self.session.store.save_copy(path)
+            copy = EventStore.open(path)
+        except UserError as exc:
+            messages.show_error(self._window, "Cannot save the event", str(exc))
+            return
+        self.session.use(copy)
+        self.said.emit(f"Saved the event as {path}; you are now working in it.")
+
+    def ask_restore_backup(self) -> None:
+        if self.session.store is None:
+            return
+        found = backups_of(self.session.store.path)
+        dialog = RestoreBackupDialog(self.session.store.path.name, [str(b) for b in found],
+                                     self._window)
+        self.restore_dialog = dialog
+        dialog.accepted.connect(lambda: self.restore(
+            found[dialog.chosen] if dialog.chosen is not None else None))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def restore(self, backup: Backup | None) -> None:
+        """Put `backup` in place of the open event file and go on in it."""
+        if backup is None or self.session.store is None:
+            return
+        path = self.session.store.path
+        self.session.close()
+        self.restore_path(backup, path)
+
+    def restore_path(self, backup: Backup, path: Path) -> None:
+        try:
+            restore_backup(backup, path)
+        except UserError as exc:
+            messages.show_error(self._window, "Cannot restore the backup", str(exc))
+            return
+        self.open_event(path)
+        self.said.emit(f"Restored the event from the backup of {backup}.")
+
+    def keep_backup(self, why: str) -> None:
+        """A copy of the event before `why` (a schedule, re-plan, import); the change goes on
+        if no copy can be made, and the status bar says so."""
+        problem = self.session.keep_backup(why)
+        if problem:
+            self.said.emit(f"No backup was kept: {problem}")

@@ -1,0 +1,174 @@
+"""Making the schedule and re-planning the rest of the day, as tasks of the runner.
+
+The engine runs in a child process (`core.solve_process`); the solve panel
+shows its progress, Cancel keeps the best schedule found so far. A new
+schedule is one undoable edit; a re-plan is shown in a preview first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDoubleSpinBox, QWidget
+
+from nbl_desktop.core import edits
+from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.event import EventData
+from nbl_desktop.core.event_day.replanning import DayReplan
+from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
+from nbl_desktop.core.solve_process import replan_in_process, solve_in_process, warm_up
+from nbl_desktop.ui import app_settings, messages
+from nbl_desktop.ui.controllers.event_files import EventFiles
+from nbl_desktop.ui.dialogs.replan_preview_dialog import ReplanPreviewDialog
+from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
+from nbl_desktop.ui.event_session import EventSession
+from nbl_desktop.ui.tasks import Job, Task, TaskRunner
+from nbl_desktop.ui.widgets.solve_panel import SolvePanel
+from solver import CancelToken, Progress, SolveOptions, SolveResult
+
+REPLAN_SECONDS = 10.0  # at the desk, with a queue: seconds, not minutes
+_BREATH_MS = 50  # between storing a new schedule and turning to it
+
+
+def time_limit_box() -> QDoubleSpinBox:
+    """The toolbar's time limit, as it was last set."""
+    box = QDoubleSpinBox()
+    box.setRange(1, 3600)
+    box.setValue(app_settings.time_limit())
+    box.setSuffix(" s")
+    box.setDecimals(0)
+    box.setToolTip("How long Schedule may search for a better schedule (Cancel keeps the "
+                   "best found so far)")
+    box.valueChanged.connect(app_settings.remember_time_limit)
+    return box
+
+
+class Scheduling(QObject):
+    """Schedule, re-plan and their options; `schedule_made` once a new one is stored."""
+
+    said = Signal(str)
+    schedule_made = Signal()
+
+    def __init__(self, session: EventSession, runner: TaskRunner, files: EventFiles,
+                 window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self._runner = runner
+        self._files = files
+        self._window = window
+        self.solve_panel = SolvePanel()
+        self.time_limit_box = time_limit_box()
+        self.task: Task | None = None
+        self.last_result: SolveResult | None = None
+        self.options_dialog: ScheduleOptionsDialog | None = None
+        self.replan_dialog: ReplanPreviewDialog | None = None
+        self.solve_panel.cancel_requested.connect(self.cancel)
+        session.replaced.connect(self._forget_result)
+        warm_up()  # the first solve or re-plan starts at once
+
+    def solve_options(self) -> SolveOptions:
+        """The options chosen in Schedule options, with the toolbar's time limit."""
+        return replace(app_settings.solve_options(),
+                       time_limit_seconds=self.time_limit_box.value())
+
+    def open_options_dialog(self) -> None:
+        dialog = ScheduleOptionsDialog(app_settings.solve_options(), self._window)
+        self.options_dialog = dialog
+        dialog.accepted.connect(lambda: app_settings.remember_solve_options(dialog.options()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def start_scheduling(self) -> None:
+        event = self.session.current_event
+        if event is None or self._runner.busy:
+            return
+        try:
+            problem = problem_from_event(event)
+        except UserError as exc:
+            messages.show_error(self._window, "Cannot schedule", str(exc))
+            return
+        options = self.solve_options()
+        self._files.keep_backup("before schedule")
+
+        def work(report: object, cancel: CancelToken) -> SolveResult:
+            return solve_in_process(problem, options, on_progress=report,  # type: ignore[arg-type]
+                                    cancel=cancel)
+
+        self.solve_panel.start(options.time_limit_seconds, options.compactness)
+        self._start(Job("scheduling", work,
+                        on_result=lambda result: self._store_schedule(
+                            result, len(problem.requests), options),
+                        on_progress=self._show_progress))
+
+    def start_replan(self, from_slot: int) -> None:
+        """Re-plan from `from_slot` on a worker; the preview then asks before applying."""
+        event = self.session.current_event
+        if event is None or self._runner.busy:
+            return
+        options = replace(self.solve_options(),
+                          time_limit_seconds=min(self.time_limit_box.value(), REPLAN_SECONDS))
+        self._files.keep_backup("before re-plan")
+
+        def work(report: object, cancel: CancelToken) -> DayReplan:
+            return replan_in_process(event, from_slot, options, report,  # type: ignore[arg-type]
+                                     cancel)
+
+        self.solve_panel.start(options.time_limit_seconds, options.compactness)
+        self._start(Job("re-planning", work, on_result=lambda day: self._preview_replan(
+            event, day), on_progress=self._show_progress))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _start(self, job: Job) -> None:
+        self.task = self._runner.start(job)
+        self.task.ended.connect(self._ended)
+
+    def _ended(self) -> None:
+        self.task = None
+        self.solve_panel.finish()
+
+    def _show_progress(self, progress: Progress) -> None:
+        self.solve_panel.show_progress(progress)
+
+    def _store_schedule(self, result: SolveResult, request_count: int,
+                        options: SolveOptions) -> None:
+        event = self.session.current_event
+        if event is None:
+            return
+        if not self.session.perform(edits.replace_meetings(event, meetings_from_result(result),
+                                                           "schedule")):
+            return
+        self.last_result = result
+        self.solve_panel.finish()
+        # Turning to the grid (its layout and first paint) comes a moment later: storing and
+        # showing at once held a big event's window in one go; with the pause, the window
+        # answers clicks and keys in between.
+        line = summary_line(result, request_count, options.compactness)
+        QTimer.singleShot(_BREATH_MS, lambda: self._announce(result, line))
+
+    def _announce(self, result: SolveResult, line: str) -> None:
+        if self.last_result is result:  # not when another event was opened in the meantime
+            self.schedule_made.emit()
+            self.said.emit(line)
+
+    def _forget_result(self) -> None:
+        self.last_result = None
+
+    def _preview_replan(self, event: EventData, day: DayReplan) -> None:
+        dialog = ReplanPreviewDialog(event, day, self._window)
+        self.replan_dialog = dialog
+        dialog.accepted.connect(lambda: self._apply_replan(day))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _apply_replan(self, day: DayReplan) -> None:
+        event = self.session.current_event
+        if event is None:
+            return
+        if self.session.perform(edits.replace_meetings(
+                event, day.meetings, f"re-plan from slot {day.from_slot + 1}")):
+            self.said.emit(f"Re-planned: {len(day.changes)} agendas changed. "
+                           "Reprint them from the Event day tab.")
