@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
+from typing import TextIO
 
 from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core import edits
@@ -54,11 +55,18 @@ COMMANDS = ("schedule", "import", "template", "print", "replan", "backup", "rest
 
 
 def _say(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    _write(sys.stdout, text)
 
 
 def _complain(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    _write(sys.stderr, text)
+
+
+def _write(stream: TextIO | None, text: str) -> None:
+    # A windowed program has no stdout or stderr (None): "NBL Desktop.exe" on Windows,
+    # started with a command. The command still runs; its exit status says how it went.
+    if stream is not None:
+        stream.write(text + "\n")
 
 
 def command_parser() -> argparse.ArgumentParser:
@@ -219,7 +227,7 @@ def run_schedule(args: argparse.Namespace) -> int:
                 store.replace_event(event)
                 store.remember_import_choices(choices)
     write_schedule_workbook(event, args.output)
-    _say(summary_line(result, len(problem.requests)))
+    _say(summary_line(result, problem))
     _say(f"Wrote {args.output}")
     return EXIT_OK
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from nbl_desktop.core.event import EventData
+from nbl_desktop.core.planning import must_meets_line
 from nbl_desktop.core.printouts.pages import agenda_pages, table_cards
 from nbl_desktop.core.printouts.print_log import AGENDA, TABLE, changed_since_printed
 from nbl_desktop.core.schedule_figures import ScheduleFigures, schedule_figures
@@ -128,12 +129,6 @@ def _schedule(event: EventData, figures: ScheduleFigures | None) -> Step:
                      "meeting")
     state = State.ATTENTION if unmet_musts or figures.left_out else State.DONE
     return Step("schedule", "Schedule", state, tuple(lines), "schedule_page", "See the schedule")
-
-
-def must_meets_line(met: int, asked: int, possible: int | None = None) -> str:
-    """The one wording of must-meets everywhere: of how many asked, and how many could be."""
-    line = f"must-meets met: {met} of {asked} asked"
-    return line + (f" (at most {possible} possible)" if possible is not None else "")
 
 
 def _printed(event: EventData, desk: DeskRecord) -> Step:

@@ -97,12 +97,20 @@ def gaps_wording(measure: Compactness) -> str:
     return "breaks (runs of idle slots)" if measure is Compactness.BREAKS else "idle slots"
 
 
-def summary_line(result: SolveResult, request_count: int,
+def must_meets_line(met: int, asked: int, possible: int | None = None) -> str:
+    """The one wording of must-meets in the window, the overview and the command line:
+    met of how many were asked, and (after a solve) how many could be met at most."""
+    line = f"must-meets met: {met} of {asked} asked"
+    return line + (f" (at most {possible} possible)" if possible is not None else "")
+
+
+def summary_line(result: SolveResult, problem: Problem,
                  measure: Compactness = Compactness.IDLE_SLOTS) -> str:
     """Two lines for the organizer: the figures per level with proven bounds, then why unmet.
 
     `measure`: what the solve counted as gaps (its options' `compactness`).
     """
+    request_count = len(problem.requests)
     met = request_count - len(result.unmet_requests)
     proof = "proven optimal" if result.proven_optimal else f"{100 * (1 - result.gap):.1f}% of bound"
     lines = [
@@ -117,7 +125,8 @@ def summary_line(result: SolveResult, request_count: int,
         gaps = (f"{idle.reached} {gaps_wording(measure)} between meetings"
                  + ("; no timing of every requested meeting keeps the spread of breaks within "
                     "its limit (proven)" if result.break_spread_impossible else ""))
-        lines.append(f"must-meets met: {must.reached} (at most {must.bound} possible), "
+        asked = sum(1 for r in problem.requests if r.priority == 3)
+        lines.append(f"{must_meets_line(must.reached, asked, must.bound)}, "
                      f"{left_out} attendees with requests but no meeting, {gaps}")
     if result.unmet:
         reasons = Counter(u.reason.value for u in result.unmet)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
             if not self._closing:
                 self._closing = True
                 self.say("Stopping the work in progress before closing…")
-                self.runner.busy_changed.connect(lambda _busy: self.close())
+                # In the next turn of the event loop: the outcome is applied first.
+                self.runner.busy_changed.connect(lambda _busy: QTimer.singleShot(0, self.close))
                 self.runner.cancel_all()
             event.ignore()
             return

@@ -17,7 +17,7 @@ def test_a_solve_counting_breaks_says_breaks_and_when_their_spread_cannot_hold()
     result = solve(problem, options)
     assert len(result.meetings) == 4 and result.break_spread_impossible
 
-    text = summary_line(result, len(problem.requests), options.compactness)
+    text = summary_line(result, problem, options.compactness)
     breaks = result.level("compactness").reached
     assert f"{breaks} breaks (runs of idle slots) between meetings" in text
     assert "keeps the spread of breaks within its limit (proven)" in text
@@ -26,5 +26,13 @@ def test_a_solve_counting_breaks_says_breaks_and_when_their_spread_cannot_hold()
 def test_a_solve_counting_idle_slots_says_idle_slots() -> None:
     problem = make_problem("ABC", [("A", "B", 2), ("A", "C", 2)], slots=3, tables=1)
     result = solve(problem, SolveOptions(time_limit_seconds=5, workers=1))
-    text = summary_line(result, len(problem.requests))
+    text = summary_line(result, problem)
     assert "0 idle slots between meetings" in text and "spread" not in text
+
+
+def test_must_meets_say_of_how_many_asked_and_how_many_were_possible() -> None:
+    """One slot, one table: of two must-meets asked, one can be met at most."""
+    problem = make_problem("ABC", [("A", "B", 3), ("A", "C", 3)], slots=1, tables=1)
+    result = solve(problem, SolveOptions(time_limit_seconds=5, workers=1))
+    text = summary_line(result, problem)
+    assert "must-meets met: 1 of 2 asked (at most 1 possible)" in text

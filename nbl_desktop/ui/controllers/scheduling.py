@@ -25,7 +25,7 @@ from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
 from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.tasks import Job, Task, TaskRunner
 from nbl_desktop.ui.widgets.solve_panel import SolvePanel
-from solver import CancelToken, Progress, SolveOptions, SolveResult
+from solver import CancelToken, Problem, Progress, SolveOptions, SolveResult
 
 REPLAN_SECONDS = 10.0  # at the desk, with a queue: seconds, not minutes
 _BREATH_MS = 50  # between storing a new schedule and turning to it
@@ -97,8 +97,7 @@ class Scheduling(QObject):
 
         self.solve_panel.start(options.time_limit_seconds, options.compactness)
         self._start(Job("scheduling", work,
-                        on_result=lambda result: self._store_schedule(
-                            result, len(problem.requests), options),
+                        on_result=lambda result: self._store_schedule(result, problem, options),
                         on_progress=self._show_progress))
 
     def start_replan(self, from_slot: int) -> None:
@@ -133,7 +132,7 @@ class Scheduling(QObject):
     def _show_progress(self, progress: Progress) -> None:
         self.solve_panel.show_progress(progress)
 
-    def _store_schedule(self, result: SolveResult, request_count: int,
+    def _store_schedule(self, result: SolveResult, problem: Problem,
                         options: SolveOptions) -> None:
         event = self.session.current_event
         if event is None:
@@ -146,7 +145,7 @@ class Scheduling(QObject):
         # Turning to the grid (its layout and first paint) comes a moment later: storing and
         # showing at once held a big event's window in one go; with the pause, the window
         # answers clicks and keys in between.
-        line = summary_line(result, request_count, options.compactness)
+        line = summary_line(result, problem, options.compactness)
         QTimer.singleShot(_BREATH_MS, lambda: self._announce(result, line))
 
     def _announce(self, result: SolveResult, line: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nbl_desktop.core.planning import must_meets_line
 from nbl_desktop.core.schedule_figures import ScheduleFigures
 from nbl_desktop.ui.models.unmet_model import UnmetModel
 
@@ -33,6 +34,7 @@ class FiguresPanel(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.figures_label = QLabel()
+        self.figures_label.setWordWrap(True)
         self.figures_label.setWordWrap(True)
         self.model = UnmetModel(self)
         self.view = QTableView()
@@ -66,12 +68,13 @@ class FiguresPanel(QWidget):
             self.figures_label.setText(problem or "No schedule yet.")
             self.model.set_unmet((), labels)
             return
-        self.figures_label.setText(
-            f"<b>{figures.meetings}</b> meetings · must-meets met: <b>{figures.must_met} of "
-            f"{figures.must_total}</b> asked · <b>{figures.left_out}</b> people with wishes "
-            "but no "
-            f"meeting · <b>{figures.idle_slots}</b> idle slots · <b>{len(figures.unmet)}</b> "
-            "wishes unmet")
+        # Short lines that wrap: the panel may be narrow, or laid out while another tab
+        # shows, and a single long line was cut off there.
+        self.figures_label.setText("<br>".join((
+            f"<b>{figures.meetings}</b> meetings · <b>{len(figures.unmet)}</b> wishes unmet",
+            must_meets_line(figures.must_met, figures.must_total),
+            f"<b>{figures.left_out}</b> people with wishes but no meeting · "
+            f"<b>{figures.idle_slots}</b> idle slots")))
         self.model.set_unmet(figures.unmet, labels)
         self.view.resizeColumnsToContents()
 
