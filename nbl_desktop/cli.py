@@ -65,8 +65,15 @@ def _complain(text: str) -> None:
 def _write(stream: TextIO | None, text: str) -> None:
     # A windowed program has no stdout or stderr (None): "NBL Desktop.exe" on Windows,
     # started with a command. The command still runs; its exit status says how it went.
-    if stream is not None:
+    if stream is None:
+        return
+    try:
         stream.write(text + "\n")
+    except UnicodeEncodeError:
+        # Windows writes a pipe or a file in its ANSI code page (cp1252), strictly: a name
+        # such as "Łukasz" would end the command with an error. It is written "\u0141ukasz".
+        encoding = stream.encoding or "ascii"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding) + "\n")
 
 
 def command_parser() -> argparse.ArgumentParser:

@@ -26,18 +26,27 @@ def demo_workbook() -> Path:
 
 
 def user_data_dir() -> Path:
+    """The data folder (logs, backups, settings, the demo copy), made if missing."""
     override = os.environ.get("NBL_DESKTOP_DATA_DIR")
-    if override:
-        folder = Path(override)
-    elif sys.platform == "win32":
-        folder = Path(os.environ.get("APPDATA", Path.home())) / APP_FOLDER
-    elif sys.platform == "darwin":
-        folder = Path.home() / "Library" / "Application Support" / APP_FOLDER
-    else:
-        base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-        folder = Path(base) / "nbl-desktop"
+    folder = Path(override) if override else platform_data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def platform_data_dir() -> Path:
+    """Where this system keeps an application's data for the user (not made here).
+
+    The same folders as Qt's QStandardPaths (tests/test_platforms.py compares them on
+    each system): AppDataLocation for an application named APP_FOLDER on Windows
+    (roaming AppData) and macOS, GenericDataLocation/nbl-desktop on Linux. Worked
+    out without Qt, so the command line and the core need no QtCore to find it.
+    """
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA") or Path.home()) / APP_FOLDER
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_FOLDER
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "nbl-desktop"
 
 
 def log_file() -> Path:

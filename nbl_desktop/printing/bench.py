@@ -12,12 +12,13 @@ workbook for 1,000 attendees ≤ 10 s.
 
 from __future__ import annotations
 
-import resource
 import sys
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+
+from solver.bench.memory import peak_memory_text
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
 SOLVE_SECONDS = 3.0
@@ -76,8 +77,7 @@ def main(argv: list[str]) -> int:
     sys.stdout.write("|" + "---|" * len(header) + "\n")
     for row in rows:
         sys.stdout.write("| " + " | ".join(row) + " |\n")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    sys.stdout.write(f"peak memory {peak:.0f} MB\n")
+    sys.stdout.write(f"peak memory {peak_memory_text()} MB\n")
     return 0
 
 

@@ -155,15 +155,28 @@ def write_pdf_per_page(folder: Path, job: PrintJob, report: ReportProgress | Non
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    taken: set[str] = set()
     for done, page in enumerate(job.pages, start=1):
         if cancel is not None and cancel.cancelled:
             return None
-        target = folder / f"{file_name_of(page)}.pdf"
+        target = folder / f"{_distinct(file_name_of(page), taken)}.pdf"
         write_pdf(target, PrintJob(job.kind, [page], job.paper, job.printed_at))
         written.append(target)
         if report is not None:
             report(done, len(job.pages))
     return written
+
+
+def _distinct(name: str, taken: set[str]) -> str:
+    """`name`, or "name (2)", … when an earlier page of the job has it, ignoring case as
+    Windows and macOS do ("a1 Kari" and "A1 Kari" would be one file there); "A/1" and
+    "A:1" are one name anywhere ("A_1")."""
+    chosen, number = name, 1
+    while chosen.casefold() in taken:
+        number += 1
+        chosen = f"{name} ({number})"
+    taken.add(chosen.casefold())
+    return chosen
 
 
 def file_name_of(page: Page) -> str:

@@ -17,13 +17,13 @@ order, the earliest common free slot) and value-sorted greedy.
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import time
 from pathlib import Path
 
 from solver.bench.generated import SHAPES, EventShape, generated_event
 from solver.bench.jair_bench import bench_jair
+from solver.bench.memory import peak_memory_text
 from solver.bench.replan_bench import bench_no_show
 from solver.bench.samples import load_sample
 from solver.bench.zero_bound import unavoidable_at_coverage, unavoidable_zero_requesters
@@ -124,8 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in bench_event(name, problem, limit, args.workers):
             out.write(row + "\n")
         out.flush()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out.write(f"\npeak memory: {peak:.0f} MB\n")
+    out.write(f"\npeak memory: {peak_memory_text()} MB\n")
     return 0
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ from openpyxl import Workbook
 from nbl_desktop.core.event import EventData, EventSettings
 from nbl_desktop.core.importing.into_event import ImportSession
 from nbl_desktop.core.importing.reader import import_registrations
+from solver.bench.memory import peak_memory_text
 
 DEFAULT_SAMPLE = Path(__file__).resolve().parents[3].parent / "shared" / "samples" / \
     "arctic-3000.json"
@@ -101,13 +101,13 @@ def main(argv: list[str]) -> int:
             started = time.perf_counter()
             imported = import_registrations([path], EventSettings(name="bench"))
             seconds = time.perf_counter() - started
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            peak = peak_memory_text()
             event, report = imported.event, imported.report
             what = f"own workbook ({path.name})" if path == own else path.suffix
             out.write(f"| {what} | {path.stat().st_size // 1024} | "
                       f"{len(event.attendees)} | {len(event.requests)} | "
                       f"{len(event.exclusions)} | {len(report.entries)} | "
-                      f"{len(report.skipped)} | {seconds:.2f} | {peak:.0f} |\n")
+                      f"{len(report.skipped)} | {seconds:.2f} | {peak} |\n")
             reasons = Counter(e.message for e in report.skipped)
         # The import dialog: files read once, then read again after each correction.
         session = ImportSession([write_files(rows, Path(folder))[0]],
@@ -118,12 +118,12 @@ def main(argv: list[str]) -> int:
             started = time.perf_counter()
             outcome = session.run()
             seconds = time.perf_counter() - started
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            peak = peak_memory_text()
             assert outcome.report is not None
             out.write(f"| {what} | | {len(outcome.event.attendees)} | "
                       f"{len(outcome.event.requests)} | {len(outcome.event.exclusions)} | "
                       f"{len(outcome.report.entries)} | {len(outcome.report.skipped)} | "
-                      f"{seconds:.2f} | {peak:.0f} |\n")
+                      f"{seconds:.2f} | {peak} |\n")
     out.write("\nnot imported, by reason (the last file): " + "; ".join(
         f"{n} {message}" for message, n in reasons.most_common()) + "\n")
     return 0

@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 KEEP = 20
 SUFFIX = ".nblevent"
+# Windows and macOS do not tell "Day.nblevent" from "day.nblevent": one event, one set of
+# backups, whichever way its name is typed (`nbl-desktop restore day.nblevent`).
+NAMES_IGNORE_CASE = sys.platform in ("win32", "darwin")
 _NAME = re.compile(r"^(?P<event>.+) (?P<day>\d{4}-\d{2}-\d{2}) (?P<time>\d{6})(?:-\d+)? "
                    r"(?P<why>.+)\.nblevent$")
 
@@ -73,15 +77,19 @@ def _backup_path(stem: str, why: str) -> Path:
 
 def backups_of(event_file: Path) -> list[Backup]:
     """The kept copies of the event file (by its name), newest first."""
-    stem = Path(event_file).stem
+    stem = _comparable(Path(event_file).stem)
     found = []
     for path in backup_folder().glob(f"*{SUFFIX}"):
         parts = _NAME.match(path.name)
-        if parts is None or parts["event"] != stem:
+        if parts is None or _comparable(parts["event"]) != stem:
             continue
         made = dt.datetime.strptime(f"{parts['day']} {parts['time']}", "%Y-%m-%d %H%M%S")
         found.append(Backup(path, made, parts["why"]))
     return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+
+
+def _comparable(name: str) -> str:
+    return name.casefold() if NAMES_IGNORE_CASE else name
 
 
 def restore_backup(backup: Backup, event_file: Path) -> None:

@@ -222,7 +222,7 @@ class EventStore:
         """A consistent copy of the event in `target` (SQLite's online backup); this file
         stays open and unchanged. An existing `target` is replaced."""
         target = Path(target)
-        if target.resolve() == self.path.resolve():
+        if target.resolve() == self.path.resolve() or _same_file(target, self.path):
             raise EventFileError("Choose another file name: that is the event file itself.")
         partial = target.with_name(target.name + ".partial")
         try:
@@ -505,6 +505,16 @@ def _what_is(path: Path) -> str:
     if head.startswith(b"SQLite f"):
         return "another program's database"
     return "a folder" if path.is_dir() else "another kind of file"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two names lead to one file: on Windows and macOS "Day.nblevent" is
+    "day.nblevent" (the file systems ignore case, and resolve() keeps the case typed),
+    and a hard link is the file under another name."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist
+        return False
 
 
 def _flush(path: Path) -> None:

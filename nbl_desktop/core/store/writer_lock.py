@@ -24,6 +24,9 @@ from pathlib import Path
 from nbl_desktop.core.errors import UserError
 
 _LOCKED_BYTES = 1  # Windows locks a byte range: byte 0 is the lock, the owner is written after
+# Windows opens a descriptor in text mode unless told (line ends and ^Z rewritten): the lock
+# file is read and written as bytes, at byte offsets.
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ class WriterLock:
 
     def acquire(self) -> None:
         """Lock, or EventFileLocked naming the holder; OSError when the folder is read-only."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _BINARY, 0o644)
         try:
             _lock(fd)
         except OSError as exc:
@@ -104,7 +107,7 @@ def holder(event_file: Path) -> Owner | None:
     if not path.exists():
         return None
     try:
-        fd = os.open(path, os.O_RDWR)
+        fd = os.open(path, os.O_RDWR | _BINARY)
     except OSError:
         return None
     try:
