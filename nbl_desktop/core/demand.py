@@ -8,6 +8,7 @@ more slots, a colleague at a second table, or a word of warning.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from nbl_desktop.core.event import EventData
@@ -30,13 +31,19 @@ class Demand:
         return f"asked by {self.asked_by}, can meet {self.can_meet}"
 
 
-def demand_of(event: EventData) -> dict[str, Demand]:
+def demand_of(event: EventData, only: Collection[str] | None = None) -> dict[str, Demand]:
+    """Everyone's demand, or only that of the people in `only` (after an edit of them)."""
     slots = slot_times(event.settings)
     asked_by = Counter(r.requested for r in event.requests)
     asks_for = Counter(r.requester for r in event.requests)
     demand = {}
-    for attendee in event.attendees:
-        can_meet = len(available_slots(attendee, slots))
+    people = event.attendees if only is None else [event.attendee(i) for i in only]
+    free_slots: dict[tuple[int | None, int | None], int] = {}  # most share their hours
+    for attendee in people:
+        hours = (attendee.available_from, attendee.available_until)
+        if hours not in free_slots:
+            free_slots[hours] = len(available_slots(attendee, slots))
+        can_meet = free_slots[hours]
         if attendee.max_meetings is not None:
             can_meet = min(can_meet, attendee.max_meetings)
         demand[attendee.id] = Demand(asked_by[attendee.id], asks_for[attendee.id], can_meet)

@@ -306,3 +306,70 @@ def replace_event(event: EventData, new: EventData, description: str) -> Edit:
     if new.settings != event.settings:
         changes.append(RowChange(event.settings, new.settings))
     return Edit(description, tuple(changes))
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What an edit changed, for views that update just that: the people whose own
+    record changed, whether people came or went, and which tables of the file it wrote."""
+
+    tables: frozenset[str]
+    people: frozenset[str]  # IDs of people whose record changed in place
+    people_came_or_went: bool
+    meeting_cells: frozenset[tuple[int, int]]  # (slot, table) of meetings before and after
+
+    @property
+    def only_meetings(self) -> bool:
+        return self.tables == {"meetings"}
+
+    @property
+    def only_people_in_place(self) -> bool:
+        return self.tables == {"attendees"} and not self.people_came_or_went
+
+
+def touched_by(edit: Edit) -> Touched:
+    tables: set[str] = set()
+    people: set[str] = set()
+    came_or_went = False
+    cells: set[tuple[int, int]] = set()
+    for change in edit.changes:
+        for record in (change.before, change.after):
+            if record is not None:
+                tables.add(row_key(record)[0])
+            if isinstance(record, MeetingRecord):
+                cells.add((record.slot, record.table))
+        if isinstance(change.before or change.after, AttendeeRecord):
+            if change.before is None or change.after is None:
+                came_or_went = True
+            else:
+                people.add(change.after.id)  # type: ignore[union-attr]
+    return Touched(frozenset(tables), frozenset(people), came_or_went, frozenset(cells))
+
+
+def applied(event: EventData, edit: Edit) -> EventData:
+    """The event as it is after `edit`, worked out in memory: the same as reading the event
+    file again after writing it (each table in the file's order, by its key), without
+    reading thousands of rows for a change of one."""
+    by_table: dict[str, dict[tuple[object, ...], Record]] = {}
+    current = {"attendees": event.attendees, "requests": event.requests,
+               "exclusions": event.exclusions, "meetings": event.meetings}
+    settings = event.settings
+    for change in edit.changes:
+        if isinstance(change.after or change.before, EventSettings):
+            settings = change.after if isinstance(change.after, EventSettings) else settings
+            continue
+        table = row_key(change.before or change.after)[0]  # type: ignore[arg-type]
+        rows = by_table.get(table)
+        if rows is None:
+            rows = by_table[table] = {row_key(r)[1]: r for r in current[table]}
+        if change.before is not None:
+            rows.pop(row_key(change.before)[1], None)
+        if change.after is not None:
+            rows[row_key(change.after)[1]] = change.after
+    ordered = {table: tuple(rows[key] for key in sorted(rows))  # type: ignore[type-var]
+               for table, rows in by_table.items()}
+    return EventData(settings,
+                     ordered.get("attendees", event.attendees),  # type: ignore[arg-type]
+                     ordered.get("requests", event.requests),  # type: ignore[arg-type]
+                     ordered.get("exclusions", event.exclusions),  # type: ignore[arg-type]
+                     ordered.get("meetings", event.meetings))  # type: ignore[arg-type]

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.printouts.print_log import DESK
+from nbl_desktop.core.solve_process import export_in_process
 from nbl_desktop.ui import file_dialogs
 from nbl_desktop.ui.dialogs.print_dialog import CHANGED, PrintDialog
 from nbl_desktop.ui.event_session import EventSession
@@ -42,9 +42,8 @@ class Output(QObject):
             return
         not_held = self.session.not_held()
 
-        def work(_report: object, _cancel: CancelToken) -> Path:
-            write_schedule_workbook(event, path, not_held)
-            return path
+        def work(_report: object, cancel: CancelToken) -> Path:
+            return export_in_process(event, path, not_held, cancel)
 
         self.said.emit(f"Exporting the schedule to {path}…")
         self._runner.start(Job("exporting the schedule", work, on_result=lambda written:

@@ -68,6 +68,33 @@ class ScheduleGridModel(QAbstractTableModel):
             }
         self.endResetModel()
 
+    def update_event(self, event: EventData, cells: frozenset[tuple[int, int]] | None) -> None:
+        """The same slots and tables, with meetings or people changed: the cells that
+        changed (`cells`; None: any cell may show different names) are repainted and the
+        rest of the view (selection, scrolling) stays as it is. A reset of the whole grid
+        held the window a fifth of a second at 3,000 people."""
+        if slot_times(event.settings) != self._slots or event.settings.table_labels != \
+                self._tables:
+            self.set_event(event)
+            return
+        self._checker = ConflictChecker(event)
+        self._conflicts = {}
+        self._cells = {(m.slot, m.table): m for m in event.meetings}
+        self._must = {frozenset((r.requester, r.requested)) for r in event.requests
+                      if r.priority == 3}
+        self._names = {a.id: f"{a.name} ({a.organization})" if a.organization else a.name
+                       for a in event.attendees}
+        if not self._slots or not self._tables:
+            return
+        if cells is None:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._slots) - 1, len(self._tables) - 1))
+            return
+        for slot, table in cells:
+            if slot < len(self._slots) and table < len(self._tables):
+                cell = self.index(slot, table)
+                self.dataChanged.emit(cell, cell)
+
     def meeting_at(self, slot: int, table: int) -> MeetingRecord | None:
         return self._cells.get((slot, table))
 

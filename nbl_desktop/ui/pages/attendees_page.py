@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,9 +34,11 @@ from nbl_desktop.core.event import AttendeeRecord, EventData
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.models.agenda_model import AgendaModel
-from nbl_desktop.ui.models.attendee_table_model import SEARCH_ROLE, AttendeeTableModel
+from nbl_desktop.ui.models.attendee_table_model import AttendeeFilter, AttendeeTableModel
 from nbl_desktop.ui.widgets.attendee_editor import AttendeeEditor
 from nbl_desktop.ui.widgets.wishes_panel import WishesPanel
+
+SIZING_ROWS = 200  # rows whose contents set the column widths
 
 
 class AttendeesPage(QSplitter):
@@ -55,11 +57,8 @@ class AttendeesPage(QSplitter):
 
     def _build(self) -> None:
         self.model = AttendeeTableModel(self)
-        self.filter = QSortFilterProxyModel(self)
+        self.filter = AttendeeFilter(self)
         self.filter.setSourceModel(self.model)
-        self.filter.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter.setFilterKeyColumn(0)
-        self.filter.setFilterRole(SEARCH_ROLE)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search name, organization, country, sector…")
         self.search.setClearButtonEnabled(True)
@@ -72,6 +71,8 @@ class AttendeesPage(QSplitter):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
+        # Column widths from the first rows, not from all 3,000 (a third of a second).
+        self.view.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
         self.add_button = QPushButton("Add person")
         self.delete_button = QPushButton("Delete person…")
         buttons = QHBoxLayout()
@@ -107,7 +108,7 @@ class AttendeesPage(QSplitter):
         self.setStretchFactor(1, 2)
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(self.filter.setFilterFixedString)
+        self.search.textChanged.connect(self.filter.set_search)
         self.view.selectionModel().currentRowChanged.connect(
             lambda _current, _previous: self.show_selected())
         self.editor.edited.connect(
@@ -129,13 +130,27 @@ class AttendeesPage(QSplitter):
         """Everyone, from the session's event; the selected person stays selected."""
         event = self.session.current_event
         selected = self.selected_attendee()
+        fresh = self.model.rowCount() == 0
         self.model.set_attendees(list(event.attendees) if event else [],
                                  demand_of(event) if event else None)
+        if fresh and event is not None and event.attendees:
+            self.view.resizeColumnsToContents()
         if selected is None or not self.select_attendee(selected.id):
             self.show_selected()
         self.add_button.setEnabled(event is not None and self.session.writable)
         for widget in (self.editor, self.wishes_panel):
             widget.setEnabled(self.session.writable or not self.session.is_open)
+
+    def show_people(self, changed: frozenset[str]) -> None:
+        """Only these people's records changed: their rows and, if selected, the details."""
+        event = self.session.current_event
+        if event is None:
+            return
+        self.model.update_attendees([event.attendee(i) for i in changed],
+                                   demand_of(event, changed))
+        selected = self.selected_attendee()
+        if selected is not None and selected.id in changed:
+            self.show_selected()
 
     def selected_attendee(self) -> AttendeeRecord | None:
         index = self.view.selectionModel().currentIndex()

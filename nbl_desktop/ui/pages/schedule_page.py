@@ -91,6 +91,15 @@ class SchedulePage(QSplitter):
                                        if self.session.writable
                                        else QAbstractItemView.DragDropMode.NoDragDrop)
 
+    def show_changes(self, touched: edits.Touched) -> None:
+        """After an edit: the cells it changed, and new figures."""
+        event = self.session.current_event
+        if event is None:
+            return
+        self._work_out_figures(event)
+        self.grid_model.update_event(event, touched.meeting_cells
+                                     if touched.only_meetings else None)
+
     def _work_out_figures(self, event: EventData | None) -> None:
         """The figures panel for the current schedule, worked out in another process."""
         if event is None:
