@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [FOLDER]
 
-Writes attendees.png, schedule.png, settings.png, print.png, event-day.png,
+Writes overview.png, attendees.png, schedule.png, settings.png, print.png, event-day.png,
 replan.png, live-board.png, import.png and import-names.png into FOLDER
 (default docs/screenshots). The schedule is solved for a few seconds first,
 so the grid shows a real schedule; the pictures differ a little run to run.
@@ -42,80 +42,92 @@ def main(argv: list[str]) -> int:
     from nbl_desktop.core.demo import open_demo_event
     from nbl_desktop.core.event_day import day_edits
     from nbl_desktop.core.importing.into_event import ImportSession
+    from nbl_desktop.ui import messages
     from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
     from nbl_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
+    messages.answer_without_boxes()  # nobody at this desk answers boxes
     window = MainWindow()
     window.resize(1400, 820)
     window.show()
-    window.set_store(open_demo_event())
-    event = window.current_event
+    window.session.use(open_demo_event())
+    event = window.session.current_event
     assert event is not None
-    window.select_attendee(event.attendees[3].id)
 
     def settle(milliseconds: int = 200) -> None:
         loop = QEventLoop()
         QTimer.singleShot(milliseconds, loop.quit)
         loop.exec()
 
+    def work_done() -> None:
+        settle()
+        while window.runner.running():
+            settle(100)
+        settle()
+
+    window.tabs.setCurrentWidget(window.attendees_page)
+    window.attendees_page.select_attendee(event.attendees[3].id)
     settle()
     window.grab().save(str(target / "attendees.png"))
 
-    window.time_limit_box.setValue(SOLVE_SECONDS)
-    window.schedule_action.trigger()
-    while window.task is not None:
-        settle(100)
-    window.grid_view.setCurrentIndex(window.grid_model.index(1, 1))
-    window.lock_action.trigger()
-    while window.figures_worker.is_working():
-        settle(100)
-    settle()
+    window.scheduling.time_limit_box.setValue(SOLVE_SECONDS)
+    window.menu_actions["schedule"].trigger()
+    work_done()
+    grid = window.schedule_page.grid_view
+    grid.setCurrentIndex(window.schedule_page.grid_model.index(1, 1))
+    window.menu_actions["lock"].trigger()
+    work_done()
     window.grab().save(str(target / "schedule.png"))
 
-    window.open_settings_dialog()
+    window.event_settings.open_dialog()
     settle()
-    assert window.settings_dialog is not None
-    window.settings_dialog.grab().save(str(target / "settings.png"))
-    window.settings_dialog.reject()
+    assert window.event_settings.dialog is not None
+    window.event_settings.dialog.grab().save(str(target / "settings.png"))
+    window.event_settings.dialog.reject()
 
     window.open_print_dialog()
     settle()
-    assert window.print_dialog is not None
-    window.print_dialog.grab().save(str(target / "print.png"))
-    window.print_dialog.reject()
+    assert window.output.print_dialog is not None
+    window.output.print_dialog.grab().save(str(target / "print.png"))
+    window.output.print_dialog.reject()
 
     # The day: a few people checked in, 'now' at slot 4, one no-show, a re-plan previewed.
-    panel = window.event_day_panel
+    panel = window.event_day_page
     window.tabs.setCurrentWidget(panel)
     for person in event.attendees[:9]:
         panel.check_in(person.id)
     panel.set_now_by_hand(3)
     absent = event.attendees[12].id
-    window._try(lambda current: day_edits.no_show(current, absent, 3))
+    window.attendees_page.try_edit(lambda current: day_edits.no_show(current, absent, 3))
     panel.held_slot_box.setValue(2)
     settle()
     window.grab().save(str(target / "event-day.png"))
     panel.replan_button.click()
-    while window.replan_dialog is None:
+    while window.scheduling.replan_dialog is None:
         settle(100)
     settle()
-    window.replan_dialog.grab().save(str(target / "replan.png"))
-    window.replan_dialog.apply_button.click()
-    window.open_live_board()
-    assert window.live_board is not None
-    window.live_board.resize(1280, 720)
-    window.live_board.clock = lambda: dt.datetime(2027, 3, 10, 10, 7)
-    window.live_board.refresh()
+    window.scheduling.replan_dialog.grab().save(str(target / "replan.png"))
+    window.scheduling.replan_dialog.apply_button.click()
+    window.menu_actions["live_board"].trigger()
+    board = window.live_board.board
+    assert board is not None
+    board.resize(1280, 720)
+    board.clock = lambda: dt.datetime(2027, 3, 10, 10, 7)
+    board.refresh()
     settle()
-    window.live_board.grab().save(str(target / "live-board.png"))
-    window.live_board.close()
+    board.grab().save(str(target / "live-board.png"))
+    board.close()
+
+    window.tabs.setCurrentWidget(window.overview_page)
+    work_done()
+    window.grab().save(str(target / "overview.png"))
 
     export = Path(os.environ["NBL_DESKTOP_DATA_DIR"]) / "skjema-svar.csv"
     export.write_text(FORM_EXPORT, encoding="cp1252")
-    session = ImportSession([export], window.current_event)
+    session = ImportSession([export], window.session.current_event)
     session.choices.header_fields["kontakt"] = "name"  # as if the organizer had chosen it
-    dialog = ImportDialog(session, session.run(), window)
+    dialog = ImportDialog(session, session.run(), window.runner, window)
     dialog.show()
     settle()
     dialog.grab().save(str(target / "import.png"))
@@ -124,6 +136,8 @@ def main(argv: list[str]) -> int:
     dialog.grab().save(str(target / "import-names.png"))
     dialog.reject()
     window.close()
+    while window.runner.running():
+        settle(50)
     app.quit()
     sys.stdout.write(f"Wrote the pictures to {target}\n")
     return 0

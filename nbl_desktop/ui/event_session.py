@@ -23,6 +23,7 @@ from nbl_desktop.core.importing.choices import ImportChoices
 from nbl_desktop.core.importing.name_matching import labels_of
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.core.store.backups import keep_backup
+from nbl_desktop.core.store.prepared_edit import PreparedEdit
 from nbl_desktop.ui import app_settings
 from nbl_desktop.ui.undo import EditCommand
 
@@ -51,14 +52,18 @@ class EventSession(QObject):
     def writable(self) -> bool:
         return self.store is not None and not self.store.read_only
 
-    def use(self, store: EventStore) -> None:
-        """Work in `store` from now on (the file open before is closed)."""
+    def use(self, store: EventStore, event: EventData | None = None) -> None:
+        """Work in `store` from now on (the file open before is closed); `event` is what it
+        holds, when already read (on a worker thread)."""
         if self.store is not None:
             self.store.close()
         app_settings.remember_recent(store.path)
         self.store = store
         self.undo_stack.clear()
-        self.reload()
+        if event is None:
+            self.reload()
+        else:
+            self._show(event)
 
     def close(self) -> None:
         """No event open (the file is let go of, e.g. before it is replaced)."""
@@ -70,30 +75,43 @@ class EventSession(QObject):
 
     def reload(self) -> None:
         """The event as the file holds it, every view anew."""
-        self.current_event = self.store.load() if self.store is not None else None
-        self.labels = labels_of(self.current_event.attendees) if self.current_event else {}
+        self._show(self.store.load() if self.store is not None else None)
+
+    def _show(self, event: EventData | None) -> None:
+        self.current_event = event
+        self.labels = labels_of(event.attendees) if event else {}
         self.replaced.emit()
 
-    def perform(self, edit: edits.Edit) -> bool:
+    def perform(self, edit: edits.Edit | PreparedEdit) -> bool:
         """Write `edit` to the event file as one undoable step (nothing for an empty edit);
-        False when it could not be written (`write_failed` says why)."""
+        False when it could not be written (`write_failed` says why). A prepared edit of
+        the event as it stands is written as prepared."""
+        prepared = edit if isinstance(edit, PreparedEdit) else None
+        if prepared is not None:
+            edit = prepared.edit
+            if prepared.before is not self.current_event:  # changed since: work it out here
+                prepared = None
+        assert isinstance(edit, edits.Edit)
         if not edit:
             return True
         try:
-            self._write(edit)
+            self._write(edit, prepared)
         except (UserError, sqlite3.Error, OSError) as exc:
             self._failed(exc)
             return False
         self.undo_stack.push(EditCommand(edit, self._write, self._failed, written=True))
         return True
 
-    def _write(self, edit: edits.Edit) -> None:
+    def _write(self, edit: edits.Edit, prepared: PreparedEdit | None = None) -> None:
         assert self.store is not None and self.current_event is not None
-        self.store.apply(edit)
+        self.store.apply(edit, prepared.operations if prepared is not None else None)
         # The event as the file now holds it, worked out in memory: reading 3,000 people
         # and their wishes back after each change held the window a tenth of a second.
-        self.current_event = edits.applied(self.current_event, edit)
-        touched = edits.touched_by(edit)
+        if prepared is not None:
+            self.current_event, touched = prepared.after, prepared.touched
+        else:
+            self.current_event = edits.applied(self.current_event, edit)
+            touched = edits.touched_by(edit)
         if "attendees" in touched.tables:
             self.labels = labels_of(self.current_event.attendees)
         self.edited.emit(touched)

@@ -23,7 +23,7 @@ def _chosen(name: str, suffix: str = "") -> Path | None:
     """The chosen file (with `suffix` added when typed without it), or None."""
     if not name:
         return None
-    if suffix and not name.endswith(suffix):
+    if suffix and not name.casefold().endswith(suffix.casefold()):  # "Day.NBLEVENT" as typed
         name += suffix
     app_settings.remember_folder(Path(name))
     return Path(name)

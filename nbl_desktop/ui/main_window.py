@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -20,18 +20,18 @@ from nbl_desktop.ui import app_settings, messages
 from nbl_desktop.ui.controllers.event_files import EventFiles
 from nbl_desktop.ui.controllers.event_settings import EventSettingsEditing
 from nbl_desktop.ui.controllers.importing import Importing
+from nbl_desktop.ui.controllers.live_board_control import LiveBoardControl
 from nbl_desktop.ui.controllers.output import Output
 from nbl_desktop.ui.controllers.scheduling import Scheduling
 from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.helper_process import HelperProcess
-from nbl_desktop.ui.live_board import LiveBoard
 from nbl_desktop.ui.menus import fill_menu_bar, make_actions
 from nbl_desktop.ui.pages.attendees_page import AttendeesPage
 from nbl_desktop.ui.pages.event_day_page import EventDayPage
 from nbl_desktop.ui.pages.overview_page import OverviewPage
 from nbl_desktop.ui.pages.schedule_page import SchedulePage
 from nbl_desktop.ui.tasks import TaskRunner
-from nbl_desktop.ui.widgets.status_counts import StatusCounts
+from nbl_desktop.ui.widgets.status_bar import ReadOnlyBanner, StatusBar
 
 
 class MainWindow(QMainWindow):
@@ -42,14 +42,14 @@ class MainWindow(QMainWindow):
         self.session = EventSession(self)
         self.runner = TaskRunner(self)
         self.helper = HelperProcess()
-        self.live_board: LiveBoard | None = None
         self._closing = False  # asked to close while a solve or an import ran
         self._closed_down = False  # the event let go of; threads may still be ending
-        self.files = EventFiles(self.session, self)
+        self.files = EventFiles(self.session, self.runner, self)
         self.scheduling = Scheduling(self.session, self.runner, self.files, self)
         self.importing = Importing(self.session, self.runner, self.files, self)
         self.output = Output(self.session, self.runner, self)
         self.event_settings = EventSettingsEditing(self.session, self)
+        self.live_board = LiveBoardControl(self.session, self)
         self._build_actions()
         self._build_pages()
         self._build_window()
@@ -98,10 +98,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.scheduling.time_limit_box)
         toolbar.addAction(self.menu_actions["export"])
         toolbar.addAction(self.menu_actions["print"])
-        self.read_only_banner = QLabel()
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet("background: #fff3b0; padding: 6px;")
-        self.read_only_banner.hide()
+        self.read_only_banner = ReadOnlyBanner()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -109,8 +106,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs)
         layout.addWidget(self.scheduling.solve_panel)
         self.setCentralWidget(central)
-        self.status_counts = StatusCounts()
-        self.statusBar().addPermanentWidget(self.status_counts)
+        self.status_bar = StatusBar()
+        self.setStatusBar(self.status_bar)
 
     def _connect(self) -> None:
         act = self.menu_actions
@@ -135,7 +132,7 @@ class MainWindow(QMainWindow):
             "options": self.scheduling.open_options_dialog,
             "lock": self.schedule_page.toggle_lock_selected,
             "delete_meeting": self.schedule_page.delete_selected_meeting,
-            "cancel": self.scheduling.cancel, "live_board": self.open_live_board,
+            "cancel": self.scheduling.cancel, "live_board": self.live_board.open,
             "about": self._show_about,
         }
         for name, slot in triggers.items():
@@ -147,7 +144,7 @@ class MainWindow(QMainWindow):
         self.event_day_page.edit_made.connect(self.attendees_page.try_edit)
         self.event_day_page.replan_requested.connect(self.scheduling.start_replan)
         self.event_day_page.reprint_requested.connect(self.output.open_reprint_dialog)
-        self.event_day_page.day_recorded.connect(self._show_live_board)
+        self.event_day_page.day_recorded.connect(self.live_board.refresh)
         self.scheduling.schedule_made.connect(
             lambda: self.tabs.setCurrentWidget(self.schedule_page))
         self.importing.imported.connect(lambda: self.tabs.setCurrentWidget(self.attendees_page))
@@ -155,17 +152,7 @@ class MainWindow(QMainWindow):
     # -- what the pages and menus ask of the window ---------------------------------------
 
     def say(self, text: str) -> None:
-        """A message in the status bar (cleared by an empty one): on one line, cut to the room
-        beside the counts with "…", and whole in the bar's tooltip."""
-        bar = self.statusBar()
-        line = " · ".join(part.strip() for part in text.splitlines() if part.strip())
-        room = bar.width() - self.status_counts.sizeHint().width() - 40
-        bar.setToolTip(line)
-        if line:
-            bar.showMessage(bar.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight,
-                                                         max(room, 200)), 15_000)
-        else:
-            bar.clearMessage()
+        self.status_bar.say(text)
 
     def carry_out(self, name: str) -> None:
         """An action named by the Overview: a menu action, or a page to turn to."""
@@ -193,16 +180,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.schedule_page)
         self.schedule_page.show_meeting(slot, table)
 
-    def open_live_board(self) -> None:
-        if self.live_board is None:
-            self.live_board = LiveBoard()
-        self._show_live_board()
-        self.live_board.show_on_second_screen()
-
-    def _show_live_board(self) -> None:
-        if self.live_board is not None and self.session.is_open:
-            self.live_board.show_event(self.session.current_event, self.session.now_slot())
-
     def _show_about(self) -> None:
         messages.show_info(self, f"About {APP_NAME}",
                            f"{APP_NAME} {__version__}\nOffline scheduling for B2B meeting days.")
@@ -223,8 +200,8 @@ class MainWindow(QMainWindow):
             return
         event = self.session.current_event
         self.event_day_page.show_event(event, self.session)
-        self._show_live_board()
-        self.status_counts.show_event(event)
+        self.live_board.refresh()
+        self.status_bar.show_event(event)
 
     def _write_failed(self, reason: str) -> None:
         messages.show_error(self, "The change was not saved",
@@ -234,11 +211,7 @@ class MainWindow(QMainWindow):
     def _refresh(self) -> None:
         """Every view from the session's event (after opening it or an edit)."""
         store = self.session.store
-        self.read_only_banner.setText(
-            f"<b>Read-only:</b> {store.read_only}. You can look, print and export, but not "
-            "change it; <i>File → Save event as</i> makes a copy to work in."
-            if store is not None and store.read_only else "")
-        self.read_only_banner.setVisible(bool(store is not None and store.read_only))
+        self.read_only_banner.show_reason(store.read_only if store is not None else "")
         self._refresh_actions()
         self.attendees_page.show_event()
         self._refresh_schedule()
@@ -248,8 +221,8 @@ class MainWindow(QMainWindow):
         event, store = self.session.current_event, self.session.store
         self.schedule_page.show_event()
         self.event_day_page.show_event(event, self.session)
-        self._show_live_board()
-        self.status_counts.show_event(event)
+        self.live_board.refresh()
+        self.status_bar.show_event(event)
         self.setWindowTitle(f"{event.settings.name} — {store.path} — {APP_NAME}"
                             if event is not None and store is not None else APP_NAME)
 
@@ -295,8 +268,7 @@ class MainWindow(QMainWindow):
             self._closed_down = True
             app_settings.remember_window_geometry(self.saveGeometry())
             self.importing.close()
-            if self.live_board is not None:  # a window of its own: it goes with the app
-                self.live_board.close()
+            self.live_board.close()
             self.helper.stop()
             self.session.close()
         if self.runner.running():  # figures and the like, dropped: their threads end soon

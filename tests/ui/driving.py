@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core import edits
@@ -25,10 +25,12 @@ from nbl_desktop.core.store import EventStore
 from nbl_desktop.ui import file_dialogs, messages
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.main_window import MainWindow
+from nbl_desktop.ui.models.schedule_grid_model import ScheduleGridModel
 from nbl_desktop.ui.pages.attendees_page import AttendeesPage
 from nbl_desktop.ui.pages.event_day_page import EventDayPage
 from nbl_desktop.ui.pages.overview_page import OverviewPage
 from nbl_desktop.ui.pages.schedule_page import SchedulePage
+from nbl_desktop.ui.widgets.figures_panel import FiguresPanel
 from tests.conftest import sample
 
 
@@ -59,13 +61,27 @@ class AttendeesPageObject:
 
 
 class SchedulePageObject:
-    """The Schedule tab: the grid and the figures beside it."""
+    """The Schedule tab: the grid and the figures beside it, looked at (the tab shown)."""
 
-    def __init__(self, page: SchedulePage) -> None:
+    def __init__(self, page: SchedulePage, tabs: QTabWidget) -> None:
         self.page = page
-        self.grid_model = page.grid_model
-        self.grid_view = page.grid_view
-        self.figures_panel = page.figures_panel
+        self._tabs = tabs
+
+    def _looked_at(self) -> SchedulePage:
+        self._tabs.setCurrentWidget(self.page)
+        return self.page
+
+    @property
+    def grid_model(self) -> ScheduleGridModel:
+        return self._looked_at().grid_model
+
+    @property
+    def grid_view(self) -> QTableView:
+        return self._looked_at().grid_view
+
+    @property
+    def figures_panel(self) -> FiguresPanel:
+        return self._looked_at().figures_panel
 
     def select_cell(self, slot: int, table: int) -> None:
         self.grid_view.setCurrentIndex(self.grid_model.index(slot, table))
@@ -97,7 +113,7 @@ class App:
         self.qtbot = qtbot
         self.window = window
         self.attendees = AttendeesPageObject(window.attendees_page)
-        self.schedule = SchedulePageObject(window.schedule_page)
+        self.schedule = SchedulePageObject(window.schedule_page, window.tabs)
         self.overview = OverviewPageObject(window.overview_page)
         self.event_day: EventDayPage = window.event_day_page
         self.tabs = window.tabs
@@ -147,7 +163,7 @@ class App:
         return self.window.statusBar().currentMessage()
 
     def counts(self) -> str:
-        return self.window.status_counts.text()
+        return self.window.status_bar.counts.text()
 
     def show_tab(self, page: QWidget) -> None:
         self.tabs.setCurrentWidget(page)
@@ -184,7 +200,7 @@ class App:
 
     @property
     def live_board(self) -> Any:
-        return self.window.live_board
+        return self.window.live_board.board
 
     @property
     def last_result(self) -> Any:
@@ -193,8 +209,10 @@ class App:
     # -- doing things as a user does ------------------------------------------------------------
 
     def open_event(self, path: Path) -> None:
-        """File → Open event…, answering the file dialog with `path`."""
+        """File → Open event…, answering the file dialog with `path`; back once it is read
+        (or refused)."""
         self.window.files.open_event(path)
+        self.wait_until_idle()
 
     def use(self, store: EventStore) -> None:
         """Work in an event file opened by the test (the demo, a prepared file)."""

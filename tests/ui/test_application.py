@@ -51,7 +51,16 @@ def test_recent_files_reopen_and_settings_survive_a_restart(
     [reopen] = again.recent_entries()
     assert reopen.text() == "day.nblevent"
     reopen.trigger()
+    again.wait_until_idle()
     assert again.event is not None and len(again.event.attendees) == 60
+
+
+def test_a_name_typed_with_its_ending_in_capitals_gets_no_second_ending(
+        tmp_path: Path) -> None:
+    """Windows and macOS ignore case: Day.NBLEVENT is an event file already."""
+    chosen = file_dialogs._chosen(str(tmp_path / "Day.NBLEVENT"), ".nblevent")
+    assert chosen == tmp_path / "Day.NBLEVENT"
+    assert file_dialogs._chosen(str(tmp_path / "day"), ".nblevent") == tmp_path / "day.nblevent"
 
 
 def test_file_dialogs_start_where_the_last_file_was_chosen(tmp_path: Path) -> None:
@@ -84,7 +93,7 @@ def test_a_write_that_fails_is_shown_and_kept_off_the_undo_stack(
     steps = app.undo_stack.count()
     person = app.event.attendees[0]
 
-    def pulled(_edit: object) -> None:
+    def pulled(*_written: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")  # the USB stick is gone
 
     monkeypatch.setattr(app.store, "apply", pulled)

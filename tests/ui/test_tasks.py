@@ -89,3 +89,26 @@ def test_closing_while_scheduling_keeps_the_best_schedule_found(
     store = EventStore.open(tmp_path / "day.nblevent", read_only=True)
     assert store.meetings(), "the best schedule found was stored before closing"
     store.close()
+
+
+def test_an_event_that_cannot_be_scheduled_says_why_and_stays_as_it_was(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from nbl_desktop.core import edits
+
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    assert app.event is not None
+    host = app.event.attendees[0]
+    # A fixed table that is no longer one of the event's tables: fewer tables were set
+    # after it was given (allowed, with a warning); the schedule cannot be made so.
+    app.edit(lambda current: edits.change_attendee(current, replace(host, fixed_table="20")))
+    app.edit(lambda current: edits.change_settings(current, replace(
+        current.settings, table_labels=tuple(str(i) for i in range(1, 11)))).edit)
+    assert app.event.attendee(host.id).fixed_table == "20"
+    messages.history.clear()
+    app.trigger("schedule")
+    qtbot.waitUntil(lambda: not app.busy, timeout=30_000)
+    assert messages.history and messages.history[-1][0] == "Cannot schedule"
+    assert "fixed table '20'" in messages.history[-1][1]
+    assert app.event.meetings == () and not app.solve_panel.isVisible()

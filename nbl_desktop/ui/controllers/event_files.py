@@ -8,13 +8,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.event import EventSettings
+from nbl_desktop.core.event import EventData, EventSettings
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.core.store.backups import Backup, backups_of, restore_backup
 from nbl_desktop.core.store.writer_lock import EventFileLocked
 from nbl_desktop.ui import app_settings, file_dialogs, messages
 from nbl_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 from nbl_desktop.ui.event_session import EventSession
+from nbl_desktop.ui.tasks import Job, TaskRunner
 
 DEFAULT_TABLES = 20
 
@@ -24,9 +25,10 @@ class EventFiles(QObject):
 
     said = Signal(str)
 
-    def __init__(self, session: EventSession, window: QWidget) -> None:
+    def __init__(self, session: EventSession, runner: TaskRunner, window: QWidget) -> None:
         super().__init__(window)
         self.session = session
+        self._runner = runner
         self._window = window
         self.restore_dialog: RestoreBackupDialog | None = None
 
@@ -52,35 +54,51 @@ class EventFiles(QObject):
             self.open_event(path)
 
     def open_event(self, path: Path) -> None:
-        """Open `path`; a file another program writes is offered read-only, a damaged one
-        its newest backup."""
-        try:
-            store = EventStore.open(path)
-        except EventFileLocked as exc:
-            if not messages.ask(self._window, "The event is open elsewhere",
-                                f"{exc}\n\nOpen it read-only? You can look and print, but "
-                                "not change it."):
-                return
+        """Open and read `path` on a worker (a big event is half a second of reading); a
+        file another program writes is offered read-only, a damaged one its newest backup."""
+        self._open(path, read_only=False)
+
+    def _open(self, path: Path, read_only: bool) -> None:
+        def work(_report: object, _cancel: object) -> tuple[EventStore, EventData]:
+            store = EventStore.open(path, read_only=read_only)
             try:
-                store = EventStore.open(path, read_only=True)
-            except UserError as again:
-                messages.show_error(self._window, "Cannot open the event", str(again))
-                return
-        except UserError as exc:
-            found = backups_of(path)
-            if found and messages.ask(self._window, "Cannot open the event",
-                                      f"{exc}\n\nPut its newest backup ({found[0]}) in its "
-                                      "place? The file as it is now is kept among the backups."):
-                self.restore_path(found[0], path)
-            else:
-                messages.show_error(self._window, "Cannot open the event", str(exc))
-            return
-        self.session.use(store)
+                return store, store.load()
+            except BaseException:
+                store.close()
+                raise
+
+        self.said.emit(f"Opening {path.name}…")
+        self._runner.start(Job(f"opening {path.name}", work,
+                               on_result=lambda opened: self._opened(path, *opened),
+                               on_error=lambda exc: self._not_opened(path, read_only, exc)))
+
+    def _opened(self, path: Path, store: EventStore, event: EventData) -> None:
+        self.said.emit("")
+        self.session.use(store, event)
         if store.took_over_from:
             messages.show_info(self._window, "The event was not closed last time",
                                f"The program that last wrote {path.name} "
                                f"({store.took_over_from}) ended without closing it. Every "
                                "change it saved is in the file.")
+
+    def _not_opened(self, path: Path, read_only: bool, exc: BaseException) -> None:
+        self.said.emit("")
+        if isinstance(exc, EventFileLocked) and not read_only:
+            if messages.ask(self._window, "The event is open elsewhere",
+                            f"{exc}\n\nOpen it read-only? You can look and print, but "
+                            "not change it."):
+                self._open(path, read_only=True)
+            return
+        if not isinstance(exc, UserError):
+            messages.show_bug(self._window, f"opening {path.name}", exc)
+            return
+        found = [] if read_only else backups_of(path)
+        if found and messages.ask(self._window, "Cannot open the event",
+                                  f"{exc}\n\nPut its newest backup ({found[0]}) in its "
+                                  "place? The file as it is now is kept among the backups."):
+            self.restore_path(found[0], path)
+        else:
+            messages.show_error(self._window, "Cannot open the event", str(exc))
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()

@@ -30,6 +30,7 @@ Index = QModelIndex | QPersistentModelIndex
 LOCKED_BACKGROUND = QColor("#fff2cc")
 CONFLICT_BACKGROUND = QColor("#f4c7c3")
 MEETING_MIME = "application/x-nbl-meeting"
+_FEW_CELLS = 200  # more changed cells than this: one signal for the whole grid
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -86,7 +87,7 @@ class ScheduleGridModel(QAbstractTableModel):
                        for a in event.attendees}
         if not self._slots or not self._tables:
             return
-        if cells is None:
+        if cells is None or len(cells) > _FEW_CELLS:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._slots) - 1, len(self._tables) - 1))
             return

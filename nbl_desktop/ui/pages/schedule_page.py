@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
 
 from nbl_desktop.core import edits
@@ -45,6 +45,7 @@ class SchedulePage(QSplitter):
         self._runner = runner
         self._try_edit = try_edit
         self._helper = helper
+        self._stale = False  # the event changed while the page was hidden
         self._build(actions)
         self._connect()
 
@@ -79,7 +80,13 @@ class SchedulePage(QSplitter):
     # -- showing -----------------------------------------------------------------------
 
     def show_event(self) -> None:
-        """The grid and the figures from the session's event; the current cell kept."""
+        """The grid and the figures from the session's event; the current cell kept.
+        While the page is hidden, only when it is next shown (filling the grid of a
+        3,000-person event takes the GUI thread 80 ms, opening it sooner would add that)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         event = self.session.current_event
         self._work_out_figures(event)
         cell = self.grid_view.currentIndex()
@@ -91,10 +98,18 @@ class SchedulePage(QSplitter):
                                        if self.session.writable
                                        else QAbstractItemView.DragDropMode.NoDragDrop)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.show_event()
+
     def show_changes(self, touched: edits.Touched) -> None:
-        """After an edit: the cells it changed, and new figures."""
+        """After an edit: the cells it changed, and new figures (when shown)."""
         event = self.session.current_event
-        if event is None:
+        if event is None or self._stale:
+            return
+        if not self.isVisible():
+            self._stale = True
             return
         self._work_out_figures(event)
         self.grid_model.update_event(event, touched.meeting_cells
