@@ -119,13 +119,15 @@ class Scheduling(QObject):
                           time_limit_seconds=min(self.time_limit_box.value(), REPLAN_SECONDS))
         self._files.keep_backup("before re-plan")
 
-        def work(report: object, cancel: CancelToken) -> DayReplan:
-            return replan_in_process(event, from_slot, options, report,  # type: ignore[arg-type]
-                                     cancel)
+        def work(report: object, cancel: CancelToken) -> tuple[DayReplan, PreparedEdit]:
+            day = replan_in_process(event, from_slot, options, report,  # type: ignore[arg-type]
+                                    cancel)
+            return day, prepare_edit(event, edits.replace_meetings(
+                event, day.meetings, f"re-plan from slot {day.from_slot + 1}"))
 
         self.solve_panel.start(options.time_limit_seconds, options.compactness)
-        self._start(Job("re-planning", work, on_result=lambda day: self._preview_replan(
-            event, day), on_progress=self._show_progress))
+        self._start(Job("re-planning", work, on_result=lambda done: self._preview_replan(
+            event, *done), on_progress=self._show_progress))
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -168,18 +170,21 @@ class Scheduling(QObject):
     def _forget_result(self) -> None:
         self.last_result = None
 
-    def _preview_replan(self, event: EventData, day: DayReplan) -> None:
+    def _preview_replan(self, event: EventData, day: DayReplan, prepared: PreparedEdit) -> None:
         dialog = ReplanPreviewDialog(event, day, self._window)
         self.replan_dialog = dialog
-        dialog.accepted.connect(lambda: self._apply_replan(day))
+        dialog.accepted.connect(lambda: self._apply_replan(day, prepared))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _apply_replan(self, day: DayReplan) -> None:
+    def _apply_replan(self, day: DayReplan, prepared: PreparedEdit) -> None:
+        """The re-plan as previewed; worked out again if the event changed meanwhile (a
+        check-in at the desk while the preview was open)."""
         event = self.session.current_event
         if event is None:
             return
-        if self.session.perform(edits.replace_meetings(
-                event, day.meetings, f"re-plan from slot {day.from_slot + 1}")):
+        edit: edits.Edit | PreparedEdit = prepared if event is prepared.before else \
+            edits.replace_meetings(event, day.meetings, prepared.edit.description)
+        if self.session.perform(edit):
             self.said.emit(f"Re-planned: {len(day.changes)} agendas changed. "
                            "Reprint them from the Event day tab.")
