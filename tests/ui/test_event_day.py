@@ -166,3 +166,29 @@ def test_a_day_at_the_desk(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 
     app.trigger("undo")  # the re-plan is one step
     assert set(app.event.meetings) == before  # type: ignore[union-attr]
+
+
+def test_a_change_made_while_the_replan_preview_is_open_is_kept_when_it_is_applied(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from nbl_desktop.core import edits
+
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    schedule(qtbot, app)
+    panel = app.event_day
+    app.show_tab(panel)
+    panel.set_now_by_hand(3)
+    panel.replan_button.click()
+    qtbot.waitUntil(lambda: app.replan_dialog is not None, timeout=30_000)
+    preview = app.replan_dialog
+    assert preview is not None
+    person = app.event.attendees[5]  # type: ignore[union-attr]
+    app.edit(lambda current: edits.change_attendee(current, replace(person, name="Renamed")))
+    preview.apply_button.click()
+    after = app.event
+    assert after is not None
+    assert after.attendee(person.id).name == "Renamed"  # the edit made meanwhile stays
+    assert set(after.meetings) == set(preview.day.meetings)
+    stored = app.store
+    assert stored is not None and stored.load() == after
