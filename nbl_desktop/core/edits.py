@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import (
@@ -346,11 +347,17 @@ def touched_by(edit: Edit) -> Touched:
     return Touched(frozenset(tables), frozenset(people), came_or_went, frozenset(cells))
 
 
+# Each table's key as a C-level getter: the same order as `row_key`, and building the
+# dict of 9,000 meetings by `row_key` took half the time of moving one meeting.
+_KEY_OF = {"attendees": attrgetter("id"), "requests": attrgetter("requester", "requested"),
+           "exclusions": attrgetter("a", "b"), "meetings": attrgetter("slot", "table")}
+
+
 def applied(event: EventData, edit: Edit) -> EventData:
     """The event as it is after `edit`, worked out in memory: the same as reading the event
     file again after writing it (each table in the file's order, by its key), without
     reading thousands of rows for a change of one."""
-    by_table: dict[str, dict[tuple[object, ...], Record]] = {}
+    by_table: dict[str, dict[object, Record]] = {}
     current = {"attendees": event.attendees, "requests": event.requests,
                "exclusions": event.exclusions, "meetings": event.meetings}
     settings = event.settings
@@ -359,14 +366,16 @@ def applied(event: EventData, edit: Edit) -> EventData:
             settings = change.after if isinstance(change.after, EventSettings) else settings
             continue
         table = row_key(change.before or change.after)[0]  # type: ignore[arg-type]
+        key = _KEY_OF[table]
         rows = by_table.get(table)
         if rows is None:
-            rows = by_table[table] = {row_key(r)[1]: r for r in current[table]}
+            rows = by_table[table] = dict(zip(map(key, current[table]), current[table],
+                                              strict=True))
         if change.before is not None:
-            rows.pop(row_key(change.before)[1], None)
+            rows.pop(key(change.before), None)
         if change.after is not None:
-            rows[row_key(change.after)[1]] = change.after
-    ordered = {table: tuple(rows[key] for key in sorted(rows))  # type: ignore[type-var]
+            rows[key(change.after)] = change.after
+    ordered = {table: tuple(rows[k] for k in sorted(rows))  # type: ignore[type-var]
                for table, rows in by_table.items()}
     return EventData(settings,
                      ordered.get("attendees", event.attendees),  # type: ignore[arg-type]

@@ -35,7 +35,6 @@ class FiguresPanel(QWidget):
         super().__init__(parent)
         self.figures_label = QLabel()
         self.figures_label.setWordWrap(True)
-        self.figures_label.setWordWrap(True)
         self.model = UnmetModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
