@@ -36,6 +36,7 @@ class EventSession(QObject):
     replaced = Signal()  # another file, none, or the event read again: every view anew
     edited = Signal(object)  # an edit was written: `edits.Touched`, what it changed
     write_failed = Signal(str)  # what could not be written, and why
+    recorded = Signal()  # the desk or the print log wrote something (not an edit)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -181,4 +182,5 @@ class EventSession(QObject):
         except (UserError, sqlite3.Error, OSError) as exc:
             self.write_failed.emit(str(exc))
             return False
+        self.recorded.emit()
         return True

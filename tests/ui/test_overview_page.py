@@ -36,3 +36,25 @@ def test_the_overview_follows_the_event_from_import_to_schedule(
     assert f"of {musts} asked" in steps["schedule"][1]
     assert steps["printed"][0] == "next"
     assert f"{len(app.event.attendees)} agendas" in steps["printed"][1]
+
+
+def test_printing_from_the_overview_brings_its_printouts_step_up_to_date(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from tests.ui.driving import answer_dialogs, schedule
+
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    schedule(qtbot, app)
+    assert app.event is not None
+    people = len(app.event.attendees)
+    steps = shown_steps(qtbot, app, "Not printed yet")
+    assert steps["printed"][0] == "next"
+    app.overview.press("printed")  # Print…
+    dialog = app.print_dialog
+    assert dialog is not None
+    answer_dialogs(monkeypatch, ask_pdf_path=tmp_path / "agendas.pdf")
+    dialog.pdf_button.click()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
+    dialog.reject()
+    steps = shown_steps(qtbot, app, "out of date")
+    assert f"0 of {people} agendas out of date" in steps["printed"][1]
+    assert steps["printed"][0] in ("attention", "done")  # table cards: not printed yet

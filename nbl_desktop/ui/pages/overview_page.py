@@ -81,7 +81,8 @@ class OverviewPage(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(inner)
         session.replaced.connect(self.event_changed)
-        session.edited.connect(lambda _schedule_only: self.event_changed())
+        session.edited.connect(lambda _touched: self.event_changed())
+        session.recorded.connect(self.event_changed)  # check-ins, what was printed
         self._show_heading()
 
     def event_changed(self) -> None:
