@@ -114,8 +114,13 @@ class ConflictChecker:
             event = self.event
             self._rules = _MeetingRules(event, parties_of(event.attendees), self._availability)
             self._places = Counter((m.slot, m.table) for m in event.meetings)
-            self._busy = Counter((member, m.slot) for m in event.meetings
-                                 for member in self._rules.member_ids_of(m))
+            parties = self._rules.parties
+            if len(parties.lead_of) == len(parties.members):  # no delegations: two each
+                self._busy = Counter([(m.a, m.slot) for m in event.meetings]
+                                     + [(m.b, m.slot) for m in event.meetings])
+            else:
+                self._busy = Counter((member, m.slot) for m in event.meetings
+                                     for member in self._rules.member_ids_of(m))
         return self._rules
 
     def _availability(self, person: AttendeeRecord) -> frozenset[int]:

@@ -90,7 +90,10 @@ class SchedulePage(QSplitter):
         event = self.session.current_event
         self._work_out_figures(event)
         cell = self.grid_view.currentIndex()
-        self.grid_model.set_event(event)
+        if event is not None and self.grid_model.rowCount():
+            self.grid_model.update_event(event, None)  # no reset: the view keeps its state
+        else:
+            self.grid_model.set_event(event)
         if cell.isValid() and cell.row() < self.grid_model.rowCount() \
                 and cell.column() < self.grid_model.columnCount():
             self.grid_view.setCurrentIndex(self.grid_model.index(cell.row(), cell.column()))
