@@ -9,6 +9,7 @@ stick pulled) is reported through `write_failed` and never looks saved.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -28,6 +29,23 @@ from nbl_desktop.ui import app_settings
 from nbl_desktop.ui.undo import EditCommand
 
 log = logging.getLogger(__name__)
+
+
+_MANY_ROWS = 1_000  # an edit this big (a new schedule) leaves many records that will last
+
+
+def set_aside_from_collection() -> None:
+    """Keep Python's cyclic garbage collector from walking the open event's records.
+
+    They last as long as the event is open, and a full collection walks every
+    one with the interpreter lock held: 40 ms at 3,000 people, felt as a freeze
+    when it falls on a click. Frozen, they are still freed the usual way (by
+    reference counting: records hold no cycles) once the event no longer needs them.
+    The young generations are collected first, so that recent cyclic garbage (a
+    closed dialog and its slots) is not frozen with them.
+    """
+    gc.collect(1)
+    gc.freeze()
 
 
 class EventSession(QObject):
@@ -82,6 +100,7 @@ class EventSession(QObject):
         self.current_event = event
         self.labels = labels_of(event.attendees) if event else {}
         self.replaced.emit()
+        set_aside_from_collection()
 
     def perform(self, edit: edits.Edit | PreparedEdit) -> bool:
         """Write `edit` to the event file as one undoable step (nothing for an empty edit);
@@ -116,6 +135,8 @@ class EventSession(QObject):
         if "attendees" in touched.tables:
             self.labels = labels_of(self.current_event.attendees)
         self.edited.emit(touched)
+        if len(edit.changes) > _MANY_ROWS:
+            set_aside_from_collection()
 
     def _failed(self, exc: BaseException) -> None:
         """A write that did not reach the file: said, and the views show the file as it is.
