@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from nbl_desktop.core.errors import UserError
@@ -13,6 +12,7 @@ from nbl_desktop.core.store import EventStore
 from nbl_desktop.core.store.backups import Backup, backups_of, restore_backup
 from nbl_desktop.core.store.writer_lock import EventFileLocked
 from nbl_desktop.ui import app_settings, file_dialogs, messages
+from nbl_desktop.ui.controllers.controller import Controller
 from nbl_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.tasks import Job, TaskRunner
@@ -20,16 +20,11 @@ from nbl_desktop.ui.tasks import Job, TaskRunner
 DEFAULT_TABLES = 20
 
 
-class EventFiles(QObject):
+class EventFiles(Controller):
     """Which event file the session works in; `said` for the status bar."""
 
-    said = Signal(str)
-
     def __init__(self, session: EventSession, runner: TaskRunner, window: QWidget) -> None:
-        super().__init__(window)
-        self.session = session
-        self._runner = runner
-        self._window = window
+        super().__init__(session, runner, window)
         self.restore_dialog: RestoreBackupDialog | None = None
 
     def ask_new_event(self) -> None:

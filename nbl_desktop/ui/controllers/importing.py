@@ -6,12 +6,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from nbl_desktop.core import edits
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.ui import file_dialogs
+from nbl_desktop.ui.controllers.controller import Controller
 from nbl_desktop.ui.controllers.event_files import EventFiles
 from nbl_desktop.ui.dialogs.import_dialog import ImportDialog
 from nbl_desktop.ui.event_session import EventSession
@@ -20,19 +21,15 @@ from nbl_desktop.ui.tasks import Job, TaskRunner
 log = logging.getLogger(__name__)
 
 
-class Importing(QObject):
+class Importing(Controller):
     """Import…; `imported` once an import is written."""
 
-    said = Signal(str)
     imported = Signal()
 
     def __init__(self, session: EventSession, runner: TaskRunner, files: EventFiles,
                  window: QWidget) -> None:
-        super().__init__(window)
-        self.session = session
-        self._runner = runner
+        super().__init__(session, runner, window)
         self._files = files
-        self._window = window
         self.dialog: ImportDialog | None = None
 
     def ask_import_registrations(self) -> None:

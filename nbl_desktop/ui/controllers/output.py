@@ -4,28 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from nbl_desktop.core.printouts.print_log import DESK
 from nbl_desktop.core.solve_process import export_in_process
 from nbl_desktop.ui import file_dialogs
+from nbl_desktop.ui.controllers.controller import Controller
 from nbl_desktop.ui.dialogs.print_dialog import CHANGED, PrintDialog
 from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.tasks import Job, TaskRunner
 from solver import CancelToken
 
 
-class Output(QObject):
+class Output(Controller):
     """Export schedule… and Print…; `said` for the status bar."""
 
-    said = Signal(str)
-
     def __init__(self, session: EventSession, runner: TaskRunner, window: QWidget) -> None:
-        super().__init__(window)
-        self.session = session
-        self._runner = runner
-        self._window = window
+        super().__init__(session, runner, window)
         self.print_dialog: PrintDialog | None = None
 
     def ask_export_schedule(self) -> None:

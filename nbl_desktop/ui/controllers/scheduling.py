@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
 from nbl_desktop.core import edits
@@ -20,6 +20,7 @@ from nbl_desktop.core.planning import meetings_from_result, problem_from_event, 
 from nbl_desktop.core.solve_process import replan_in_process, solve_in_process, warm_up
 from nbl_desktop.core.store.prepared_edit import PreparedEdit, prepare_edit
 from nbl_desktop.ui import app_settings, messages
+from nbl_desktop.ui.controllers.controller import Controller
 from nbl_desktop.ui.controllers.event_files import EventFiles
 from nbl_desktop.ui.dialogs.replan_preview_dialog import ReplanPreviewDialog
 from nbl_desktop.ui.dialogs.schedule_options_dialog import ScheduleOptionsDialog
@@ -45,19 +46,15 @@ def time_limit_box() -> QDoubleSpinBox:
     return box
 
 
-class Scheduling(QObject):
+class Scheduling(Controller):
     """Schedule, re-plan and their options; `schedule_made` once a new one is stored."""
 
-    said = Signal(str)
     schedule_made = Signal()
 
     def __init__(self, session: EventSession, runner: TaskRunner, files: EventFiles,
                  window: QWidget) -> None:
-        super().__init__(window)
-        self.session = session
-        self._runner = runner
+        super().__init__(session, runner, window)
         self._files = files
-        self._window = window
         self.solve_panel = SolvePanel()
         self.time_limit_box = time_limit_box()
         self.task: Task | None = None
