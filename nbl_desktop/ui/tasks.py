@@ -121,7 +121,9 @@ class Task(QObject):
             apply()
 
     def _finished(self) -> None:
-        self.outcome_delivered = True
+        if not self.outcome_delivered:  # ended without an outcome: never leave the app busy
+            self.outcome_delivered = True
+            self._runner.outcome_in(self)
         self._runner.thread_ended(self)
         self.ended.emit()
 
