@@ -35,3 +35,7 @@ def test_the_built_binary_schedules_a_sample(tmp_path: Path) -> None:
     # The demo workbook is bundled: the frozen app finds its resources.
     assert (tmp_path / "dist" / "nbl-desktop" / "_internal" / "resources" / "demo"
             / "arctic-demo.xlsx").exists()
+    # And the translation catalogs, from the same data list.
+    for language in ("nb", "sv", "fi"):
+        assert (tmp_path / "dist" / "nbl-desktop" / "_internal" / "resources" / "translations"
+                / language / "LC_MESSAGES" / "nbl.mo").exists(), language

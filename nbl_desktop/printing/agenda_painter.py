@@ -34,7 +34,7 @@ def paint_agenda(canvas: Canvas, page: AgendaPage, printed_at: str,
         scale = max(SMALLEST_SCALE, _fitting_scale(canvas, page.rows, room))
     columns = _columns(canvas.width)
     footer_left = f"{words.printed} {printed_at}  ·  {APP_NAME}"
-    footer_right = words.meetings.format(count=page.meeting_count)
+    footer_right = words.meetings(page.meeting_count)
     sheets = 1
     y = _paint_header(canvas, top, columns, page, scale)
     for row in page.rows:

@@ -154,3 +154,18 @@ def test_thirty_meetings_fit_on_one_page_and_a_hundred_continue_on_the_next(
                      PrintJob("agenda", agenda_pages(hundred, ["P000"]))) == 2
     text = " ".join(page_texts(tmp_path / "b.pdf"))
     assert all(f"Person {i:03d}" in text for i in range(1, 101))
+
+
+@pytest.mark.parametrize(("language", "one", "two"), [
+    ("en", "1 meeting", "2 meetings"), ("nb", "1 møte", "2 møter"),
+    ("sv", "1 möte", "2 möten"), ("fi", "1 tapaaminen", "2 tapaamista")])
+def test_an_agenda_counts_its_meetings_in_its_readers_language(
+        tmp_path: Path, language: str, one: str, two: str) -> None:
+    """A printed agenda said "1 meetings": the count now takes the language's plural form."""
+    people = tuple(AttendeeRecord(i, f"Person {i}", language=language) for i in "ABC")
+    event = EventData(EventSettings(name="Day", slot_count=3, table_labels=("1",)), people,
+                      meetings=(MeetingRecord(0, 0, "A", "B"), MeetingRecord(1, 0, "A", "C")))
+    pdf = tmp_path / "agendas.pdf"
+    write_pdf(pdf, PrintJob("agenda", agenda_pages(event, ["A", "B"])))
+    texts = page_texts(pdf)
+    assert two in texts[0] and one in texts[1]

@@ -1,15 +1,18 @@
-"""The fixed texts of printed pages in the agenda languages (en, nb, sv, fi); English otherwise."""
+"""The fixed texts of printed pages in the agenda languages (en, nb, sv, fi), from the
+catalogs of `core.i18n` (each page in its reader's language); English otherwise."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from nbl_desktop.core.i18n import catalog
 
 AGENDA_LANGUAGES = ("en", "nb", "sv", "fi")
 
 
 @dataclass(frozen=True)
 class Words:
-    """Every fixed text a printed page uses, in one language."""
+    """Every fixed text a printed page uses, in one language (from its catalog)."""
 
     language: str
     agenda: str
@@ -24,30 +27,25 @@ class Words:
     offers: str
     seeks: str
     printed: str
-    meetings: str  # "{count} meetings"
     table_meetings: str
     master_grid: str
     page: str  # "Page {page} of {pages}"
 
+    def meetings(self, count: int) -> str:
+        """"1 meeting", "2 meetings": the plural form of the page's language."""
+        return catalog(self.language).ngettext("{count} meeting", "{count} meetings",
+                                               count).format(count=count)
 
-WORDS = {
-    "en": Words("en", "Personal agenda", "Time", "Table", "Meeting with", "Organization",
-                "Country", "Free", "Break", "Not available", "Offers", "Seeks", "Printed",
-                "{count} meetings", "Meetings at this table", "Master grid",
-                "Page {page} of {pages}"),
-    "nb": Words("nb", "Personlig agenda", "Tid", "Bord", "Møte med", "Organisasjon",
-                "Land", "Ledig", "Pause", "Ikke til stede", "Tilbyr", "Søker", "Skrevet ut",
-                "{count} møter", "Møter ved dette bordet", "Oversikt",
-                "Side {page} av {pages}"),
-    "sv": Words("sv", "Personligt schema", "Tid", "Bord", "Möte med", "Organisation",
-                "Land", "Ledig", "Paus", "Inte på plats", "Erbjuder", "Söker", "Utskrivet",
-                "{count} möten", "Möten vid detta bord", "Översikt",
-                "Sida {page} av {pages}"),
-    "fi": Words("fi", "Henkilökohtainen aikataulu", "Aika", "Pöytä", "Tapaaminen",
-                "Organisaatio", "Maa", "Vapaa", "Tauko", "Ei paikalla", "Tarjoaa", "Etsii",
-                "Tulostettu", "{count} tapaamista", "Tämän pöydän tapaamiset",
-                "Yleisnäkymä", "Sivu {page} / {pages}"),
-}
+
+def _words(language: str) -> Words:
+    _ = catalog(language).gettext
+    return Words(language, _("Personal agenda"), _("Time"), _("Table"), _("Meeting with"),
+                 _("Organization"), _("Country"), _("Free"), _("Break"), _("Not available"),
+                 _("Offers"), _("Seeks"), _("Printed"), _("Meetings at this table"),
+                 _("Master grid"), _("Page {page} of {pages}"))
+
+
+WORDS = {language: _words(language) for language in AGENDA_LANGUAGES}
 
 # Country codes the importer knows, named in each agenda language (en, nb, sv, fi).
 _COUNTRY_NAMES = {
