@@ -24,6 +24,7 @@ from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.replanning import DayReplan, notify_list, replan_event
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
+from nbl_desktop.core.i18n import ENGLISH, LANGUAGES, _, n_, use_language
 from nbl_desktop.core.importing.registrations import (
     EventFlags,
     column_choices,
@@ -76,10 +77,16 @@ def _write(stream: TextIO | None, text: str) -> None:
         stream.write(text.encode(encoding, "backslashreplace").decode(encoding) + "\n")
 
 
+def _language_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--language", choices=sorted(LANGUAGES), metavar="nb|sv|fi|en",
+                        help=what)
+
+
 def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nbl-desktop", description=f"{APP_NAME} {__version__}")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--verbose", action="store_true", help="log the solver's progress")
+    _language_option(parser, "messages in this language (default: English)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     schedule = commands.add_parser(
@@ -196,6 +203,8 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("event_file", nargs="?", type=Path, help="event file to open")
     parser.add_argument("--demo", action="store_true", help="open the bundled demo event")
+    _language_option(parser, "the window's language this time (default: as chosen in "
+                     "Edit → Preferences, else the computer's)")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="save a picture of the window and quit (for headless machines)")
     parser.add_argument("--verbose", action="store_true")
@@ -224,8 +233,11 @@ def run_schedule(args: argparse.Namespace) -> int:
     building = EventStore.build(args.event_file, replace=args.replace) \
         if args.event_file is not None else nullcontext(None)
     with building as store:
-        _complain(f"Scheduling {len(event.attendees)} attendees, {len(event.requests)} "
-                  f"requests (up to {args.time_limit:g} s)…")
+        _complain(_("Scheduling {attendees}, {wishes} (up to {seconds:g} s)…").format(
+            attendees=n_("{count} attendee", "{count} attendees", len(event.attendees))
+            .format(count=len(event.attendees)),
+            wishes=n_("{count} wish", "{count} wishes", len(event.requests))
+            .format(count=len(event.requests)), seconds=args.time_limit))
         problem = problem_from_event(event)
         result = solve(problem, SolveOptions(time_limit_seconds=args.time_limit))
         event = replace(event, meetings=tuple(meetings_from_result(result)))
@@ -235,7 +247,7 @@ def run_schedule(args: argparse.Namespace) -> int:
                 store.remember_import_choices(choices)
     write_schedule_workbook(event, args.output)
     _say(summary_line(result, problem))
-    _say(f"Wrote {args.output}")
+    _say(_("Wrote {path}").format(path=args.output))
     return EXIT_OK
 
 
@@ -432,7 +444,7 @@ def run_command(run: Callable[[argparse.Namespace], int], args: argparse.Namespa
     try:
         return run(args)
     except UserError as exc:
-        _complain(f"error: {exc}")
+        _complain(_("error: {problem}").format(problem=exc))
         return EXIT_USER_ERROR
     except ProblemError as exc:
         _complain("error: the event cannot be scheduled as it is:")
@@ -446,15 +458,28 @@ def run_command(run: Callable[[argparse.Namespace], int], args: argparse.Namespa
         return EXIT_BUG
 
 
+def _first_word(argv: list[str]) -> str | None:
+    """The first word that is not an option or an option's value ("--language nb")."""
+    words = iter(argv)
+    for word in words:
+        if word == "--language":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    first_word = next((a for a in argv if not a.startswith("-")), None)
+    first_word = _first_word(argv)
     if first_word in COMMANDS:
         args = command_parser().parse_args(argv)
         configure_logging(args.verbose)
+        use_language(args.language or ENGLISH)  # a script's output stays English unless asked
         return run_command(args.run, args)
     args = gui_parser().parse_args(argv)
     configure_logging(args.verbose)
     from nbl_desktop.ui.app import run_app  # Qt is loaded only for the desktop app
 
-    return run_app(args.event_file, demo=args.demo, screenshot=args.screenshot)
+    return run_app(args.event_file, demo=args.demo, screenshot=args.screenshot,
+                   language=args.language)

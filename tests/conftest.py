@@ -39,6 +39,16 @@ def no_message_boxes() -> Iterator[None]:
     messages.answer_without_boxes(True)
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked() -> Iterator[None]:
+    """Each test starts in English; one that chooses a language leaves none behind."""
+    from nbl_desktop.core.i18n import use_language
+
+    use_language("en")
+    yield
+    use_language("en")
+
+
 def sample(name: str) -> Path:
     path = SAMPLES / name
     if not path.exists():

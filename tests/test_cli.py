@@ -120,3 +120,17 @@ def test_the_installed_command_exits_2_on_bad_input(tmp_path: Path) -> None:
     assert "sheet 'Requests', row 3, column 'Priority': 'urgent' is not a priority" in done.stderr
     assert done.stderr.count("'urgent'") == 1  # said once, not once as a warning too
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("language", "wrote"), [("nb", "Skrev"), ("sv", "Skrev"),
+                                                  ("fi", "Tallennettu:")])
+def test_messages_come_in_the_language_asked_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, wrote: str) -> None:
+    out = tmp_path / "out.xlsx"
+    assert main(["--language", language, "schedule", str(sample("arctic-60.xlsx")), "-o",
+                 str(out), "--time-limit", "2"]) == 0
+    said = capsys.readouterr()
+    assert f"{wrote} {out}" in said.out and "attendees" not in said.err
+    assert main(["schedule", str(sample("arctic-60.xlsx")), "-o", str(out),
+                 "--time-limit", "2"]) == 0
+    assert f"Wrote {out}" in capsys.readouterr().out  # English again unless asked

@@ -95,3 +95,9 @@ def _(message: str) -> str:
 def n_(singular: str, plural: str, count: int) -> str:
     """The form of a message for `count` in the current language, e.g. "{count} meetings"."""
     return catalog(_current).ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Marks `message` for the catalogs where it is defined (a table made at import, before
+    a language is chosen); it is translated where it is shown, with `_`."""
+    return message

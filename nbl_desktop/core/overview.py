@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from nbl_desktop.core.event import EventData
-from nbl_desktop.core.planning import must_meets_line
+from nbl_desktop.core.i18n import ENGLISH, catalog
 from nbl_desktop.core.printouts.pages import agenda_pages, table_cards
 from nbl_desktop.core.printouts.print_log import AGENDA, TABLE, changed_since_printed
 from nbl_desktop.core.schedule_figures import ScheduleFigures, schedule_figures
@@ -52,15 +52,28 @@ class DeskRecord:
     arrivals: frozenset[str] = frozenset()
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+class _Words:
+    """The overview's texts in one language (it is worked out in a helper process, which
+    does not share the window's choice of language: it is handed over)."""
+
+    def __init__(self, language: str) -> None:
+        self._catalog = catalog(language)
+
+    def __call__(self, message: str, **values: object) -> str:
+        return self._catalog.gettext(message).format(**values)
+
+    def n_(self, singular: str, plural: str, count: int) -> str:
+        return self._catalog.ngettext(singular, plural, count).format(count=count)
 
 
-def overview_steps(event: EventData, desk: DeskRecord) -> list[Step]:
-    """Registrations → wishes → schedule → printed → event day, each with its state."""
+def overview_steps(event: EventData, desk: DeskRecord, language: str = ENGLISH) -> list[Step]:
+    """Registrations → wishes → schedule → printed → event day, each with its state, in
+    `language`."""
+    words = _Words(language)
     figures = schedule_figures(event) if event.meetings else None
-    steps = [_registrations(event), _wishes(event), _schedule(event, figures),
-             _printed(event, desk), _event_day(event, desk)]
+    steps = [_registrations(event, words), _wishes(event, words),
+             _schedule(event, figures, words), _printed(event, desk, words),
+             _event_day(event, desk, words)]
     return _first_open_is_next(steps)
 
 
@@ -77,88 +90,106 @@ def _first_open_is_next(steps: list[Step]) -> list[Step]:
     return shown
 
 
-def _registrations(event: EventData) -> Step:
+def _registrations(event: EventData, _: _Words) -> Step:
+    title = _("Registrations")
     people = event.attendees
     if not people:
-        return Step("registrations", "Registrations", State.NEXT,
-                    ("Nobody registered yet.",), "import", "Import registrations…")
+        return Step("registrations", title, State.NEXT, (_("Nobody registered yet."),),
+                    "import", _("Import registrations…"))
     organizations = {p.organization.casefold() for p in people if p.organization}
     countries = Counter(p.country for p in people if p.country)
     to_check = [p for p in people if not p.organization or not p.email]
-    lines = [f"{plural(len(people), 'person', 'people')} from "
-             f"{plural(len(organizations), 'organization', 'organizations')}"
-             + (" in " + ", ".join(f"{c} {n}" for c, n in countries.most_common())
-                if countries else "")]
+    line = _("{people} from {organizations}",
+             people=_.n_("{count} person", "{count} people", len(people)),
+             organizations=_.n_("{count} organization", "{count} organizations",
+                                   len(organizations)))
+    if countries:
+        line += " " + _("in {countries}", countries=", ".join(
+            f"{c} {n}" for c, n in countries.most_common()))
+    lines = [line]
     if to_check:
-        lines.append(f"{plural(len(to_check), 'person', 'people')} to check "
-                     "(no organization or e-mail)")
-    return Step("registrations", "Registrations",
-                State.ATTENTION if to_check else State.DONE, tuple(lines), "import",
-                "Import more…")
+        lines.append(_.n_("{count} person to check (no organization or e-mail)",
+                             "{count} people to check (no organization or e-mail)",
+                             len(to_check)))
+    return Step("registrations", title, State.ATTENTION if to_check else State.DONE,
+                tuple(lines), "import", _("Import more…"))
 
 
-def _wishes(event: EventData) -> Step:
+def _wishes(event: EventData, _: _Words) -> Step:
+    title = _("Wishes")
     made = Counter(r.requester for r in event.requests)
     with_wishes = sum(1 for p in event.attendees if made[p.id])
     enough = sum(1 for p in event.attendees if made[p.id] >= ENOUGH_WISHES)
     musts = sum(1 for r in event.requests if r.priority == 3)
     if not event.requests:
-        return Step("wishes", "Wishes", State.NEXT,
-                    ("No wishes yet: who wants to meet whom.",), "attendees", "Enter wishes")
-    lines = [f"{plural(len(event.requests), 'wish', 'wishes')}, "
-             f"{plural(musts, 'must-meet', 'must-meets')}",
-             f"{with_wishes} of {plural(len(event.attendees), 'person', 'people')} have "
-             f"wishes, {enough} at least {ENOUGH_WISHES}"]
+        return Step("wishes", title, State.NEXT, (_("No wishes yet: who wants to meet whom."),),
+                    "attendees", _("Enter wishes"))
+    lines = [_.n_("{count} wish", "{count} wishes", len(event.requests)) + ", "
+             + _.n_("{count} must-meet", "{count} must-meets", musts),
+             _("{with_wishes} of {people} have wishes, {enough} at least {least}",
+               with_wishes=with_wishes, enough=enough, least=ENOUGH_WISHES,
+               people=_.n_("{count} person", "{count} people", len(event.attendees)))]
     if event.exclusions:
-        lines.append(plural(len(event.exclusions), "do-not-meet pair", "do-not-meet pairs"))
-    return Step("wishes", "Wishes", State.DONE if with_wishes else State.NEXT, tuple(lines),
-                "attendees", "See wishes")
+        lines.append(_.n_("{count} do-not-meet pair", "{count} do-not-meet pairs",
+                             len(event.exclusions)))
+    return Step("wishes", title, State.DONE if with_wishes else State.NEXT, tuple(lines),
+                "attendees", _("See wishes"))
 
 
-def _schedule(event: EventData, figures: ScheduleFigures | None) -> Step:
+def _schedule(event: EventData, figures: ScheduleFigures | None, _: _Words) -> Step:
+    title = _("Schedule")
     if figures is None:
-        return Step("schedule", "Schedule", State.NEXT if event.attendees else State.LATER,
-                    ("No schedule yet.",), "schedule", "Schedule")
-    met = len(event.requests) - sum(1 for u in figures.unmet)
-    lines = [f"{plural(figures.meetings, 'meeting', 'meetings')}; "
-             f"{met} of {plural(len(event.requests), 'wish', 'wishes')} met",
-             must_meets_line(figures.must_met, figures.must_total)]
+        return Step("schedule", title, State.NEXT if event.attendees else State.LATER,
+                    (_("No schedule yet."),), "schedule", _("Make schedule"))
+    met = len(event.requests) - len(figures.unmet)
+    lines = [_.n_("{count} meeting", "{count} meetings", figures.meetings) + "; "
+             + _("{met} of {wishes} met", met=met,
+                 wishes=_.n_("{count} wish", "{count} wishes", len(event.requests))),
+             _("must-meets met: {met} of {asked} asked", met=figures.must_met,
+               asked=figures.must_total)]
     unmet_musts = figures.must_total - figures.must_met
     if figures.left_out:
-        lines.append(f"{plural(figures.left_out, 'person', 'people')} with wishes but no "
-                     "meeting")
+        lines.append(_.n_("{count} person with wishes but no meeting",
+                             "{count} people with wishes but no meeting", figures.left_out))
     state = State.ATTENTION if unmet_musts or figures.left_out else State.DONE
-    return Step("schedule", "Schedule", state, tuple(lines), "schedule_page", "See the schedule")
+    return Step("schedule", title, state, tuple(lines), "schedule_page",
+                _("See the schedule"))
 
 
-def _printed(event: EventData, desk: DeskRecord) -> Step:
+def _printed(event: EventData, desk: DeskRecord, _: _Words) -> Step:
+    title = _("Printouts")
     if not event.meetings:
-        return Step("printed", "Printouts", State.LATER, ("Nothing to print before the "
-                                                          "schedule.",), "print", "Print…")
+        return Step("printed", title, State.LATER,
+                    (_("Nothing to print before the schedule."),), "print", _("Print…"))
     agendas = agenda_pages(event)
     cards = table_cards(event, "en")
     stale_agendas = changed_since_printed(agendas, desk.printed.get(AGENDA, {}))
     stale_cards = changed_since_printed(cards, desk.printed.get(TABLE, {}))
     never = not desk.printed.get(AGENDA) and not desk.printed.get(TABLE)
+    agendas_text = _.n_("{count} agenda", "{count} agendas", len(agendas))
+    cards_text = _.n_("{count} table card", "{count} table cards", len(cards))
     if never:
-        return Step("printed", "Printouts", State.NEXT,
-                    (f"Not printed yet: {plural(len(agendas), 'agenda', 'agendas')}, "
-                     f"{plural(len(cards), 'table card', 'table cards')}.",), "print", "Print…")
-    lines = [f"{len(stale_agendas)} of {plural(len(agendas), 'agenda', 'agendas')} out of date",
-             f"{len(stale_cards)} of {plural(len(cards), 'table card', 'table cards')} out of "
-             "date"]
+        return Step("printed", title, State.NEXT,
+                    (_("Not printed yet: {agendas}, {cards}.", agendas=agendas_text,
+                       cards=cards_text),), "print", _("Print…"))
+    lines = [_("{stale} of {agendas} out of date", stale=len(stale_agendas),
+               agendas=agendas_text),
+             _("{stale} of {cards} out of date", stale=len(stale_cards), cards=cards_text)]
     state = State.ATTENTION if stale_agendas or stale_cards else State.DONE
-    return Step("printed", "Printouts", state, tuple(lines), "reprint", "Reprint what changed")
+    return Step("printed", title, state, tuple(lines), "reprint", _("Reprint what changed"))
 
 
-def _event_day(event: EventData, desk: DeskRecord) -> Step:
+def _event_day(event: EventData, desk: DeskRecord, _: _Words) -> Step:
+    title = _("Event day")
     if not event.meetings:
-        return Step("event_day", "Event day", State.LATER, ("After the schedule.",),
-                    "event_day_page", "Event day")
+        return Step("event_day", title, State.LATER, (_("After the schedule."),),
+                    "event_day_page", _("Event day"))
     arrived = sum(1 for p in event.attendees if p.id in desk.arrivals)
-    everyone = plural(len(event.attendees), "person", "people")
+    everyone = _.n_("{count} person", "{count} people", len(event.attendees))
     if not arrived:
-        return Step("event_day", "Event day", State.NEXT,
-                    (f"Nobody checked in yet (of {everyone}).",), "event_day_page", "Check in")
-    return Step("event_day", "Event day", State.DONE, (f"{arrived} of {everyone} checked in",),
-                "event_day_page", "Event day")
+        return Step("event_day", title, State.NEXT,
+                    (_("Nobody checked in yet (of {everyone}).", everyone=everyone),),
+                    "event_day_page", _("Check in"))
+    return Step("event_day", title, State.DONE,
+                (_("{arrived} of {everyone} checked in", arrived=arrived, everyone=everyone),),
+                "event_day_page", _("Event day"))

@@ -7,18 +7,29 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core.demo import open_demo_event
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.ui import messages
+from nbl_desktop.core.i18n import system_language, use_language
+from nbl_desktop.ui import app_settings, messages
 from nbl_desktop.ui.crash import install_crash_handlers
 from nbl_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 SCREENSHOT_DELAY_MS = 1000
+
+
+def speak(language: str, app: QApplication) -> None:
+    """The window's texts, and Qt's own (OK, Cancel, the file and print dialogs), in
+    `language`. Qt ships its own catalogs for Swedish and Finnish, not for Norwegian."""
+    code = use_language(language)
+    translator = QTranslator(app)
+    qt_catalogs = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if code != "en" and translator.load(f"qtbase_{code}", qt_catalogs):
+        app.installTranslator(translator)
 
 
 def set_aside_long_lived_objects() -> None:
@@ -35,8 +46,10 @@ def set_aside_long_lived_objects() -> None:
     gc.freeze()
 
 
-def run_app(event_file: Path | None, demo: bool = False, screenshot: Path | None = None) -> int:
+def run_app(event_file: Path | None, demo: bool = False, screenshot: Path | None = None,
+            language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    speak(language or app_settings.language() or system_language(), app)
     install_crash_handlers()
     if screenshot is not None:  # a run without anyone to answer: no box may wait for one
         messages.answer_without_boxes()

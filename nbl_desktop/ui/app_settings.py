@@ -62,6 +62,7 @@ class Preferences:
     last_folder: str = ""
     recent_files: tuple[str, ...] = ()  # newest first; files on a stick may be away
     window_geometry: bytes | None = None  # QWidget.saveGeometry's bytes
+    language: str = ""  # the window's: "nb", "sv", "fi", "en"; "" follows the computer
 
 
 # -- the public functions ----------------------------------------------------------
@@ -112,6 +113,15 @@ def solve_options() -> SolveOptions:
 
 def remember_solve_options(options: SolveOptions) -> None:
     remember(replace(preferences(), solve_options=options))
+
+
+def language() -> str:
+    """The window's language as chosen ("" follows the computer's)."""
+    return preferences().language
+
+
+def remember_language(code: str) -> None:
+    remember(replace(preferences(), language=code))
 
 
 def time_limit() -> float:

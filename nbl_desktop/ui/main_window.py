@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QVBoxLa
 
 from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core import edits
+from nbl_desktop.core.i18n import _
 from nbl_desktop.ui import app_settings, messages
 from nbl_desktop.ui.controllers.event_files import EventFiles
 from nbl_desktop.ui.controllers.event_settings import EventSettingsEditing
 from nbl_desktop.ui.controllers.importing import Importing
 from nbl_desktop.ui.controllers.live_board_control import LiveBoardControl
 from nbl_desktop.ui.controllers.output import Output
+from nbl_desktop.ui.controllers.preferences import PreferencesEditing
 from nbl_desktop.ui.controllers.scheduling import Scheduling
 from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.helper_process import HelperProcess
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.output = Output(self.session, self.runner, self)
         self.event_settings = EventSettingsEditing(self.session, self)
         self.live_board = LiveBoardControl(self.session, self)
+        self.preferences = PreferencesEditing(self)
         self._build_actions()
         self._build_pages()
         self._build_window()
@@ -64,9 +67,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         """The actions of the menu table (`menus`); Undo and Redo from the undo stack."""
         self.menu_actions = make_actions(self)
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.session.undo_stack.createUndoAction(self, _("&Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.session.undo_stack.createRedoAction(self, _("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.menu_actions.update(undo=undo, redo=redo)
 
@@ -79,22 +82,22 @@ class MainWindow(QMainWindow):
                                           [actions["lock"], actions["delete_meeting"]])
         self.event_day_page = EventDayPage()
         self.tabs = QTabWidget()
-        for page, title in ((self.overview_page, "Overview"),
-                            (self.attendees_page, "Attendees"),
-                            (self.schedule_page, "Schedule"),
-                            (self.event_day_page, "Event day")):
+        for page, title in ((self.overview_page, _("Overview")),
+                            (self.attendees_page, _("Attendees")),
+                            (self.schedule_page, _("Schedule")),
+                            (self.event_day_page, _("Event day"))):
             self.tabs.addTab(page, title)
 
     def _build_window(self) -> None:
         self.resize(1100, 720)
         self.recent_menu = fill_menu_bar(self.menuBar(), self.menu_actions)
-        toolbar = QToolBar("Main")
+        toolbar = QToolBar(_("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
         toolbar.addAction(self.menu_actions["import"])
         toolbar.addAction(self.menu_actions["schedule"])
-        toolbar.addWidget(QLabel(" Time limit: "))
+        toolbar.addWidget(QLabel(" " + _("Time limit:") + " "))
         toolbar.addWidget(self.scheduling.time_limit_box)
         toolbar.addAction(self.menu_actions["export"])
         toolbar.addAction(self.menu_actions["print"])
@@ -133,7 +136,7 @@ class MainWindow(QMainWindow):
             "lock": self.schedule_page.toggle_lock_selected,
             "delete_meeting": self.schedule_page.delete_selected_meeting,
             "cancel": self.scheduling.cancel, "live_board": self.live_board.open,
-            "about": self._show_about,
+            "about": self._show_about, "preferences": self.preferences.open_dialog,
         }
         for name, slot in triggers.items():
             act[name].triggered.connect(slot)
@@ -181,8 +184,9 @@ class MainWindow(QMainWindow):
         self.schedule_page.show_meeting(slot, table)
 
     def _show_about(self) -> None:
-        messages.show_info(self, f"About {APP_NAME}",
-                           f"{APP_NAME} {__version__}\nOffline scheduling for B2B meeting days.")
+        messages.show_info(self, _("About {app}").format(app=APP_NAME),
+                           f"{APP_NAME} {__version__}\n"
+                           + _("Offline scheduling for B2B meeting days."))
 
     # -- showing the event ------------------------------------------------------------------
 
@@ -204,9 +208,10 @@ class MainWindow(QMainWindow):
         self.status_bar.show_event(event)
 
     def _write_failed(self, reason: str) -> None:
-        messages.show_error(self, "The change was not saved",
-                            f"{reason}\n\nThe event file is as it was before this change. Use "
-                            "File → Save event as to keep working in a copy elsewhere.")
+        messages.show_error(self, _("The change was not saved"),
+                            _("{reason}\n\nThe event file is as it was before this change. Use "
+                              "File → Save event as to keep working in a copy elsewhere.")
+                            .format(reason=reason))
 
     def _refresh(self) -> None:
         """Every view from the session's event (after opening it or an edit)."""
@@ -258,7 +263,7 @@ class MainWindow(QMainWindow):
         if self.runner.busy:
             if not self._closing:
                 self._closing = True
-                self.say("Stopping the work in progress before closing…")
+                self.say(_("Stopping the work in progress before closing…"))
                 # In the next turn of the event loop: the outcome is applied first.
                 self.runner.busy_changed.connect(lambda _busy: QTimer.singleShot(0, self.close))
                 self.runner.cancel_all()

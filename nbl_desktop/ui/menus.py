@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from nbl_desktop.core.i18n import N_, _
+
 SEPARATOR = "-"
 RECENT = "recent"
 Key = QKeySequence.StandardKey
@@ -32,35 +34,36 @@ class ActionSpec:
 
 
 ACTIONS: dict[str, ActionSpec] = {
-    "new": ActionSpec("&New event…", Key.New, fallback="Ctrl+N"),
-    "open": ActionSpec("&Open event…", Key.Open, fallback="Ctrl+O"),
-    "save_as": ActionSpec("Save event &as…", Key.SaveAs, fallback="Ctrl+Shift+S"),
-    "restore": ActionSpec("&Restore backup…"),
-    "import": ActionSpec("&Import registrations…", "Ctrl+I"),
-    "export": ActionSpec("&Export schedule…", "Ctrl+E"),
-    "print": ActionSpec("&Print…", Key.Print, fallback="Ctrl+P"),
-    "quit": ActionSpec("&Quit", Key.Quit, fallback="Ctrl+Q"),
-    "settings": ActionSpec("Event &settings…", "Ctrl+,"),
-    "add_person": ActionSpec("&Add person", "Ctrl+Shift+N"),
-    "delete_person": ActionSpec("&Delete person…"),
-    "schedule": ActionSpec("&Schedule", "F5"),
-    "options": ActionSpec("Schedule &options…"),
-    "lock": ActionSpec("&Lock / unlock meeting", "Ctrl+L"),
-    "delete_meeting": ActionSpec("Delete &meeting", Key.Delete, widget_only=True,
+    "new": ActionSpec(N_("&New event…"), Key.New, fallback="Ctrl+N"),
+    "open": ActionSpec(N_("&Open event…"), Key.Open, fallback="Ctrl+O"),
+    "save_as": ActionSpec(N_("Save event &as…"), Key.SaveAs, fallback="Ctrl+Shift+S"),
+    "restore": ActionSpec(N_("&Restore backup…")),
+    "import": ActionSpec(N_("&Import registrations…"), "Ctrl+I"),
+    "export": ActionSpec(N_("&Export schedule…"), "Ctrl+E"),
+    "print": ActionSpec(N_("&Print…"), Key.Print, fallback="Ctrl+P"),
+    "quit": ActionSpec(N_("&Quit"), Key.Quit, fallback="Ctrl+Q"),
+    "settings": ActionSpec(N_("Event &settings…"), "Ctrl+,"),
+    "add_person": ActionSpec(N_("&Add person"), "Ctrl+Shift+N"),
+    "delete_person": ActionSpec(N_("&Delete person…")),
+    "preferences": ActionSpec(N_("&Preferences…")),
+    "schedule": ActionSpec(N_("&Make schedule"), "F5"),
+    "options": ActionSpec(N_("Schedule &options…")),
+    "lock": ActionSpec(N_("&Lock / unlock meeting"), "Ctrl+L"),
+    "delete_meeting": ActionSpec(N_("Delete &meeting"), Key.Delete, widget_only=True,
                                  fallback="Del"),
-    "cancel": ActionSpec("&Cancel scheduling", "Esc"),
-    "live_board": ActionSpec("&Live board", "F11"),
-    "about": ActionSpec("&About"),
+    "cancel": ActionSpec(N_("&Cancel scheduling"), "Esc"),
+    "live_board": ActionSpec(N_("&Live board"), "F11"),
+    "about": ActionSpec(N_("&About")),
 }
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("&File", ("new", "open", RECENT, "save_as", "restore", SEPARATOR, "import", "export",
+    (N_("&File"), ("new", "open", RECENT, "save_as", "restore", SEPARATOR, "import", "export",
                "print", SEPARATOR, "quit")),
-    ("&Edit", ("undo", "redo", SEPARATOR, "settings", SEPARATOR, "add_person",
-               "delete_person")),
-    ("&Schedule", ("schedule", "options", "lock", "delete_meeting", "cancel")),
-    ("&View", ("live_board",)),
-    ("&Help", ("about",)),
+    (N_("&Edit"), ("undo", "redo", SEPARATOR, "settings", SEPARATOR, "add_person",
+               "delete_person", SEPARATOR, "preferences")),
+    (N_("&Schedule"), ("schedule", "options", "lock", "delete_meeting", "cancel")),
+    (N_("&View"), ("live_board",)),
+    (N_("&Help"), ("about",)),
 )
 
 
@@ -68,7 +71,7 @@ def make_actions(owner: QObject) -> dict[str, QAction]:
     """An action per entry of ACTIONS, owned by `owner`."""
     made = {}
     for name, spec in ACTIONS.items():
-        action = QAction(spec.text, owner)
+        action = QAction(_(spec.text), owner)
         if spec.shortcut is not None:
             action.setShortcut(spec.shortcut)
             if action.shortcut().isEmpty() and spec.fallback:
@@ -83,12 +86,12 @@ def fill_menu_bar(bar: QMenuBar, actions: dict[str, QAction]) -> QMenu:
     """The menus of MENUS in `bar`; the Open recent menu, for the window to fill."""
     recent: QMenu | None = None
     for title, entries in MENUS:
-        menu = bar.addMenu(title)
+        menu = bar.addMenu(_(title))
         for entry in entries:
             if entry == SEPARATOR:
                 menu.addSeparator()
             elif entry == RECENT:
-                recent = menu.addMenu("Open &recent")
+                recent = menu.addMenu(_("Open &recent"))
             else:
                 menu.addAction(actions[entry])
     assert recent is not None, "the File menu lists the recent events"

@@ -67,7 +67,7 @@ def full_preferences(tmp_path: Path) -> Preferences:
     return Preferences(time_limit=7.0, solve_options=every_field_changed(),
                        last_folder=str(tmp_path / "Ålesund events"),
                        recent_files=(str(tmp_path / "a.nblevent"), str(tmp_path / "b, c")),
-                       window_geometry=b"\x01\xd9\xd0\xcb\x00geometry\xff")
+                       window_geometry=b"\x01\xd9\xd0\xcb\x00geometry\xff", language="fi")
 
 
 def test_the_settings_live_in_the_tests_private_data_folder(private_data_dir: Path) -> None:

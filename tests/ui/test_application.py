@@ -148,3 +148,19 @@ def test_the_time_limit_is_remembered_for_the_next_window(qtbot: QtBot) -> None:
     first = new_window(qtbot)
     first.time_limit_box.setValue(45)
     assert new_window(qtbot).time_limit_box.value() == 45
+
+
+def test_the_language_chosen_in_preferences_is_remembered_for_the_next_start(
+        qtbot: QtBot) -> None:
+    app = new_window(qtbot)
+    app.trigger("preferences")
+    dialog = app.window.preferences.dialog
+    assert dialog is not None
+    assert dialog.language() == ""  # follows the computer until chosen
+    dialog.language_box.setCurrentIndex(dialog.language_box.findText("Suomi"))
+    dialog.accept()
+    assert app_settings.language() == "fi"
+    again = new_window(qtbot)
+    again.trigger("preferences")
+    assert again.window.preferences.dialog is not None
+    assert again.window.preferences.dialog.language() == "fi"

@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nbl_desktop.core.i18n import N_, _, current_language
 from nbl_desktop.core.overview import DeskRecord, State, Step, overview_steps
 from nbl_desktop.core.printouts.print_log import AGENDA, TABLE
 from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.helper_process import HelperProcess
 from nbl_desktop.ui.tasks import Job, TaskRunner
 
-STATE_MARKS = {State.DONE: ("✔", "#2e7d32", "Done"),
-               State.ATTENTION: ("!", "#b26a00", "Wants a look"),
-               State.NEXT: ("➜", "#1565c0", "Next"),
-               State.LATER: ("…", "#757575", "Later")}
+STATE_MARKS = {State.DONE: ("✔", "#2e7d32", N_("Done")),
+               State.ATTENTION: ("!", "#b26a00", N_("Wants a look")),
+               State.NEXT: ("➜", "#1565c0", N_("Next")),
+               State.LATER: ("…", "#757575", N_("Later"))}
 
 
 class StepRow(QFrame):
@@ -39,7 +40,8 @@ class StepRow(QFrame):
         super().__init__()
         self.step = step
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        mark, colour, meaning = STATE_MARKS[step.state]
+        mark, colour, state = STATE_MARKS[step.state]
+        meaning = _(state)
         layout = QGridLayout(self)
         self.mark_label = QLabel(f"<span style='font-size:18pt; color:{colour}'>{mark}</span>")
         self.mark_label.setToolTip(meaning)
@@ -105,9 +107,11 @@ class OverviewPage(QScrollArea):
             return
         desk = DeskRecord(printed={kind: self.session.printed(kind) for kind in (AGENDA, TABLE)},
                           arrivals=frozenset(self.session.arrivals()))
-        self.heading.setText(self.heading.text() + " <i>(working out the numbers…)</i>")
+        self.heading.setText(self.heading.text() + " <i>"
+                             + _("(working out the numbers…)") + "</i>")
         self._runner.start(Job("working out the overview",
-                               self._helper.work_for(overview_steps, event, desk),
+                               self._helper.work_for(overview_steps, event, desk,
+                                                     current_language()),
                                on_result=self._show_answer, exclusive=False,
                                latest="overview"))
 
@@ -119,10 +123,10 @@ class OverviewPage(QScrollArea):
     def _show_heading(self) -> None:
         event = self.session.current_event
         self.heading.setText(
-            f"<h2>{event.settings.name}</h2>From registrations to results, step by step."
+            f"<h2>{event.settings.name}</h2>" + _("From registrations to results, step by step.")
             if event is not None else
-            "<h2>No event open</h2>Create an event (File → New event) or open one "
-            "(File → Open event) to begin.")
+            "<h2>" + _("No event open") + "</h2>"
+            + _("Create an event (File → New event) or open one (File → Open event) to begin."))
 
     def show_steps(self, steps: list[Step]) -> None:
         for row in self.rows:

@@ -7,12 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from nbl_desktop.core.event import EventData
+from nbl_desktop.core.i18n import _, n_
 
 MESSAGE_MS = 15_000
-
-
-def count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 class StatusBar(QStatusBar):
@@ -37,10 +34,15 @@ class StatusBar(QStatusBar):
             self.clearMessage()
 
     def show_event(self, event: EventData | None) -> None:
-        self.counts.setText("Create or open an event (File menu)." if event is None else
-                            f"{count(len(event.attendees), 'attendee', 'attendees')} · "
-                            f"{count(len(event.requests), 'wish', 'wishes')} · "
-                            f"{count(len(event.meetings), 'meeting', 'meetings')}")
+        if event is None:
+            self.counts.setText(_("Create or open an event (File menu)."))
+            return
+        people, wishes, meetings = (len(event.attendees), len(event.requests),
+                                    len(event.meetings))
+        self.counts.setText(" · ".join((
+            n_("{count} attendee", "{count} attendees", people).format(count=people),
+            n_("{count} wish", "{count} wishes", wishes).format(count=wishes),
+            n_("{count} meeting", "{count} meetings", meetings).format(count=meetings))))
 
 
 class ReadOnlyBanner(QLabel):
@@ -54,7 +56,7 @@ class ReadOnlyBanner(QLabel):
 
     def show_reason(self, read_only: str) -> None:
         """Why the file is read-only ("" when it is not)."""
-        self.setText(f"<b>Read-only:</b> {read_only}. You can look, print and export, but "
-                     "not change it; <i>File → Save event as</i> makes a copy to work in."
-                     if read_only else "")
+        self.setText(_("<b>Read-only:</b> {why}. You can look, print and export, but not "
+                       "change it; <i>File → Save event as</i> makes a copy to work in.")
+                     .format(why=read_only) if read_only else "")
         self.setVisible(bool(read_only))

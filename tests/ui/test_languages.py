@@ -1,0 +1,35 @@
+"""The window in each language: menus, tabs, the Overview and the status bar read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from nbl_desktop.core.i18n import use_language
+from tests.ui.driving import window_with_sample
+
+pytestmark = pytest.mark.gui
+
+@pytest.mark.parametrize("language", ["nb", "sv", "fi", "en"])
+def test_the_window_speaks_the_chosen_language(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, language: str) -> None:
+    use_language(language)
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    english_menus = ["&File", "&Edit", "&Schedule", "&View", "&Help"]
+    english_tabs = ["Overview", "Attendees", "Schedule", "Event day"]
+    menus = app.menu_titles()
+    tabs = [app.tabs.tabText(i) for i in range(app.tabs.count())]
+    if language == "en":
+        assert (menus, tabs) == (english_menus, english_tabs)
+        assert app.counts().startswith("60 attendees")
+        return
+    assert not set(menus) & set(english_menus), menus
+    assert not set(tabs) & set(english_tabs), tabs
+    assert all(menu.count("&") == 1 for menu in menus)
+    assert "attendees" not in app.counts() and app.counts().startswith("60 ")
+    app.show_tab(app.overview.page)
+    qtbot.waitUntil(lambda: bool(app.overview.steps()), timeout=30_000)
+    shown = " ".join(text for _state, text in app.overview.steps().values())
+    assert "people from" not in shown and "wishes" not in shown, shown
