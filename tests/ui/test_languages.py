@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.i18n import use_language
@@ -29,6 +30,13 @@ def test_the_window_speaks_the_chosen_language(
     assert not set(tabs) & set(english_tabs), tabs
     assert all(menu.count("&") == 1 for menu in menus)
     assert "attendees" not in app.counts() and app.counts().startswith("60 ")
+    page = app.attendees
+    headers = [page.model.headerData(i, Qt.Orientation.Horizontal)
+               for i in range(page.model.columnCount())]
+    english_headers = {"Name", "Organization", "Sector", "Asked by", "Can meet", "Fixed table"}
+    assert not set(headers) & english_headers, headers
+    assert page.add_button.text() != "Add person" and page.search.placeholderText() != ""
+    assert "Search" not in page.search.placeholderText()
     app.show_tab(app.overview.page)
     qtbot.waitUntil(lambda: bool(app.overview.steps()), timeout=30_000)
     shown = " ".join(text for _state, text in app.overview.steps().values())

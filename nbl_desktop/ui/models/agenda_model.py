@@ -8,9 +8,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nbl_desktop.core.agenda import AgendaLine
+from nbl_desktop.core.i18n import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Time", "Table", "With")
+HEADERS = (N_("Time"), N_("Table"), N_("With"))
 QUIET = QBrush(QColor("#808080"))
 EMPTY_TEXT = {"free": "(free)", "away": "(not here)", "break": "break", "day": ""}
 
@@ -60,4 +61,6 @@ class AgendaModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return HEADERS[section] if orientation == Qt.Orientation.Horizontal else section + 1
+        if orientation == Qt.Orientation.Horizontal:
+            return _(HEADERS[section]) if HEADERS[section] else ""
+        return section + 1

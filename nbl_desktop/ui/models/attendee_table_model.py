@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.demand import Demand
 from nbl_desktop.core.event import AttendeeRecord
+from nbl_desktop.core.i18n import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,19 +35,19 @@ def _clock_or_blank(minutes: int | None) -> str:
 class Column(enum.Enum):
     """Header and accessor of each column."""
 
-    ID = ("ID", lambda a: a.id)
-    NAME = ("Name", lambda a: a.name)
-    ORGANIZATION = ("Organization", lambda a: a.organization)
-    COUNTRY = ("Country", lambda a: a.country)
-    SECTOR = ("Sector", lambda a: a.sector)
-    AVAILABLE_FROM = ("From", lambda a: _clock_or_blank(a.available_from))
-    AVAILABLE_UNTIL = ("Until", lambda a: _clock_or_blank(a.available_until))
-    MAX_MEETINGS = ("Max meetings", lambda a: "" if a.max_meetings is None else a.max_meetings)
-    PARTY = ("Party", lambda a: a.party_size)
-    FIXED_TABLE = ("Fixed table", lambda a: a.fixed_table)
-    DELEGATION = ("Delegation", lambda a: a.delegation)
-    ASKED_BY = ("Asked by", None)
-    CAN_MEET = ("Can meet", None)
+    ID = (N_("ID"), lambda a: a.id)
+    NAME = (N_("Name"), lambda a: a.name)
+    ORGANIZATION = (N_("Organization"), lambda a: a.organization)
+    COUNTRY = (N_("Country"), lambda a: a.country)
+    SECTOR = (N_("Sector"), lambda a: a.sector)
+    AVAILABLE_FROM = (N_("From"), lambda a: _clock_or_blank(a.available_from))
+    AVAILABLE_UNTIL = (N_("Until"), lambda a: _clock_or_blank(a.available_until))
+    MAX_MEETINGS = (N_("Max meetings"), lambda a: "" if a.max_meetings is None else a.max_meetings)
+    PARTY = (N_("Party"), lambda a: a.party_size)
+    FIXED_TABLE = (N_("Fixed table"), lambda a: a.fixed_table)
+    DELEGATION = (N_("Delegation"), lambda a: a.delegation)
+    ASKED_BY = (N_("Asked by"), None)
+    CAN_MEET = (N_("Can meet"), None)
 
     def __init__(self, header: str, value: Callable[[AttendeeRecord], Any] | None) -> None:
         self.header = header
@@ -179,7 +180,7 @@ class AttendeeTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section].header
+            return _(COLUMNS[section].header)
         return section + 1
 
 

@@ -7,10 +7,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from nbl_desktop.core.edits import PRIORITY_NAMES
+from nbl_desktop.core.i18n import N_, _
 from nbl_desktop.core.schedule_figures import UnmetWish
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Asked by", "For", "Priority", "Why unmet")
+HEADERS = (N_("Asked by"), N_("For"), N_("Priority"), N_("Why unmet"))
 
 
 class UnmetModel(QAbstractTableModel):
@@ -49,4 +50,6 @@ class UnmetModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return HEADERS[section] if orientation == Qt.Orientation.Horizontal else section + 1
+        if orientation == Qt.Orientation.Horizontal:
+            return _(HEADERS[section]) if HEADERS[section] else ""
+        return section + 1

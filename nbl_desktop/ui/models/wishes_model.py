@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from nbl_desktop.core.edits import PRIORITY_NAMES
 from nbl_desktop.core.event import EventData
+from nbl_desktop.core.i18n import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 DO_NOT_MEET = "do not meet"
@@ -28,7 +29,7 @@ class Column(enum.IntEnum):
     PRIORITY = 2
 
 
-HEADERS = ("", "Person", "Priority")
+HEADERS = ("", N_("Person"), N_("Priority"))
 
 
 @dataclass(frozen=True)
@@ -118,4 +119,6 @@ class WishesModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return HEADERS[section] if orientation == Qt.Orientation.Horizontal else section + 1
+        if orientation == Qt.Orientation.Horizontal:
+            return _(HEADERS[section]) if HEADERS[section] else ""
+        return section + 1

@@ -31,6 +31,7 @@ from nbl_desktop.core.agenda import agenda_of
 from nbl_desktop.core.demand import demand_of
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData
+from nbl_desktop.core.i18n import _
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.event_session import EventSession
 from nbl_desktop.ui.models.agenda_model import AgendaModel
@@ -60,7 +61,7 @@ class AttendeesPage(QSplitter):
         self.filter = AttendeeFilter(self)
         self.filter.setSourceModel(self.model)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search name, organization, country, sector…")
+        self.search.setPlaceholderText(_("Search name, organization, country, sector…"))
         self.search.setClearButtonEnabled(True)
         self.view = QTableView()
         self.view.setModel(self.filter)
@@ -73,8 +74,8 @@ class AttendeesPage(QSplitter):
         self.view.verticalHeader().hide()
         # Column widths from the first rows, not from all 3,000 (a third of a second).
         self.view.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
-        self.add_button = QPushButton("Add person")
-        self.delete_button = QPushButton("Delete person…")
+        self.add_button = QPushButton(_("Add person"))
+        self.delete_button = QPushButton(_("Delete person…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
@@ -97,8 +98,8 @@ class AttendeesPage(QSplitter):
         self.agenda_view.horizontalHeader().setStretchLastSection(True)
         self.agenda_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.person_tabs = QTabWidget()
-        self.person_tabs.addTab(self.wishes_panel, "Wishes")
-        self.person_tabs.addTab(self.agenda_view, "Agenda")
+        self.person_tabs.addTab(self.wishes_panel, _("Wishes"))
+        self.person_tabs.addTab(self.agenda_view, _("Agenda"))
         details = QSplitter(Qt.Orientation.Vertical)
         details.addWidget(editor_scroll)
         details.addWidget(self.person_tabs)
@@ -211,20 +212,20 @@ class AttendeesPage(QSplitter):
         try:
             edit = make_edit(event)
         except UserError as exc:
-            messages.show_error(self, "Cannot make that change", str(exc))
+            messages.show_error(self, _("Cannot make that change"), str(exc))
             self.show_selected()
             return False
         return self.session.perform(edit)
 
     def _invalid(self, reason: str) -> None:
-        messages.show_error(self, "Cannot make that change", reason)
+        messages.show_error(self, _("Cannot make that change"), reason)
         self.show_selected()
 
     def add_person(self) -> None:
         event = self.session.current_event
         if event is None:
             return
-        person = AttendeeRecord(edits.new_attendee_id(event), "New person")
+        person = AttendeeRecord(edits.new_attendee_id(event), _("New person"))
         self.try_edit(lambda current: edits.add_attendee(current, person))
         self.select_attendee(person.id)
         self.editor.text_edits["name"].setFocus()
@@ -236,8 +237,9 @@ class AttendeesPage(QSplitter):
         if attendee is None or event is None:
             return
         takes = edits.what_deleting_takes(event, attendee.id)
-        question = f"Delete {self.session.labels.get(attendee.id, attendee.name)}?"
+        question = _("Delete {person}?").format(
+            person=self.session.labels.get(attendee.id, attendee.name))
         if takes:
-            question += f" This also removes their {takes}."
-        if messages.ask(self, "Delete person", question + " (Undo brings it all back.)"):
+            question += " " + _("This also removes their {what}.").format(what=takes)
+        if messages.ask(self, _("Delete person"), question + " " + _("(Undo brings it all back.)")):
             self.try_edit(lambda current: edits.delete_attendee(current, attendee.id))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 from nbl_desktop.core import edits
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.meeting_checks import why_not_another
 from nbl_desktop.core.schedule_figures import ScheduleFigures, free_places, schedule_figures
 from nbl_desktop.ui import messages
@@ -135,10 +136,10 @@ class SchedulePage(QSplitter):
 
     def _no_figures(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            problem = f"No figures: {error}"
+            problem = _("No figures: {problem}").format(problem=error)
         else:
             log.error("working out the figures failed", exc_info=error)
-            problem = "No figures (an error; the details are in the log file)."
+            problem = _("No figures (an error; the details are in the log file).")
         self.figures_panel.show_figures(None, self.session.labels, problem)
 
     def show_meeting(self, slot: int, table: int) -> None:
@@ -167,7 +168,7 @@ class SchedulePage(QSplitter):
             edit = edits.move_meeting(event, meeting, to_slot, to_table)
         except UserError as exc:
             self.said.emit(str(exc))
-            messages.show_error(self, "Cannot move the meeting", str(exc))
+            messages.show_error(self, _("Cannot move the meeting"), str(exc))
             return
         self.session.perform(edit)
         self.grid_view.setCurrentIndex(self.grid_model.index(to_slot, to_table))
@@ -191,7 +192,7 @@ class SchedulePage(QSplitter):
         if not places:
             reason = why_not_another(event, requester, requested) or (
                 "there is no free table in any slot where both are free and available")
-            messages.show_error(self, "No place for this meeting", f"{reason}.")
+            messages.show_error(self, _("No place for this meeting"), f"{reason}.")
             return
         slot, table = places[0]
         self._try_edit(lambda current: edits.create_meeting(current, requester, requested,

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop.core.clock import format_clock, parse_clock
 from nbl_desktop.core.event import AttendeeRecord
+from nbl_desktop.core.i18n import N_, _
 
 LANGUAGES = (("", "—"), ("en", "English"), ("nb", "Norsk"), ("sv", "Svenska"), ("fi", "Suomi"))
-TEXT_FIELDS = (("name", "Name"), ("organization", "Organization"), ("country", "Country"),
-               ("email", "Email"), ("sector", "Sector"), ("offers", "Offers"),
-               ("seeks", "Seeks"), ("delegation", "Delegation"))
-NO_LIMIT = "no limit"
+TEXT_FIELDS = (("name", N_("Name")), ("organization", N_("Organization")),
+               ("country", N_("Country")), ("email", N_("Email")), ("sector", N_("Sector")),
+               ("offers", N_("Offers")), ("seeks", N_("Seeks")),
+               ("delegation", N_("Delegation")))
+NO_LIMIT = N_("no limit")
 
 
 class _NotesEdit(QPlainTextEdit):
@@ -56,34 +58,34 @@ class AttendeeEditor(QWidget):
             edit = QLineEdit()
             edit.editingFinished.connect(self._commit)
             self.text_edits[name] = edit
-            layout.addRow(label + ":", edit)
+            layout.addRow(_("{field}:").format(field=_(label)), edit)
         self.language_box = QComboBox()
         for code, label in LANGUAGES:
             self.language_box.addItem(label, code)
         self.language_box.activated.connect(self._commit)
-        layout.insertRow(4, "Agenda language:", self.language_box)
+        layout.insertRow(4, _("Agenda language:"), self.language_box)
         self.from_edit, self.until_edit = QLineEdit(), QLineEdit()
         for edit in (self.from_edit, self.until_edit):
-            edit.setPlaceholderText("HH:MM (empty: all day)")
+            edit.setPlaceholderText(_("HH:MM (empty: all day)"))
             edit.editingFinished.connect(self._commit)
-        layout.addRow("Available from:", self.from_edit)
-        layout.addRow("Available until:", self.until_edit)
+        layout.addRow(_("Available from:"), self.from_edit)
+        layout.addRow(_("Available until:"), self.until_edit)
         self.max_box = QSpinBox()
         self.max_box.setRange(0, 99)
-        self.max_box.setSpecialValueText(NO_LIMIT)
+        self.max_box.setSpecialValueText(_(NO_LIMIT))
         self.party_box = QSpinBox()
         self.party_box.setRange(1, 20)
         for box in (self.max_box, self.party_box):
             box.editingFinished.connect(self._commit)
-        layout.addRow("Max meetings:", self.max_box)
-        layout.addRow("Party size:", self.party_box)
+        layout.addRow(_("Max meetings:"), self.max_box)
+        layout.addRow(_("Party size:"), self.party_box)
         self.table_box = QComboBox()
         self.table_box.activated.connect(self._commit)
-        layout.addRow("Fixed table:", self.table_box)
+        layout.addRow(_("Fixed table:"), self.table_box)
         self.notes_edit = _NotesEdit()
         self.notes_edit.setMaximumHeight(70)
         self.notes_edit.left.connect(self._commit)
-        layout.addRow("Notes:", self.notes_edit)
+        layout.addRow(_("Notes:"), self.notes_edit)
         self.show_attendee(None, ())
 
     def show_attendee(self, attendee: AttendeeRecord | None, tables: tuple[str, ...]) -> None:

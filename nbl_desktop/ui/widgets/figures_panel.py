@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.planning import must_meets_line
 from nbl_desktop.core.schedule_figures import ScheduleFigures
 from nbl_desktop.ui.models.unmet_model import UnmetModel
@@ -46,25 +47,25 @@ class FiguresPanel(QWidget):
         self.view.horizontalHeader().setResizeContentsPrecision(_ROWS_MEASURED)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        self.meet_button = QPushButton("Meet in the first free place")
-        self.meet_button.setToolTip("Add a meeting for the selected wish where no rule is "
-                                    "broken (undo takes it away again)")
+        self.meet_button = QPushButton(_("Meet in the first free place"))
+        self.meet_button.setToolTip(_("Add a meeting for the selected wish where no rule is "
+                                      "broken (undo takes it away again)"))
         self.meet_button.clicked.connect(self._meet_selected)
         self.view.doubleClicked.connect(lambda _index: self._meet_selected())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.figures_label)
-        layout.addWidget(QLabel("Unmet wishes:"))
+        layout.addWidget(QLabel(_("Unmet wishes:")))
         layout.addWidget(self.view, 1)
         layout.addWidget(self.meet_button)
 
     def show_working(self) -> None:
-        self.figures_label.setText("Working out the figures…")
+        self.figures_label.setText(_("Working out the figures…"))
 
     def show_figures(self, figures: ScheduleFigures | None, labels: dict[str, str],
                      problem: str = "") -> None:
         if figures is None:
-            self.figures_label.setText(problem or "No schedule yet.")
+            self.figures_label.setText(problem or _("No schedule yet."))
             self.model.set_unmet((), labels)
             return
         # Short lines that wrap: the panel may be narrow, or laid out while another tab

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop.core.edits import PRIORITY_NAMES
 from nbl_desktop.core.event import EventData
+from nbl_desktop.core.i18n import _
 from nbl_desktop.ui.models.wishes_model import Column, WishesModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -82,10 +83,10 @@ class WishesPanel(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().hide()
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.person_edit = QLineEdit()
-        self.person_edit.setPlaceholderText("Add a wish: type a name or organization…")
+        self.person_edit.setPlaceholderText(_("Add a wish: type a name or organization…"))
         self.names = QStringListModel(self)
         self.completer = QCompleter(self.names, self)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -95,10 +96,10 @@ class WishesPanel(QWidget):
         for priority, name in PRIORITY_NAMES.items():
             self.priority_box.addItem(name, priority)
         self.priority_box.setCurrentIndex(1)
-        self.add_button = QPushButton("Add wish")
+        self.add_button = QPushButton(_("Add wish"))
         self.add_button.clicked.connect(self.add_wish)
         self.person_edit.returnPressed.connect(self.add_wish)
-        self.apart_button = QPushButton("Do not meet")
+        self.apart_button = QPushButton(_("Do not meet"))
         self.apart_button.clicked.connect(self.add_apart)
         self.message = QLabel()
         adding = QHBoxLayout()
@@ -121,8 +122,9 @@ class WishesPanel(QWidget):
         self.setEnabled(attendee_id is not None)
         self.model.set_person(event, attendee_id, labels)
         self.view.resizeColumnsToContents()
-        self.title.setText(f"<b>Wishes of {labels[attendee_id]}</b>" if attendee_id else
-                           "Select a person to see and edit their wishes.")
+        self.title.setText("<b>" + _("Wishes of {person}").format(person=labels[attendee_id])
+                           + "</b>" if attendee_id else
+                           _("Select a person to see and edit their wishes."))
         self._ids_by_label = {label: i for i, label in labels.items() if i != attendee_id}
         self.names.setStringList(sorted(self._ids_by_label))
 
@@ -134,8 +136,9 @@ class WishesPanel(QWidget):
                        if text.casefold() in label.casefold()]
             found = matches[0] if len(matches) == 1 and text else None
         if found is None:
-            self.message.setText(f"No one is called '{text}'; pick a name from the list."
-                                 if text else "Type a name or organization first.")
+            self.message.setText(
+                _("No one is called '{name}'; pick a name from the list.").format(name=text)
+                if text else _("Type a name or organization first."))
         return found
 
     def add_wish(self) -> None:
