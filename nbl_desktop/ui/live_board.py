@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day.now import slot_now
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.printouts.words import table_title
 from nbl_desktop.core.slot_grid import slot_times
 
@@ -35,7 +36,7 @@ class LiveBoard(QWidget):
     def __init__(self, clock: Callable[[], dt.datetime] = dt.datetime.now,
                  parent: Any = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Live board")
+        self.setWindowTitle(_("Live board"))
         self.setStyleSheet("background: #0b1f33; color: white;")
         self.clock = clock
         self.shown: EventData | None = None
@@ -153,4 +154,4 @@ class LiveBoard(QWidget):
                 + ";  ".join(f"{t}: {p}" for t, p in upcoming[:8])
                 + (f";  … and {len(upcoming) - 8} more" if len(upcoming) > 8 else ""))
         else:
-            self.next_label.setText("Last round.")
+            self.next_label.setText(_("Last round."))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day.now import slot_label
 from nbl_desktop.core.event_day.replanning import DayReplan, notify_list
+from nbl_desktop.core.i18n import _
 
 COLUMNS = ("Name", "Organization", "What changes", "Next meeting")
 
@@ -27,7 +28,7 @@ class ReplanPreviewDialog(QDialog):
 
     def __init__(self, event: EventData, day: DayReplan, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Re-plan: what changes")
+        self.setWindowTitle(_("Re-plan: what changes"))
         self.resize(1000, 520)
         self.day = day
         rows = notify_list(event, day)
@@ -37,7 +38,7 @@ class ReplanPreviewDialog(QDialog):
             f"{len(rows)} agendas change ({kinds.count('added')} meetings added, "
             f"{kinds.count('moved')} moved, {kinds.count('cancelled')} cancelled, counted per "
             f"person); {day.kept} later meetings keep their slot and table."
-            if rows else "Nothing better was found: the schedule stays as it is.")
+            if rows else _("Nothing better was found: the schedule stays as it is."))
         self.summary_label.setWordWrap(True)
         self.table = QTableWidget(len(rows), len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -53,8 +54,9 @@ class ReplanPreviewDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 520))
         self.buttons = QDialogButtonBox()
-        self.apply_button = self.buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Discard", QDialogButtonBox.ButtonRole.RejectRole)
+        self.apply_button = self.buttons.addButton(_("Apply"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(_("Discard"), QDialogButtonBox.ButtonRole.RejectRole)
         self.apply_button.setEnabled(bool(rows))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nbl_desktop.core.i18n import _
 from solver import SolveOptions
 from solver.options import Compactness
 
@@ -30,13 +31,14 @@ class ScheduleOptionsDialog(QDialog):
 
     def __init__(self, options: SolveOptions, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Schedule options")
+        self.setWindowTitle(_("Schedule options"))
         self._original = options
         self.min_meetings_box = QSpinBox()
         self.min_meetings_box.setRange(0, 20)
         self.min_meetings_box.setValue(options.min_meetings)
-        self.min_meetings_box.setToolTip("Everyone who asked or was asked for gets this many "
-                                         "meetings before anyone gets more, where possible")
+        self.min_meetings_box.setToolTip(_("Everyone who asked or was asked for gets this "
+                                           "many meetings before anyone gets more, where "
+                                           "possible"))
         self.weight_boxes = {}
         for priority in (1, 2, 3):
             box = QSpinBox()
@@ -49,26 +51,27 @@ class ScheduleOptionsDialog(QDialog):
         self.tolerance_box.setDecimals(1)
         self.tolerance_box.setValue(100 * options.value_tolerance)
         self.compactness_box = QComboBox()
-        self.compactness_box.addItem("fewest idle slots", Compactness.IDLE_SLOTS)
-        self.compactness_box.addItem("fewest breaks (runs of idle slots)", Compactness.BREAKS)
+        self.compactness_box.addItem(_("fewest idle slots"), Compactness.IDLE_SLOTS)
+        self.compactness_box.addItem(_("fewest breaks (runs of idle slots)"),
+                                     Compactness.BREAKS)
         self.compactness_box.setCurrentIndex(
             max(self.compactness_box.findData(options.compactness), 0))
         self.spread_box = QSpinBox()
         self.spread_box.setRange(-1, 24)
-        self.spread_box.setSpecialValueText("no bound")
+        self.spread_box.setSpecialValueText(_("no bound"))
         self.spread_box.setValue(-1 if options.max_break_spread is None
                                  else options.max_break_spread)
         self.compactness_box.currentIndexChanged.connect(self._enable_spread)
         self._enable_spread()
 
         form = QFormLayout()
-        form.addRow("At least this many meetings each:", self.min_meetings_box)
-        form.addRow("Weight of a 'nice' wish:", self.weight_boxes[1])
-        form.addRow("Weight of an 'important' wish:", self.weight_boxes[2])
-        form.addRow("Weight of a 'must' wish:", self.weight_boxes[3])
-        form.addRow("Value given up for fewer gaps, at most:", self.tolerance_box)
-        form.addRow("Gaps are counted as:", self.compactness_box)
-        form.addRow("Breaks per person may differ by at most:", self.spread_box)
+        form.addRow(_("At least this many meetings each:"), self.min_meetings_box)
+        form.addRow(_("Weight of a 'nice' wish:"), self.weight_boxes[1])
+        form.addRow(_("Weight of an 'important' wish:"), self.weight_boxes[2])
+        form.addRow(_("Weight of a 'must' wish:"), self.weight_boxes[3])
+        form.addRow(_("Value given up for fewer gaps, at most:"), self.tolerance_box)
+        form.addRow(_("Gaps are counted as:"), self.compactness_box)
+        form.addRow(_("Breaks per person may differ by at most:"), self.spread_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)

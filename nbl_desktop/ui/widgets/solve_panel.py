@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.planning import gaps_wording
 from nbl_desktop.ui.widgets.value_chart import ValueChart
 from solver import Progress
@@ -34,13 +35,13 @@ class SolvePanel(QWidget):
         self.activity.setRange(0, 0)  # busy indicator until the first figures arrive
         self.activity.setMaximumWidth(220)
         self.elapsed_label = QLabel()
-        self.figures_label = QLabel("Looking for a first schedule…")
+        self.figures_label = QLabel(_("Looking for a first schedule…"))
         self.chart = ValueChart()
-        self.cancel_button = QPushButton("Cancel (keep best so far)")
+        self.cancel_button = QPushButton(_("Cancel (keep best so far)"))
         self._tick = QTimer(self)
         self._tick.setInterval(250)
         layout = QHBoxLayout(self)
-        layout.addWidget(QLabel("Scheduling:"))
+        layout.addWidget(QLabel(_("Scheduling:")))
         layout.addWidget(self.activity)
         layout.addWidget(self.elapsed_label)
         layout.addWidget(self.figures_label, 1)
@@ -58,7 +59,7 @@ class SolvePanel(QWidget):
         self._gaps = gaps_wording(measure)
         self.chart.start(time_limit)
         self.activity.setRange(0, 0)
-        self.figures_label.setText("Looking for a first schedule…")
+        self.figures_label.setText(_("Looking for a first schedule…"))
         self.cancel_button.setEnabled(True)
         self._show_elapsed()
         self._tick.start()
@@ -81,9 +82,10 @@ class SolvePanel(QWidget):
 
     def _on_cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.figures_label.setText(self.figures_label.text() + " · stopping…")
+        self.figures_label.setText(self.figures_label.text() + " · " + _("stopping…"))
         self.cancel_requested.emit()
 
     def _show_elapsed(self) -> None:
         elapsed = time.monotonic() - self._started
-        self.elapsed_label.setText(f"{elapsed:.0f} s of {self._time_limit:.0f} s")
+        self.elapsed_label.setText(_("{elapsed} s of {limit} s").format(
+            elapsed=f"{elapsed:.0f}", limit=f"{self._time_limit:.0f}"))
