@@ -37,6 +37,12 @@ def test_the_window_speaks_the_chosen_language(
     assert not set(headers) & english_headers, headers
     assert page.add_button.text() != "Add person" and page.search.placeholderText() != ""
     assert "Search" not in page.search.placeholderText()
+    day = app.event_day
+    day_texts = [button.text() for button in (day.no_show_button, day.late_button,
+                                              day.walk_in_button, day.replan_button,
+                                              day.reprint_button)]
+    assert not set(day_texts) & {"No-show from now", "Arrives late…", "Walk-in…",
+                                 "Re-plan from now…", "Reprint what changed…"}, day_texts
     app.show_tab(app.overview.page)
     qtbot.waitUntil(lambda: bool(app.overview.steps()), timeout=30_000)
     shown = " ".join(text for _state, text in app.overview.steps().values())

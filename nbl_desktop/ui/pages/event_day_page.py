@@ -41,6 +41,7 @@ from nbl_desktop.core.edits import new_attendee_id
 from nbl_desktop.core.event import AttendeeRecord, EventData
 from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.now import slot_label, slot_now
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.slot_grid import slot_times
 from nbl_desktop.ui.event_session import EventSession
@@ -64,8 +65,8 @@ def ask_time(parent: QWidget, title: str, label: str) -> int | None:
 
 def ask_table(parent: QWidget, labels: tuple[str, ...]) -> int | None:
     """Which table is out of use (its index), None when cancelled."""
-    label, ok = QInputDialog.getItem(parent, "Table out of use",
-                                     "Which table is out of use from now on?", list(labels),
+    label, ok = QInputDialog.getItem(parent, _("Table out of use"),
+                                     _("Which table is out of use from now on?"), list(labels),
                                      0, False)
     return labels.index(label) if ok and label in labels else None
 
@@ -75,19 +76,19 @@ class WalkInDialog(QDialog):
 
     def __init__(self, event: EventData, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Walk-in")
+        self.setWindowTitle(_("Walk-in"))
         self.name_edit = QLineEdit()
         self.organization_edit = QLineEdit()
         self.country_edit = QLineEdit()
         self.must_meet_box = QComboBox()
         self.must_meet_box.setEditable(True)
-        self.must_meet_box.addItem("(nobody)", "")
+        self.must_meet_box.addItem(_("(nobody)"), "")
         _add_people(self.must_meet_box, event)
         form = QFormLayout(self)
-        form.addRow("Name:", self.name_edit)
-        form.addRow("Organization:", self.organization_edit)
-        form.addRow("Country:", self.country_edit)
-        form.addRow("Must meet:", self.must_meet_box)
+        form.addRow(_("Name:"), self.name_edit)
+        form.addRow(_("Organization:"), self.organization_edit)
+        form.addRow(_("Country:"), self.country_edit)
+        form.addRow(_("Must meet:"), self.must_meet_box)
         form.addRow(_ok_cancel(self))
 
     def walk_in(self, event: EventData) -> tuple[AttendeeRecord, list[tuple[str, int]]]:
@@ -117,15 +118,15 @@ class MustMeetDialog(QDialog):
 
     def __init__(self, event: EventData, first: str | None, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New must-meet")
+        self.setWindowTitle(_("New must-meet"))
         self.first_box, self.second_box = QComboBox(), QComboBox()
         for box in (self.first_box, self.second_box):
             _add_people(box, event)
         if first is not None:
             self.first_box.setCurrentIndex(self.first_box.findData(first))
         form = QFormLayout(self)
-        form.addRow("Who:", self.first_box)
-        form.addRow("must meet:", self.second_box)
+        form.addRow(_("Who:"), self.first_box)
+        form.addRow(_("must meet:"), self.second_box)
         form.addRow(_ok_cancel(self))
 
 
@@ -167,25 +168,25 @@ class EventDayPage(QWidget):
         self.clock: Callable[[], dt.datetime] = dt.datetime.now
         self.now_box = QSpinBox()
         self.now_box.setMinimum(1)
-        self.follow_clock_box = QCheckBox("Follow the clock")
+        self.follow_clock_box = QCheckBox(_("Follow the clock"))
         self.now_label = QLabel()
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Check in: type a few letters of a name or "
-                                            "organization, then Enter")
+        self.search_edit.setPlaceholderText(_("Check in: type a few letters of a name or "
+                                              "organization, then Enter"))
         self.search_edit.setClearButtonEnabled(True)
         self.arrived_label = QLabel()
         self.expected_list = QListWidget()
         self.arrived_list = QListWidget()
-        self.no_show_button = QPushButton("No-show from now")
-        self.late_button = QPushButton("Arrives late…")
-        self.leave_button = QPushButton("Leaves early…")
-        self.walk_in_button = QPushButton("Walk-in…")
-        self.close_table_button = QPushButton("Table out of use…")
-        self.must_meet_button = QPushButton("New must-meet…")
-        self.replan_button = QPushButton("Re-plan from now…")
-        self.reprint_button = QPushButton("Reprint what changed…")
-        self.reprint_button.setToolTip("The agendas and table cards that differ from what was "
-                                       "last printed, in one print run")
+        self.no_show_button = QPushButton(_("No-show from now"))
+        self.late_button = QPushButton(_("Arrives late…"))
+        self.leave_button = QPushButton(_("Leaves early…"))
+        self.walk_in_button = QPushButton(_("Walk-in…"))
+        self.close_table_button = QPushButton(_("Table out of use…"))
+        self.must_meet_button = QPushButton(_("New must-meet…"))
+        self.replan_button = QPushButton(_("Re-plan from now…"))
+        self.reprint_button = QPushButton(_("Reprint what changed…"))
+        self.reprint_button.setToolTip(_("The agendas and table cards that differ from what "
+                                         "was last printed, in one print run"))
         self.held_slot_box = QSpinBox()
         self.held_slot_box.setMinimum(1)
         self.held_list = QListWidget()
@@ -194,7 +195,7 @@ class EventDayPage(QWidget):
 
         self.now_label.setWordWrap(True)
         now_row = QHBoxLayout()
-        now_row.addWidget(QLabel("Now:"))
+        now_row.addWidget(QLabel(_("Now:")))
         now_row.addWidget(self.now_box)
         now_row.addWidget(self.follow_clock_box)
         now_row.addWidget(self.now_label, 1)
@@ -205,31 +206,31 @@ class EventDayPage(QWidget):
                                     self.walk_in_button, self.must_meet_button,
                                     self.close_table_button)):
             people_buttons.addWidget(button, i // 3, i % 3)
-        check_in = QGroupBox("Check-in")
+        check_in = QGroupBox(_("Check-in"))
         check_in_layout = QVBoxLayout(check_in)
         check_in_layout.addWidget(self.search_edit)
         check_in_layout.addWidget(self.arrived_label)
         lists = QHBoxLayout()
         expected = QVBoxLayout()
-        expected.addWidget(_wrapped("Expected, not arrived yet (by first meeting):"))
+        expected.addWidget(_wrapped(_("Expected, not arrived yet (by first meeting):")))
         expected.addWidget(self.expected_list)
         arrived = QVBoxLayout()
-        arrived.addWidget(_wrapped("Arrived (double-click to undo):"))
+        arrived.addWidget(_wrapped(_("Arrived (double-click to undo):")))
         arrived.addWidget(self.arrived_list)
         lists.addLayout(expected, 3)
         lists.addLayout(arrived, 2)
         check_in_layout.addLayout(lists)
         check_in_layout.addLayout(people_buttons)
-        held = QGroupBox("Meetings held")
-        held.setToolTip("Every meeting is held unless you untick it.")
+        held = QGroupBox(_("Meetings held"))
+        held.setToolTip(_("Every meeting is held unless you untick it."))
         held_layout = QVBoxLayout(held)
         held_row = QHBoxLayout()
-        held_row.addWidget(QLabel("Slot:"))
+        held_row.addWidget(QLabel(_("Slot:")))
         held_row.addWidget(self.held_slot_box)
         held_row.addStretch(1)
         held_layout.addLayout(held_row)
         held_layout.addWidget(self.held_list)
-        log = QGroupBox("Change log")
+        log = QGroupBox(_("Change log"))
         log_layout = QVBoxLayout(log)
         log_layout.addWidget(self.log_list)
         side = QVBoxLayout()
@@ -309,8 +310,8 @@ class EventDayPage(QWidget):
     def _show_now(self) -> None:
         assert self.shown is not None
         now = self.now()
-        self.now_label.setText(f"Slots before {slot_label(self.shown.settings, now)} have "
-                               "happened and stay as they are.")
+        self.now_label.setText(_("Slots before {slot} have happened and stay as they are.")
+                               .format(slot=slot_label(self.shown.settings, now)))
         self.replan_button.setEnabled(now < self.shown.settings.total_slots)
 
     def _fill_people(self) -> None:
@@ -329,7 +330,7 @@ class EventDayPage(QWidget):
         self.expected_list.clear()
         for person in expected:
             first = first_meeting.get(lead[person.id])
-            when = slots[first].label() if first is not None else "no meeting"
+            when = slots[first].label() if first is not None else _("no meeting")
             item = QListWidgetItem(f"{when}  ·  {meeting_checks.who(person)}")
             item.setData(ID_ROLE, person.id)
             self.expected_list.addItem(item)
@@ -342,8 +343,8 @@ class EventDayPage(QWidget):
             item = QListWidgetItem(f"{at[11:16]}  {meeting_checks.who(person)}")
             item.setData(ID_ROLE, person_id)
             self.arrived_list.addItem(item)
-        self.arrived_label.setText(f"Arrived: {self.arrived_list.count()} of "
-                                   f"{len(event.attendees)} expected")
+        self.arrived_label.setText(_("Arrived: {arrived} of {expected} expected").format(
+            arrived=self.arrived_list.count(), expected=len(event.attendees)))
         show_matching(self.expected_list, self.search_edit.text())
 
     def _fill_held(self) -> None:
@@ -356,8 +357,9 @@ class EventDayPage(QWidget):
         self.held_list.clear()
         for m in sorted((m for m in self.shown.meetings if m.slot == slot),
                         key=lambda m: m.table):
-            item = QListWidgetItem(f"Table {labels[m.table]}: {self.shown.attendee(m.a).name}"
-                                   f" – {self.shown.attendee(m.b).name}")
+            item = QListWidgetItem(_("Table {table}: {a} – {b}").format(
+                table=labels[m.table], a=self.shown.attendee(m.a).name,
+                b=self.shown.attendee(m.b).name))
             item.setData(ID_ROLE, (m.slot, m.a, m.b))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if (m.slot, m.a, m.b) in not_held
@@ -404,13 +406,13 @@ class EventDayPage(QWidget):
 
     def ask_late_arrival(self) -> None:
         person = self.selected_person()
-        minute = ask_time(self, "Arrives late", "Arrives at (HH:MM):") if person else None
+        minute = ask_time(self, _("Arrives late"), _("Arrives at (HH:MM):")) if person else None
         if person is not None and minute is not None:
             self.edit_made.emit(lambda event: day_edits.late_arrival(event, person, minute))
 
     def ask_early_leave(self) -> None:
         person = self.selected_person()
-        minute = ask_time(self, "Leaves early", "Leaves at (HH:MM):") if person else None
+        minute = ask_time(self, _("Leaves early"), _("Leaves at (HH:MM):")) if person else None
         if person is not None and minute is not None:
             self.edit_made.emit(lambda event: day_edits.early_leave(event, person, minute))
 
