@@ -34,6 +34,7 @@ from nbl_desktop.core import meeting_checks
 from nbl_desktop.core.clock import now_stamp
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
+from nbl_desktop.core.i18n import _, n_
 from nbl_desktop.core.printouts.pages import Page, pages_of_kind
 from nbl_desktop.core.printouts.print_log import (
     AGENDA,
@@ -70,7 +71,7 @@ class PrintDialog(QDialog):
     def __init__(self, session: EventSession, runner: TaskRunner, event: EventData,
                  selected: list[str], parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Print")
+        self.setWindowTitle(_("Print"))
         self.resize(560, 560)
         self.session = session
         self.shown_event = event
@@ -84,9 +85,9 @@ class PrintDialog(QDialog):
         self.kind_box = QComboBox()
         for kind, name in KIND_TITLES.items():
             self.kind_box.addItem(name, kind)
-        self.all_button = QRadioButton("Everyone")
+        self.all_button = QRadioButton(_("Everyone"))
         self.changed_button = QRadioButton()
-        self.ticked_button = QRadioButton("Only those ticked below")
+        self.ticked_button = QRadioButton(_("Only those ticked below"))
         self.who = QButtonGroup(self)
         for button, key in ((self.all_button, ALL), (self.changed_button, CHANGED),
                             (self.ticked_button, TICKED)):
@@ -94,7 +95,7 @@ class PrintDialog(QDialog):
             button.setProperty("who", key)
         self.all_button.setChecked(True)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Find a name or organization…")
+        self.search_edit.setPlaceholderText(_("Find a name or organization…"))
         self.search_edit.setClearButtonEnabled(True)
         self.people_list = QListWidget()
         for person in sorted(event.attendees, key=lambda a: a.name.casefold()):
@@ -113,18 +114,18 @@ class PrintDialog(QDialog):
         for code, name in zip(AGENDA_LANGUAGES, ("English", "Norsk", "Svenska", "Suomi"),
                               strict=True):
             self.language_box.addItem(name, code)
-        self.one_file_each_box = QCheckBox("One PDF file each, into a folder")
+        self.one_file_each_box = QCheckBox(_("One PDF file each, into a folder"))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.preview_button = QPushButton("Preview…")
-        self.print_button = QPushButton("Print…")
-        self.pdf_button = QPushButton("Export PDF…")
-        self.close_button = QPushButton("Close")
+        self.preview_button = QPushButton(_("Preview…"))
+        self.print_button = QPushButton(_("Print…"))
+        self.pdf_button = QPushButton(_("Export PDF…"))
+        self.close_button = QPushButton(_("Close"))
 
         form = QFormLayout()
-        form.addRow("Print:", self.kind_box)
-        form.addRow("Paper:", self.paper_box)
-        form.addRow("Language of cards and grid:", self.language_box)
+        form.addRow(_("Print:"), self.kind_box)
+        form.addRow(_("Paper:"), self.paper_box)
+        form.addRow(_("Language of cards and grid:"), self.language_box)
         who = QVBoxLayout()
         for button in (self.all_button, self.changed_button, self.ticked_button):
             who.addWidget(button)
@@ -135,7 +136,7 @@ class PrintDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("For whom:"))
+        layout.addWidget(QLabel(_("For whom:")))
         layout.addLayout(who)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.people_list, 1)
@@ -183,7 +184,7 @@ class PrintDialog(QDialog):
         """The pages chosen now, as a print job."""
         kind = self.kind()
         who = self.who.checkedButton().property("who")
-        every, changed, _ = self._pages()
+        every, changed, _last = self._pages()
         if who == TICKED and kind == AGENDA:
             ticked = set(self.ticked())
             pages = [p for p in every if p.key in ticked]
@@ -218,13 +219,15 @@ class PrintDialog(QDialog):
             self.all_button.setChecked(True)
         self.one_file_each_box.setEnabled(kind != GRID)
         every, changed, last = self._pages()
-        self.changed_button.setText(f"Only what changed since last printed ({len(changed)} of "
-                                    f"{len(every)})")
+        self.changed_button.setText(_("Only what changed since last printed ({changed} of "
+                                      "{every})").format(changed=len(changed), every=len(every)))
         job = self.job()
         count = len(job.pages)
-        what = "the grid" if kind == GRID and count else f"{count} page{'s' * (count != 1)}"
-        self.status_label.setText(f"{self.outcome}{what.capitalize()} to print. "
-                                  + (f"Last printed {last}." if last else "Not printed yet."))
+        what = _("The grid to print.") if kind == GRID and count else n_(
+            "{count} page to print.", "{count} pages to print.", count).format(count=count)
+        self.status_label.setText(f"{self.outcome}{what} "
+                                  + (_("Last printed {when}.").format(when=last) if last
+                                     else _("Not printed yet.")))
         for button in (self.preview_button, self.print_button, self.pdf_button):
             button.setEnabled(bool(job.pages) and self.task is None)
 
@@ -279,7 +282,7 @@ class PrintDialog(QDialog):
 
     def _done(self, job: PrintJob, result: Any, target: Path | None) -> None:
         if result is None:
-            self.outcome = "Cancelled: nothing was printed or written. "
+            self.outcome = _("Cancelled: nothing was printed or written.") + " "
             return
         for kind, pages in by_print_kind(job.pages).items():
             self.session.remember_printed(kind, fingerprints_of(pages), now_stamp())
@@ -289,7 +292,7 @@ class PrintDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            messages.show_error(self, "Cannot print", str(exc))
+            messages.show_error(self, _("Cannot print"), str(exc))
         else:
             messages.show_bug(self, "printing", exc)
 
