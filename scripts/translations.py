@@ -3,7 +3,7 @@
     python scripts/translations.py update    # new texts into every .po (empty, to translate)
     python scripts/translations.py compile   # every .po into its .mo, which the app reads
 
-`update` extracts every text marked with _(), N_(), n_() or ngettext() from nbl_desktop/
+`update` extracts every text marked with _(), N_(), n_(), ngettext() or counted() from nbl_desktop/
 into resources/translations/nbl.pot and merges it into each language's nbl.po,
 keeping what is translated. Edit the .po files (any PO editor, or a text editor),
 then `compile`. tests/test_translations.py fails while a text is untranslated or
@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "translations"
-KEYWORDS = ("_", "N_", "n_:1,2", "ngettext:1,2")
+KEYWORDS = ("_", "N_", "n_:1,2", "ngettext:1,2", "counted:2,3")
 
 
 def pybabel(*arguments: str) -> None:

@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 
 FOLDER = ROOT / "resources" / "translations"
 TRANSLATED = [code for code in LANGUAGES if code != "en"]
-KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "ngettext": (1, 2), "counted": (2, 3)}
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 

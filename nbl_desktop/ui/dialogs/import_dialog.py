@@ -14,7 +14,6 @@ next import.
 
 from __future__ import annotations
 
-from collections.abc import Sized
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.i18n import _, n_
 from nbl_desktop.core.importing.choices import NOT_USED, SKIP_SHEET, header_key
 from nbl_desktop.core.importing.fields import FIELDS, SheetKind
 from nbl_desktop.core.importing.import_report import write_report_workbook
@@ -56,9 +56,9 @@ NOT_READ_TEXT = "(not read)"
 QUESTION_SHADE = QColor("#fff3b0")
 
 
-def count(items: Sized, one: str, many: str = "") -> str:
-    """'1 wish', '3 wishes'."""
-    return f"{len(items)} {one if len(items) == 1 else many or one + 's'}"
+def counted(number: int, singular: str, plural: str) -> str:
+    """"1 wish", "3 wishes": the plural form of the window's language."""
+    return n_(singular, plural, number).format(count=number)
 
 
 class ImportDialog(QDialog):
@@ -179,31 +179,37 @@ class ImportDialog(QDialog):
         self.names_view.resizeColumnsToContents()
         unclear = self.names_model.rowCount()
         asked = len(outcome.questions)
-        self.tabs.setTabText(0, f"Columns ({asked} to confirm)" if asked else "Columns")
-        self.tabs.setTabText(1, f"Names to check ({unclear})")
+        self.tabs.setTabText(0, _("Columns ({count} to confirm)").format(count=asked)
+                             if asked else _("Columns"))
+        self.tabs.setTabText(1, _("Names to check ({count})").format(count=unclear))
         self.questions_label.setText(
-            f"<b>{count(range(asked), 'column')} to confirm</b> (marked): the app does not "
-            "know the header, but the values look like something it uses. Its guess is "
-            "chosen; change it, or take every guess." if asked else "")
+            "<b>" + counted(asked, "{count} column to confirm", "{count} columns to confirm")
+            + "</b> " + _("(marked): the app does not know the header, but the values look "
+                          "like something it uses. Its guess is chosen; change it, or take "
+                          "every guess.") if asked else "")
         self.questions_label.setVisible(bool(asked))
         self.accept_guesses_button.setVisible(bool(asked))
         if outcome.blocked:
             self.summary_label.setText(
-                f"<b style='color:#a00'>Nothing can be imported yet.</b> {outcome.blocked} "
-                "Choose the header row or what a column holds under Columns.")
+                "<b style='color:#a00'>" + _("Nothing can be imported yet.") + "</b> "
+                f"{outcome.blocked} "
+                + _("Choose the header row or what a column holds under Columns."))
         else:
             skipped = len(report.skipped) if report is not None else 0
-            waiting = f"<b>{count(range(asked), 'column')} to confirm</b> under Columns " \
-                "before Import. " if asked else ""
-            self.summary_label.setText(
-                f"{waiting}After the import the event has "
-                f"<b>{count(event.attendees, 'attendee')}</b>, "
-                f"<b>{count(event.requests, 'wish', 'wishes')}</b> and "
-                f"<b>{count(event.exclusions, 'do-not-meet pair')}</b>. "
-                f"{count(outcome.changes, 'change')} to the event; "
-                f"{count(range(skipped), 'row or name', 'rows or names')} not imported; "
-                f"{count(range(unclear), 'name')} to check. "
-                "Nothing is written until you press Import.")
+            waiting = _("<b>{columns}</b> under Columns before Import.").format(
+                columns=counted(asked, "{count} column to confirm", "{count} columns to confirm")
+            ) + " " if asked else ""
+            self.summary_label.setText(waiting + _(
+                "After the import the event has <b>{attendees}</b>, <b>{wishes}</b> and "
+                "<b>{pairs}</b>. {changes} to the event; {skipped} not imported; {names} to "
+                "check. Nothing is written until you press Import.").format(
+                attendees=counted(len(event.attendees), "{count} attendee", "{count} attendees"),
+                wishes=counted(len(event.requests), "{count} wish", "{count} wishes"),
+                pairs=counted(len(event.exclusions), "{count} do-not-meet pair",
+                            "{count} do-not-meet pairs"),
+                changes=counted(len(outcome.changes), "{count} change", "{count} changes"),
+                skipped=counted(skipped, "{count} row or name", "{count} rows or names"),
+                names=counted(unclear, "{count} name", "{count} names")))
         lines = [*(f"change: {c}" for c in outcome.changes), *outcome.findings]
         self.report_text.setPlainText("\n".join(lines) or "Nothing to report: every row was "
                                       "read as it stood, and the event would not change.")
