@@ -24,7 +24,7 @@ from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.replanning import DayReplan, notify_list, replan_event
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
-from nbl_desktop.core.i18n import ENGLISH, LANGUAGES, _, n_, use_language
+from nbl_desktop.core.i18n import ENGLISH, LANGUAGES, _, counted, use_language
 from nbl_desktop.core.importing.registrations import (
     EventFlags,
     column_choices,
@@ -234,10 +234,9 @@ def run_schedule(args: argparse.Namespace) -> int:
         if args.event_file is not None else nullcontext(None)
     with building as store:
         _complain(_("Scheduling {attendees}, {wishes} (up to {seconds:g} s)…").format(
-            attendees=n_("{count} attendee", "{count} attendees", len(event.attendees))
-            .format(count=len(event.attendees)),
-            wishes=n_("{count} wish", "{count} wishes", len(event.requests))
-            .format(count=len(event.requests)), seconds=args.time_limit))
+            attendees=counted(len(event.attendees), "{count} attendee", "{count} attendees"),
+            wishes=counted(len(event.requests), "{count} wish", "{count} wishes"),
+            seconds=args.time_limit))
         problem = problem_from_event(event)
         result = solve(problem, SolveOptions(time_limit_seconds=args.time_limit))
         event = replace(event, meetings=tuple(meetings_from_result(result)))

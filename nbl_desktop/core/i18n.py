@@ -97,6 +97,11 @@ def n_(singular: str, plural: str, count: int) -> str:
     return catalog(_current).ngettext(singular, plural, count)
 
 
+def counted(count: int, singular: str, plural: str) -> str:
+    """"1 wish", "3 wishes": `n_` with the count put in its "{count}"."""
+    return n_(singular, plural, count).format(count=count)
+
+
 def N_(message: str) -> str:
     """Marks `message` for the catalogs where it is defined (a table made at import, before
     a language is chosen); it is translated where it is shown, with `_`."""

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.i18n import _, n_
+from nbl_desktop.core.i18n import _, counted
 from nbl_desktop.core.importing.choices import NOT_USED, SKIP_SHEET, header_key
 from nbl_desktop.core.importing.fields import FIELDS, SheetKind
 from nbl_desktop.core.importing.import_report import write_report_workbook
@@ -54,11 +54,6 @@ KIND_TEXT = {SheetKind.ATTENDEES: "attendees", SheetKind.REQUESTS: "wishes (pair
              SheetKind.UNKNOWN: "not read"}
 NOT_READ_TEXT = "(not read)"
 QUESTION_SHADE = QColor("#fff3b0")
-
-
-def counted(number: int, singular: str, plural: str) -> str:
-    """"1 wish", "3 wishes": the plural form of the window's language."""
-    return n_(singular, plural, number).format(count=number)
 
 
 class ImportDialog(QDialog):

@@ -34,7 +34,7 @@ from nbl_desktop.core import meeting_checks
 from nbl_desktop.core.clock import now_stamp
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
-from nbl_desktop.core.i18n import _, n_
+from nbl_desktop.core.i18n import _, counted
 from nbl_desktop.core.printouts.pages import Page, pages_of_kind
 from nbl_desktop.core.printouts.print_log import (
     AGENDA,
@@ -223,8 +223,8 @@ class PrintDialog(QDialog):
                                       "{every})").format(changed=len(changed), every=len(every)))
         job = self.job()
         count = len(job.pages)
-        what = _("The grid to print.") if kind == GRID and count else n_(
-            "{count} page to print.", "{count} pages to print.", count).format(count=count)
+        what = _("The grid to print.") if kind == GRID and count else counted(
+            count, "{count} page to print.", "{count} pages to print.")
         self.status_label.setText(f"{self.outcome}{what} "
                                   + (_("Last printed {when}.").format(when=last) if last
                                      else _("Not printed yet.")))

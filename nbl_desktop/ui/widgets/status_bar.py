@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from nbl_desktop.core.event import EventData
-from nbl_desktop.core.i18n import _, n_
+from nbl_desktop.core.i18n import _, counted
 
 MESSAGE_MS = 15_000
 
@@ -40,9 +40,9 @@ class StatusBar(QStatusBar):
         people, wishes, meetings = (len(event.attendees), len(event.requests),
                                     len(event.meetings))
         self.counts.setText(" · ".join((
-            n_("{count} attendee", "{count} attendees", people).format(count=people),
-            n_("{count} wish", "{count} wishes", wishes).format(count=wishes),
-            n_("{count} meeting", "{count} meetings", meetings).format(count=meetings))))
+            counted(people, "{count} attendee", "{count} attendees"),
+            counted(wishes, "{count} wish", "{count} wishes"),
+            counted(meetings, "{count} meeting", "{count} meetings"))))
 
 
 class ReadOnlyBanner(QLabel):
