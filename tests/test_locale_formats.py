@@ -22,7 +22,7 @@ from nbl_desktop.core.locale_formats import (
 NORDIC = ["nb", "sv", "fi"]
 
 
-@pytest.mark.parametrize("language", NORDIC + ["en"])
+@pytest.mark.parametrize("language", [*NORDIC, "en"])
 @given(minutes=st.integers(0, 24 * 60 - 1))
 def test_a_clock_time_is_written_as_cldr_writes_it(language: str, minutes: int) -> None:
     # English is the 24-hour English of the Nordic offices: en-GB's short time.
@@ -43,7 +43,7 @@ def test_english_dates_are_iso_and_a_day_name_stays_as_written() -> None:
     assert date_text("Day 2", "fi") == "Day 2"
 
 
-@pytest.mark.parametrize("language", NORDIC + ["en"])
+@pytest.mark.parametrize("language", [*NORDIC, "en"])
 @given(whole=st.integers(-10**9, 10**9), decimals=st.integers(0, 3))
 def test_a_number_is_written_as_cldr_writes_it(language: str, whole: int,
                                                decimals: int) -> None:
@@ -53,7 +53,7 @@ def test_a_number_is_written_as_cldr_writes_it(language: str, whole: int,
                                                                     locale=language)
 
 
-@pytest.mark.parametrize("language", NORDIC + ["en"])
+@pytest.mark.parametrize("language", [*NORDIC, "en"])
 def test_a_share_is_written_as_cldr_writes_a_percentage(language: str) -> None:
     assert percent_text(0.875, 0, language) == format_percent(0.875, locale=language)
     assert percent_text(0.5, 0, language) == format_percent(0.5, locale=language)
