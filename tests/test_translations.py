@@ -16,7 +16,8 @@ from tests.conftest import ROOT
 
 FOLDER = ROOT / "resources" / "translations"
 TRANSLATED = [code for code in LANGUAGES if code != "en"]
-KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "ngettext": (1, 2), "counted": (2, 3)}
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2), "ngettext": (1, 2), "counted": (2, 3),
+            "qt_text": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
@@ -25,27 +26,33 @@ def po_of(language: str):  # type: ignore[no-untyped-def]
         return read_po(po)
 
 
-def ids_in_code() -> set[str | tuple[str, str]]:
-    found: set[str | tuple[str, str]] = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
-            ROOT / "nbl_desktop", method_map=[("**.py", "python")], keywords=KEYWORDS):
-        found.add(message if isinstance(message, str) else tuple(message))
-    return found
+def key(context: str | None, message: object) -> tuple[str, object]:
+    """A text's key in a catalog: its context (Qt's texts have one) and its id."""
+    return context or "", message if isinstance(message, str) else tuple(message)  # type: ignore[arg-type]
+
+
+def template_keys() -> set[tuple[str, object]]:
+    with open(FOLDER / "nbl.pot", "rb") as pot:
+        return {key(m.context, m.id) for m in read_po(pot) if m.id}
+
+
+def ids_in_code() -> set[tuple[str, object]]:
+    return {key(context, message) for _file, _line, message, _comments, context
+            in extract_from_dir(ROOT / "nbl_desktop", method_map=[("**.py", "python")],
+                                keywords=KEYWORDS)}
 
 
 def test_the_template_holds_every_text_marked_in_the_code() -> None:
-    with open(FOLDER / "nbl.pot", "rb") as pot:
-        template = {m.id for m in read_po(pot) if m.id}
-    assert ids_in_code() == template, "run: python scripts/translations.py update"
+    assert ids_in_code() == template_keys(), "run: python scripts/translations.py update"
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_every_text_is_translated(language: str) -> None:
-    with open(FOLDER / "nbl.pot", "rb") as pot:
-        template = {m.id for m in read_po(pot) if m.id}
+    template = template_keys()
     po = po_of(language)
-    translated = {m.id for m in po if m.id and all(m.string if isinstance(m.string, tuple)
-                                                   else (m.string,)) and not m.fuzzy}
+    translated = {key(m.context, m.id) for m in po
+                  if m.id and all(m.string if isinstance(m.string, tuple) else (m.string,))
+                  and not m.fuzzy}
     missing = sorted(str(i) for i in template - translated)
     assert missing == [], f"untranslated in {language}: {missing}"
 
@@ -79,6 +86,9 @@ def test_the_compiled_catalog_is_the_po(language: str) -> None:
             for count, form in ((1, message.string[0]), (2, message.string[-1])):
                 assert compiled.ngettext(*message.id, count) == form, \
                     "run: python scripts/translations.py compile"
+        elif message.context:
+            assert compiled.pgettext(message.context, message.id) == message.string, \
+                "run: python scripts/translations.py compile"
         else:
             assert compiled.gettext(message.id) == message.string, \
                 "run: python scripts/translations.py compile"

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from nbl_desktop.core.i18n import _
+
 MINUTES_PER_DAY = 24 * 60
 
 # Words around a time that say nothing about it: "kl. 10", "klo 10 alkaen", "fra kl 9".
@@ -29,7 +31,6 @@ _RANGE = re.compile(r"\s*(?:[-–—]|\btil\b|\btill\b|\bto\b|\buntil\b|\basti\b
 _WHOLE_DAY = frozenset({"hele dagen", "heile dagen", "hela dagen", "whole day", "all day",
                         "the whole day", "koko päivä", "koko päivän", "koko paivan",
                         "full day", "heldag", "hele dag"})
-_HOW = "write it as HH:MM, e.g. 09:40"
 
 
 def parse_clock(value: object) -> int:
@@ -39,14 +40,19 @@ def parse_clock(value: object) -> int:
     if isinstance(value, dt.time):
         return value.hour * 60 + value.minute
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a clock time; {_HOW}")
+        raise ValueError(_not_a_time(repr(value)))
     if isinstance(value, int | float):
         return _number_clock(value)
     text = _plain(str(value))
     minutes = _text_clock(text)
     if minutes is None:
-        raise ValueError(f"{str(value).strip()!r} is not a clock time; {_HOW}")
+        raise ValueError(_not_a_time(repr(str(value).strip())))
     return minutes
+
+
+def _not_a_time(value: str) -> str:
+    # Translators: {value} is what was written, in quotes: 'after lunch'
+    return _("{value} is not a clock time; write it as HH:MM, e.g. 09:40").format(value=value)
 
 
 def parse_clock_range(value: object) -> tuple[int, int] | None:
@@ -86,7 +92,9 @@ def _number_clock(value: float) -> int:
         hours, minutes = divmod(whole, 100)
         if whole >= 100 and hours < 24 and minutes < 60:
             return hours * 60 + minutes
-    raise ValueError(f"{value!r} is a number, not a clock time; {_HOW}")
+    # Translators: {value} is the number written, e.g. 1.25
+    raise ValueError(_("{value} is a number, not a clock time; write it as HH:MM, e.g. 09:40")
+                     .format(value=repr(value)))
 
 
 def _text_clock(text: str) -> int | None:

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from nbl_desktop.core.event import EventData
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.slot_grid import available_slots, slot_times
 
 
@@ -28,7 +29,10 @@ class Demand:
         return self.asked_by > self.can_meet
 
     def describe(self) -> str:
-        return f"asked by {self.asked_by}, can meet {self.can_meet}"
+        # Translators: how many people asked to meet this person, and how many meetings the
+        # person can have
+        return _("asked by {asked_by}, can meet {can_meet}").format(asked_by=self.asked_by,
+                                                                    can_meet=self.can_meet)
 
 
 def demand_of(event: EventData, only: Collection[str] | None = None) -> dict[str, Demand]:

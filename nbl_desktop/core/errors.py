@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from nbl_desktop.core.i18n import _
+
 
 class UserError(Exception):
     """Something in the organizer's input or files that they can fix."""
@@ -25,13 +27,18 @@ class InputProblem:
     column: str | None = None
 
     def __str__(self) -> str:
+        # "day.xlsx, sheet 'Attendees', row 4, column 'Email': …", each part in the current
+        # language.
         where = [self.file.name]
         if self.sheet is not None:
-            where.append(f"sheet '{self.sheet}'")
+            # Translators: where a problem is in an input file: "day.xlsx, sheet 'Attendees'"
+            where.append(_("sheet '{sheet}'").format(sheet=self.sheet))
         if self.row is not None:
-            where.append(f"row {self.row}")
+            # Translators: where a problem is in an input file: "day.xlsx, row 4"
+            where.append(_("row {row}").format(row=self.row))
         if self.column is not None:
-            where.append(f"column '{self.column}'")
+            # Translators: where a problem is in an input file: "day.xlsx, column 'Email'"
+            where.append(_("column '{column}'").format(column=self.column))
         return f"{', '.join(where)}: {self.message}"
 
 

@@ -11,6 +11,10 @@ it no longer matches its `.po`), so running the app needs nothing beyond Python.
 
 The window and the command line speak the chosen language (`use_language`);
 a printed agenda speaks its reader's, whatever the window's (`catalog`).
+
+`PSEUDO` is no language for organizers: it puts every translated text in
+⟦brackets⟧, so a developer (and `tests/ui/test_pseudo_language.py`) sees at a
+glance which text on a screen does not go through the catalogs.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from nbl_desktop.paths import resources_dir
 
 DOMAIN = "nbl"
 ENGLISH = "en"
+PSEUDO = "x-pseudo"
 # The languages of the window and of printed pages, each named in itself.
 LANGUAGES = {"nb": "Norsk bokmål", "sv": "Svenska", "fi": "Suomi", "en": "English"}
 # What organizers and locales call them ("no" and "nn" are read as bokmål, the written
@@ -42,6 +47,8 @@ def translations_dir() -> str:
 def language_code(text: str) -> str:
     """"nb", "sv", "fi" or "en" for a code, a locale name ("nb_NO.UTF-8") or a language's
     own name; English for anything else."""
+    if text == PSEUDO:
+        return PSEUDO
     word = text.strip().casefold().replace("-", "_").split(".")[0]
     base = word.split("_")[0]
     for candidate in (word, base):
@@ -65,6 +72,19 @@ def system_language() -> str:
     return language_code(found)
 
 
+class PseudoTranslations(gettext.NullTranslations):
+    """Every text in ⟦brackets⟧ (placeholders kept): what is outside them is untranslated."""
+
+    def gettext(self, message: str) -> str:
+        return f"⟦{message}⟧"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
+
+    def pgettext(self, context: str, message: str) -> str:
+        return f"⟦{message}⟧"
+
+
 @cache
 def catalog(language: str) -> gettext.NullTranslations:
     """The translations of `language` (any spelling `language_code` reads); English, the
@@ -72,6 +92,8 @@ def catalog(language: str) -> gettext.NullTranslations:
     code = language_code(language)
     if code == ENGLISH:
         return gettext.NullTranslations()
+    if code == PSEUDO:
+        return PseudoTranslations()
     return gettext.translation(DOMAIN, localedir=translations_dir(), languages=[code],
                                fallback=True)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.event import AttendeeRecord, EventData, MeetingRecord
+from nbl_desktop.core.i18n import _, n_
+from nbl_desktop.core.locale_formats import clock_text
 from nbl_desktop.core.parties import Parties, parties_of
 from nbl_desktop.core.slot_grid import SlotTime, available_slots, slot_times
 
@@ -32,26 +33,32 @@ def still_valid(event: EventData, meetings: tuple[MeetingRecord, ...]
     kept: list[MeetingRecord] = []
     dropped: list[str] = []
     for m in sorted(meetings, key=lambda m: (m.slot, m.table)):
-        names = f"{who(event.attendee(m.a))} and {who(event.attendee(m.b))}"
-        when = _when(slots[m.slot]) if m.slot < len(slots) else f"slot {m.slot + 1}"
         reason = None
         if m.slot >= len(slots) or m.table >= len(event.settings.table_labels):
-            reason = "its slot or table is no longer in the event"
+            reason = _("its slot or table is no longer in the event")
         elif not event.settings.table_open(m.table, m.slot):
-            reason = f"table {event.settings.table_labels[m.table]} is out of use then"
+            reason = _("table {table} is out of use then").format(
+                table=event.settings.table_labels[m.table])
         elif any(parties.lead_of[p] != p for p in (m.a, m.b)):
-            reason = "one of them now meets as part of a delegation"
+            reason = _("one of them now meets as part of a delegation")
         elif frozenset((m.a, m.b)) in apart:
-            reason = "they must not meet"
+            reason = _("they must not meet")
         else:
             absent = [a for p in (m.a, m.b) for a in parties.members[p]
                       if m.slot not in available_slots(event.attendee(a), slots)]
             if absent:
-                reason = f"{who(event.attendee(absent[0]))} is not available then"
+                reason = _("{person} is not available then").format(
+                    person=who(event.attendee(absent[0])))
             elif (m.a, m.slot) in busy or (m.b, m.slot) in busy:
-                reason = "one of them already has a meeting then"
+                reason = _("one of them already has a meeting then")
         if reason is not None:
-            dropped.append(f"removed the {when} meeting of {names}: {reason}")
+            when = (_when(slots[m.slot]) if m.slot < len(slots)
+                    else _("slot {number}").format(number=m.slot + 1))
+            # Translators: {when} is a time ("10:00", "10:00 on Day 2") or "slot 14";
+            # {reason} says why, e.g. "they must not meet"
+            dropped.append(_("removed the {when} meeting of {first} and {second}: {reason}")
+                           .format(when=when, first=who(event.attendee(m.a)),
+                                   second=who(event.attendee(m.b)), reason=reason))
             continue
         busy.update({(m.a, m.slot), (m.b, m.slot)})
         kept.append(m)
@@ -70,17 +77,20 @@ def why_not_here(event: EventData, meeting: MeetingRecord,
     settings = event.settings
     slots = slot_times(settings)
     if not 0 <= meeting.slot < len(slots) or not 0 <= meeting.table < len(settings.table_labels):
-        return "that slot or table is not in the event"
+        return _("that slot or table is not in the event")
     label = settings.table_labels[meeting.table]
-    when = f"at {_when(slots[meeting.slot])}"
+    when = _when(slots[meeting.slot])
     parties = parties_of(event.attendees)
     for other in others:
         if (other.slot, other.table) == (meeting.slot, meeting.table):
-            return f"table {label} is taken {when}"
+            # Translators: {when} is a time, "10:00" or "10:00 on Day 2"
+            return _("table {table} is taken at {when}").format(table=label, when=when)
         if other.slot == meeting.slot:
             busy = {other.a, other.b} & {meeting.a, meeting.b}
             if busy:
-                return f"{who(event.attendee(busy.pop()))} already has a meeting {when}"
+                # Translators: {when} is a time, "10:00" or "10:00 on Day 2"
+                return _("{person} already has a meeting at {when}").format(
+                    person=who(event.attendee(busy.pop())), when=when)
     rules = _MeetingRules(event, parties, lambda person: available_slots(person, slots))
     return rules.broken(meeting, label, slots[meeting.slot])
 
@@ -132,14 +142,18 @@ class ConflictChecker:
         """The first hard rule the event's meeting `m` breaks; None when it keeps them all."""
         settings = self.event.settings
         if not 0 <= m.slot < len(self.slots) or not 0 <= m.table < len(settings.table_labels):
-            return "its slot or table is not in the event"
+            return _("its slot or table is not in the event")
         rules = self._counted()
         label, slot = settings.table_labels[m.table], self.slots[m.slot]
         if self._places[(m.slot, m.table)] > 1:
-            return f"table {label} has two meetings at {_when(slot)}"
+            # Translators: {when} is a time, "10:00" or "10:00 on Day 2"
+            return _("table {table} has two meetings at {when}").format(table=label,
+                                                                       when=_when(slot))
         twice = [p for p in rules.members_of(m) if self._busy[(p.id, m.slot)] > 1]
         if twice:
-            return f"{who(twice[0])} has two meetings at {_when(slot)}"
+            # Translators: {when} is a time, "10:00" or "10:00 on Day 2"
+            return _("{person} has two meetings at {when}").format(person=who(twice[0]),
+                                                                  when=_when(slot))
         return rules.broken(m, label, slot)
 
 
@@ -168,21 +182,29 @@ class _MeetingRules:
         """The first of these rules the meeting breaks, in plain words; None if none."""
         event, lead_of = self.event, self.parties.lead_of
         if frozenset((lead_of[meeting.a], lead_of[meeting.b])) in self.apart:
-            return (f"{who(event.attendee(meeting.a))} and {who(event.attendee(meeting.b))} "
-                    "must not meet")
+            return _("{first} and {second} must not meet").format(
+                first=who(event.attendee(meeting.a)), second=who(event.attendee(meeting.b)))
         members = self.members_of(meeting)
         for member in members:
             if meeting.slot not in self.availability(member):
-                return f"{who(member)} is not available at {_when(slot)}"
+                # Translators: {when} is a time, "10:00" or "10:00 on Day 2"
+                return _("{person} is not available at {when}").format(person=who(member),
+                                                                       when=_when(slot))
         fixed = {m.fixed_table for m in members if m.fixed_table}
         if fixed and label not in fixed:
             owner = next(m for m in members if m.fixed_table)
-            return f"{who(owner)} meets only at their own table {owner.fixed_table}"
+            return _("{person} meets only at their own table {table}").format(
+                person=who(owner), table=owner.fixed_table)
         if not event.settings.table_open(meeting.table, meeting.slot):
-            return f"table {label} is out of use at {_when(slot)}"
+            # Translators: {when} is a time, "10:00" or "10:00 on Day 2"
+            return _("table {table} is out of use at {when}").format(table=label,
+                                                                    when=_when(slot))
         seats, room = sum(m.party_size for m in members), event.settings.seats_of(meeting.table)
         if seats > room:
-            return f"{seats} people do not fit at table {label} of {room} seats"
+            # Translators: {count} people of both parties; {seats} chairs at the table
+            return n_("{count} person does not fit at table {table} of {seats} seats",
+                      "{count} people do not fit at table {table} of {seats} seats",
+                      seats).format(count=seats, table=label, seats=room)
         return None
 
 
@@ -197,11 +219,16 @@ def why_not_another(event: EventData, a: str, b: str) -> str | None:
             continue
         held = sum(1 for m in event.meetings if person in (m.a, m.b))
         if held >= min(limits):
-            return f"{who(event.attendee(person))} already has their maximum of " \
-                   f"{min(limits)} meetings"
+            return n_("{person} already has their maximum of {count} meeting",
+                      "{person} already has their maximum of {count} meetings",
+                      min(limits)).format(person=who(event.attendee(person)), count=min(limits))
     return None
 
 
 def _when(slot: SlotTime) -> str:
-    start = format_clock(slot.start)
-    return f"{start} on {slot.day_name}" if slot.day_name else start
+    """A slot's start, with its day on an event of several days: "10:00 on Day 2"."""
+    start = clock_text(slot.start)
+    if not slot.day_name:
+        return start
+    # Translators: {day} is a date or "Day 2"
+    return _("{time} on {day}").format(time=start, day=slot.day_title())

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.i18n import ENGLISH, catalog
+from nbl_desktop.core.planning import must_meets_line
 from nbl_desktop.core.printouts.pages import agenda_pages, table_cards
 from nbl_desktop.core.printouts.print_log import AGENDA, TABLE, changed_since_printed
 from nbl_desktop.core.schedule_figures import ScheduleFigures, schedule_figures
@@ -57,13 +58,14 @@ class _Words:
     does not share the window's choice of language: it is handed over)."""
 
     def __init__(self, language: str) -> None:
+        self.language = language
         self._catalog = catalog(language)
 
     def __call__(self, message: str, **values: object) -> str:
         return self._catalog.gettext(message).format(**values)
 
-    def n_(self, singular: str, plural: str, count: int) -> str:
-        return self._catalog.ngettext(singular, plural, count).format(count=count)
+    def n_(self, singular: str, plural: str, count: int, **values: object) -> str:
+        return self._catalog.ngettext(singular, plural, count).format(count=count, **values)
 
 
 def overview_steps(event: EventData, desk: DeskRecord, language: str = ENGLISH) -> list[Step]:
@@ -99,13 +101,18 @@ def _registrations(event: EventData, _: _Words) -> Step:
     organizations = {p.organization.casefold() for p in people if p.organization}
     countries = Counter(p.country for p in people if p.country)
     to_check = [p for p in people if not p.organization or not p.email]
-    line = _("{people} from {organizations}",
-             people=_.n_("{count} person", "{count} people", len(people)),
-             organizations=_.n_("{count} organization", "{count} organizations",
-                                   len(organizations)))
+    everyone = _.n_("{count} person", "{count} people", len(people))
     if countries:
-        line += " " + _("in {countries}", countries=", ".join(
-            f"{c} {n}" for c, n in countries.most_common()))
+        # Translators: {people} is "48 people"; {countries} lists countries with their
+        # number of people, "SE 16, FI 16, NO 16"
+        line = _.n_("{people} from {count} organization in {countries}",
+                    "{people} from {count} organizations in {countries}", len(organizations),
+                    people=everyone,
+                    countries=", ".join(f"{c} {n}" for c, n in countries.most_common()))
+    else:
+        # Translators: {people} is "48 people"
+        line = _.n_("{people} from {count} organization", "{people} from {count} organizations",
+                    len(organizations), people=everyone)
     lines = [line]
     if to_check:
         lines.append(_.n_("{count} person to check (no organization or e-mail)",
@@ -145,8 +152,7 @@ def _schedule(event: EventData, figures: ScheduleFigures | None, _: _Words) -> S
     lines = [_.n_("{count} meeting", "{count} meetings", figures.meetings) + "; "
              + _("{met} of {wishes} met", met=met,
                  wishes=_.n_("{count} wish", "{count} wishes", len(event.requests))),
-             _("must-meets met: {met} of {asked} asked", met=figures.must_met,
-               asked=figures.must_total)]
+             must_meets_line(figures.must_met, figures.must_total, language=_.language)]
     unmet_musts = figures.must_total - figures.must_met
     if figures.left_out:
         lines.append(_.n_("{count} person with wishes but no meeting",

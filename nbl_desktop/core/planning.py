@@ -10,7 +10,10 @@ from collections import Counter
 
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData, MeetingRecord
+from nbl_desktop.core.i18n import N_, _, catalog, counted, n_
+from nbl_desktop.core.locale_formats import number_text, percent_text
 from nbl_desktop.core.parties import parties_of
+from nbl_desktop.core.reason_words import stop_reason_text, unmet_reason_text
 from nbl_desktop.core.slot_grid import available_slots, slot_times
 from solver import (
     Attendee,
@@ -80,10 +83,16 @@ def _fixed_table(members: list[AttendeeRecord], table_index: dict[str, int]) -> 
         if not label:
             continue
         if label not in table_index:
-            raise UserError(
-                f"{member.name} ({member.id}) has the fixed table {label!r}, which is not one "
-                f"of the event's {len(table_index)} tables; write one of their labels "
-                f"(such as {', '.join(list(table_index)[:3])}) or clear the fixed table")
+            # Translators: {examples} lists up to three of the event's table labels
+            raise UserError(n_(
+                "{name} ({id}) has the fixed table {label}, which is not one of the event's "
+                "{count} tables; write one of their labels (such as {examples}) or clear the "
+                "fixed table",
+                "{name} ({id}) has the fixed table {label}, which is not one of the event's "
+                "{count} tables; write one of their labels (such as {examples}) or clear the "
+                "fixed table", len(table_index)).format(
+                name=member.name, id=member.id, label=repr(label), count=len(table_index),
+                examples=", ".join(list(table_index)[:3])))
         return table_index[label]
     return None
 
@@ -93,15 +102,30 @@ def meetings_from_result(result: SolveResult) -> list[MeetingRecord]:
 
 
 def gaps_wording(measure: Compactness) -> str:
-    """What the compactness figure counts, in the organizer's words."""
-    return "breaks (runs of idle slots)" if measure is Compactness.BREAKS else "idle slots"
+    """What the compactness figure counts, in the organizer's words (after its number)."""
+    # Translators: shown after a number: "4 breaks (runs of idle slots)", "4 idle slots"
+    return _("breaks (runs of idle slots)") if measure is Compactness.BREAKS else _("idle slots")
 
 
-def must_meets_line(met: int, asked: int, possible: int | None = None) -> str:
+def must_meets_line(met: int, asked: int, possible: int | None = None,
+                    language: str | None = None) -> str:
     """The one wording of must-meets in the window, the overview and the command line:
-    met of how many were asked, and (after a solve) how many could be met at most."""
-    line = f"must-meets met: {met} of {asked} asked"
-    return line + (f" (at most {possible} possible)" if possible is not None else "")
+    met of how many were asked, and (after a solve) how many could be met at most; in
+    `language` (None: the current one)."""
+    translate = _ if language is None else catalog(language).gettext
+    if possible is None:
+        return translate(N_("must-meets met: {met} of {asked} asked")).format(
+            met=met, asked=asked)
+    return translate(N_("must-meets met: {met} of {asked} asked (at most {possible} possible)")
+                     ).format(met=met, asked=asked, possible=possible)
+
+
+def _gaps_between_meetings(count: int, measure: Compactness) -> str:
+    if measure is Compactness.BREAKS:
+        return counted(count, "{count} break (a run of idle slots) between meetings",
+                       "{count} breaks (runs of idle slots) between meetings")
+    return counted(count, "{count} idle slot between meetings",
+                   "{count} idle slots between meetings")
 
 
 def summary_line(result: SolveResult, problem: Problem,
@@ -112,23 +136,38 @@ def summary_line(result: SolveResult, problem: Problem,
     """
     request_count = len(problem.requests)
     met = request_count - len(result.unmet_requests)
-    proof = "proven optimal" if result.proven_optimal else f"{100 * (1 - result.gap):.1f}% of bound"
-    lines = [
-        f"{len(result.meetings)} meetings, {met} of {request_count} requests met, "
-        f"value {result.value}, proven bound {result.bound} ({proof}), "
-        f"{result.wall_seconds:.1f}s, stopped: {result.stop_reason.value}"
-    ]
+    proof = (_("proven optimal") if result.proven_optimal
+             # Translators: {share} is a percentage as the language writes it, "98,5 %"
+             else _("{share} of bound").format(share=percent_text(1 - result.gap, 1)))
+    # Translators: {meetings} is "164 meetings", {wishes_met} "178 of 238 wishes met",
+    # {proof} "proven optimal" or "98.5% of bound", {reason} why the solve stopped
+    lines = [_("{meetings}, {wishes_met}, value {value}, proven bound {bound} ({proof}), "
+               "{seconds}s, stopped: {reason}").format(
+        meetings=counted(len(result.meetings), "{count} meeting", "{count} meetings"),
+        wishes_met=_("{met} of {wishes} met").format(
+            met=met, wishes=counted(request_count, "{count} wish", "{count} wishes")),
+        value=result.value, bound=result.bound, proof=proof,
+        seconds=number_text(result.wall_seconds, 1), reason=stop_reason_text(result.stop_reason))]
     if result.levels:
         must, idle = result.level("must-meets"), result.level("compactness")
         left_out = sum(1 for f in result.attendees.values()
                        if f.meetings == 0 and f.requests_made + f.requests_received)
-        gaps = (f"{idle.reached} {gaps_wording(measure)} between meetings"
-                 + ("; no timing of every requested meeting keeps the spread of breaks within "
-                    "its limit (proven)" if result.break_spread_impossible else ""))
+        gaps = _gaps_between_meetings(idle.reached, measure)
+        if result.break_spread_impossible:
+            gaps += "; " + _("no timing of every requested meeting keeps the spread of breaks "
+                             "within its limit (proven)")
         asked = sum(1 for r in problem.requests if r.priority == 3)
-        lines.append(f"{must_meets_line(must.reached, asked, must.bound)}, "
-                     f"{left_out} attendees with requests but no meeting, {gaps}")
+        lines.append(", ".join((
+            must_meets_line(must.reached, asked, must.bound),
+            counted(left_out, "{count} person with wishes but no meeting",
+                    "{count} people with wishes but no meeting"),
+            gaps)))
     if result.unmet:
-        reasons = Counter(u.reason.value for u in result.unmet)
-        lines.append("unmet: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()))
+        reasons = Counter(u.reason for u in result.unmet)
+        # Translators: {reasons} lists the unmet wishes by reason, "the pair must never
+        # meet (3); lost to table capacity or to more important meetings (2)"
+        lines.append(_("unmet: {reasons}").format(reasons="; ".join(
+            # Translators: why wishes are unmet, and how many: "the pair must never meet (3)"
+            _("{reason} ({count})").format(count=n, reason=unmet_reason_text(reason))
+            for reason, n in reasons.most_common())))
     return "\n".join(lines)

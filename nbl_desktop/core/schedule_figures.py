@@ -14,17 +14,24 @@ from nbl_desktop.core.event import EventData, MeetingRecord
 from nbl_desktop.core.meeting_checks import why_not_another, why_not_here
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.planning import problem_from_event
-from solver import Meeting, explain_schedule
+from nbl_desktop.core.reason_words import unmet_reason_text
+from solver import Meeting, UnmetReason, explain_schedule
 
 
 @dataclass(frozen=True)
 class UnmetWish:
-    """A wish (party to party) without a meeting, and why."""
+    """A wish (party to party) without a meeting, and why (`why`, the engine's reason)."""
 
     requester: str
     requested: str
     priority: int
-    reason: str
+    why: UnmetReason
+
+    @property
+    def reason(self) -> str:
+        """Why, in the current language: the figures are worked out in a helper process,
+        which does not speak the window's language, so they carry the reason itself."""
+        return unmet_reason_text(self.why)
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ def schedule_figures(event: EventData) -> ScheduleFigures:
                      if f.meetings == 0 and f.requests_made + f.requests_received),
         idle_slots=sum(f.idle_slots for f in people.values()),
         unmet=tuple(UnmetWish(u.request.requester, u.request.requested, u.request.priority,
-                              u.reason.value)
+                              u.reason)
                     for u in sorted(unmet, key=lambda u: -u.request.priority)),
     )
 

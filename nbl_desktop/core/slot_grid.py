@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.event import AttendeeRecord, EventDay, EventSettings
+from nbl_desktop.core.i18n import catalog, current_language
+from nbl_desktop.core.locale_formats import date_text, span_text
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class SlotTime:
     """Start and end of one slot, minutes after midnight, on the event's `day` (0-based).
 
     `day_name` is the day's date (or "Day N") on events of several days, "" on one-day events.
+    What they show is written in a language (None: the window's), as `core.locale_formats`
+    writes times and dates.
     """
 
     start: int
@@ -24,11 +27,22 @@ class SlotTime:
     day: int = 0
     day_name: str = ""
 
-    def times(self) -> str:
-        return f"{format_clock(self.start)}–{format_clock(self.end)}"
+    def times(self, language: str | None = None) -> str:
+        return span_text(self.start, self.end, language)
 
-    def label(self) -> str:
-        return f"{self.day_name} {self.times()}" if self.day_name else self.times()
+    def day_title(self, language: str | None = None) -> str:
+        """The day's date, or "Day 2" when it has none; "" on a one-day event."""
+        if not self.day_name:
+            return ""
+        shown = date_text(self.day_name, language)
+        if shown != self.day_name or not self.day_name.startswith("Day "):
+            return shown
+        return catalog(language or current_language()).gettext("Day {number}").format(
+            number=self.day + 1)
+
+    def label(self, language: str | None = None) -> str:
+        times = self.times(language)
+        return f"{self.day_title(language)} {times}" if self.day_name else times
 
 
 def slot_times(settings: EventSettings) -> list[SlotTime]:
@@ -71,19 +85,20 @@ class ListingLine:
     span: tuple[int, int] | None
 
 
-def slot_listing(slots: list[SlotTime]) -> list[ListingLine]:
+def slot_listing(slots: list[SlotTime], language: str | None = None) -> list[ListingLine]:
     """Every slot in order, each day headed by its date and the breaks between slots named:
-    what agendas, table cards and the settings preview list."""
+    what agendas, table cards and the settings preview list, in `language` (None: the
+    window's)."""
     lines = []
     for index, slot in enumerate(slots):
         previous = slots[index - 1] if index > 0 else None
         if slot.day_name and (previous is None or previous.day != slot.day):
-            lines.append(ListingLine("day", slot.day_name, index, None))
+            lines.append(ListingLine("day", slot.day_title(language), index, None))
         elif previous is not None and previous.end < slot.start:
             lines.append(ListingLine(
-                "break", f"{format_clock(previous.end)}–{format_clock(slot.start)}", index,
+                "break", span_text(previous.end, slot.start, language), index,
                 (previous.end, slot.start)))
-        lines.append(ListingLine("slot", slot.times(), index, (slot.start, slot.end)))
+        lines.append(ListingLine("slot", slot.times(language), index, (slot.start, slot.end)))
     return lines
 
 

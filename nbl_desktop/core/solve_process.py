@@ -29,6 +29,7 @@ from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day.replanning import DayReplan, replan_event
 from nbl_desktop.core.event_packing import PackedEvent, pack_event, unpack_event
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
+from nbl_desktop.core.i18n import current_language, use_language
 from nbl_desktop.core.parent_watch import exit_with_the_app
 from solver import CancelToken, Problem, Progress, SolveOptions, SolveResult, solve
 from solver.helper_processes import helper_context
@@ -67,13 +68,15 @@ def export_in_process(event: EventData, path: Path, not_held: set[tuple[int, str
                       cancel: CancelToken | None = None) -> Path:
     """The schedule workbook written in a child process: openpyxl is Python, and in a
     thread it held the GUI half a second at a time at 3,000 people; the memory it takes
-    (300 MB there) goes back to the system with the process."""
+    (300 MB there) goes back to the system with the process. Its headings are in the
+    window's language, which the child does not share: it is handed over."""
     return run_in_process(_write_workbook,  # type: ignore[no-any-return]
-                          (pack_event(event), path, not_held), None, cancel)
+                          (pack_event(event), path, not_held, current_language()), None, cancel)
 
 
 def _write_workbook(packed: PackedEvent, path: Path, not_held: set[tuple[int, str, str]],
-                    on_progress: object = None, cancel: object = None) -> Path:
+                    language: str, on_progress: object = None, cancel: object = None) -> Path:
+    use_language(language)  # this child's own, for the one workbook it writes
     write_schedule_workbook(unpack_event(packed), path, not_held)
     return path
 

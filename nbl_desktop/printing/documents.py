@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter, QPdfWriter
 from nbl_desktop import APP_NAME
 from nbl_desktop.core.clock import now_stamp
 from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.printouts.pages import AgendaPage, Page, TableCard
 from nbl_desktop.core.printouts.print_log import GRID, KIND_TITLES
 from nbl_desktop.core.printouts.words import table_title
@@ -47,7 +48,8 @@ class PrintJob:
 
     @property
     def title(self) -> str:
-        return KIND_TITLES[self.kind]
+        """What the job is called (a PDF's title), in the window's language."""
+        return _(KIND_TITLES[self.kind])
 
 
 def paint_job(device: QPagedPaintDevice, job: PrintJob, report: ReportProgress | None = None,
@@ -56,7 +58,7 @@ def paint_job(device: QPagedPaintDevice, job: PrintJob, report: ReportProgress |
     device.setPageLayout(page_layout(job.paper, job.landscape))
     painter = QPainter()
     if not painter.begin(device):
-        raise UserError("Cannot start printing: the printer or file refused to open.")
+        raise UserError(_("Cannot start printing: the printer or file refused to open."))
     printed_at = job.printed_at or now_stamp()[:16]
     canvas = Canvas(painter, device.width(), device.height(), device.logicalDpiY())
     sheets = 0
@@ -135,7 +137,8 @@ def write_pdf(path: Path, job: PrintJob, report: ReportProgress | None = None,
         sheets = paint_job(writer, job, report, cancel)
     except UserError as exc:
         partial.unlink(missing_ok=True)
-        raise UserError(f"Cannot write {path}: {exc}") from exc
+        raise UserError(_("Cannot write {path}: {reason}").format(path=path, reason=exc)) \
+            from exc
     del writer  # the file is complete once the writer is gone
     if sheets is None:
         partial.unlink(missing_ok=True)
@@ -144,8 +147,8 @@ def write_pdf(path: Path, job: PrintJob, report: ReportProgress | None = None,
         partial.replace(path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise UserError(f"Cannot write {path}: it is open in another program or the folder "
-                        "is read-only. Close it and try again.") from exc
+        raise UserError(_("Cannot write {path}: it is open in another program or the folder "
+                          "is read-only. Close it and try again.").format(path=path)) from exc
     return sheets
 
 

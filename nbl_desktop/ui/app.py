@@ -7,29 +7,44 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from nbl_desktop import APP_NAME, __version__
 from nbl_desktop.core.demo import open_demo_event
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.i18n import system_language, use_language
+from nbl_desktop.core.i18n import ENGLISH, _, system_language, use_language
 from nbl_desktop.ui import app_settings, messages
 from nbl_desktop.ui.crash import install_crash_handlers
 from nbl_desktop.ui.main_window import MainWindow
+from nbl_desktop.ui.qt_texts import QtTextTranslator
 
 log = logging.getLogger(__name__)
 SCREENSHOT_DELAY_MS = 1000
+QT_LOCALES = {"nb": "nb_NO", "sv": "sv_SE", "fi": "fi_FI", "en": "en_GB"}
 
 
-def speak(language: str, app: QApplication) -> None:
+def speak(language: str, app: QApplication) -> list[QTranslator]:
     """The window's texts, and Qt's own (OK, Cancel, the file and print dialogs), in
-    `language`. Qt ships its own catalogs for Swedish and Finnish, not for Norwegian."""
+    `language`; the translators installed. Qt ships its own catalogs for Swedish and
+    Finnish, not for Norwegian: the texts of Qt's that the app shows come from our
+    catalogs (`ui.qt_texts`)."""
     code = use_language(language)
-    translator = QTranslator(app)
-    qt_catalogs = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if code != "en" and translator.load(f"qtbase_{code}", qt_catalogs):
+    # Qt's own numbers and dates (spin boxes, the print dialog) as the language writes them:
+    # 2,5 s in Norwegian; English is the Nordic offices' 24-hour English.
+    QLocale.setDefault(QLocale(QT_LOCALES.get(code, QT_LOCALES[ENGLISH])))
+    if code == ENGLISH:
+        return []
+    installed: list[QTranslator] = []
+    qt_catalog = QTranslator(app)
+    if qt_catalog.load(f"qtbase_{code}",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt_catalog)
+    # Installed last, so asked first: Qt's texts the app shows, Norwegian included.
+    installed.append(QtTextTranslator(code, app))
+    for translator in installed:
         app.installTranslator(translator)
+    return installed
 
 
 def set_aside_long_lived_objects() -> None:
@@ -64,7 +79,7 @@ def run_app(event_file: Path | None, demo: bool = False, screenshot: Path | None
         elif event_file is not None:
             window.files.open_event(event_file)
     except UserError as exc:
-        messages.show_error(window, "Cannot open the event", str(exc))
+        messages.show_error(window, _("Cannot open the event"), str(exc))
     window.show()
     if screenshot is not None:
         def save_and_quit() -> None:

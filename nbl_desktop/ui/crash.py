@@ -17,6 +17,7 @@ from types import TracebackType
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from nbl_desktop.core.i18n import _
 from nbl_desktop.ui import messages
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,8 @@ def _uncaught(kind: type[BaseException], exc: BaseException,
     app = QApplication.instance()
     if app is not None and threading.current_thread() is threading.main_thread():
         window = QApplication.activeWindow()
-        messages.show_bug(window, "doing that", exc)
+        # Translators: said as "Something went wrong while doing that"
+        messages.show_bug(window, _("doing that"), exc)
 
 
 def _uncaught_in_thread(args: threading.ExceptHookArgs) -> None:

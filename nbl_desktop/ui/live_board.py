@@ -12,11 +12,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day.now import slot_now
-from nbl_desktop.core.i18n import _
-from nbl_desktop.core.printouts.words import table_title
+from nbl_desktop.core.i18n import _, counted
+from nbl_desktop.core.locale_formats import clock_text
 from nbl_desktop.core.slot_grid import slot_times
 
 ROWS_PER_PAGE = 12
@@ -28,6 +27,13 @@ def _font(points: int, bold: bool = False) -> QFont:
     font.setPointSize(points)
     font.setBold(bold)
     return font
+
+
+def _board_table(label: str) -> str:
+    """As `printouts.words.table_title` names a table, in the window's language: "Table 12"
+    for a numbered table, its own label otherwise ("Booth B7"); "" for none."""
+    # Translators: a table on the live board and in the schedule grid: "Table 12"
+    return _("Table {label}").format(label=label) if label.isdigit() else label
 
 
 class LiveBoard(QWidget):
@@ -131,27 +137,36 @@ class LiveBoard(QWidget):
         slot = slots[current]
         minute = now.hour * 60 + now.minute
         left = slot.end - minute if slot.start <= minute < slot.end else slot.start - minute
-        word = "ends in" if slot.start <= minute < slot.end else "starts in"
         self.title_label.setText(self.shown.settings.name)
-        self.round_label.setText(f"Round {current + 1}  ·  {slot.times()}  ·  {word} "
-                                 f"{max(0, left)} min" if 0 <= left < 24 * 60 else
-                                 f"Round {current + 1}  ·  {slot.times()}")
+        number, times, minutes = current + 1, slot.times(), max(0, left)
+        if not 0 <= left < 24 * 60:
+            # Translators: the live board's round: "Round 2  ·  09:20–09:40"
+            round_text = _("Round {number}  ·  {times}").format(number=number, times=times)
+        elif slot.start <= minute < slot.end:
+            round_text = _("Round {number}  ·  {times}  ·  ends in {minutes} min").format(
+                number=number, times=times, minutes=minutes)
+        else:
+            round_text = _("Round {number}  ·  {times}  ·  starts in {minutes} min").format(
+                number=number, times=times, minutes=minutes)
+        self.round_label.setText(round_text)
         pairs = self.pairs_in(current)
         pages = max(1, -(-len(pairs) // ROWS_PER_PAGE))
         self.page %= pages
         shown = pairs[self.page * ROWS_PER_PAGE:(self.page + 1) * ROWS_PER_PAGE]
         for row, (table_label, pair_label) in enumerate(self.rows):
             table, pair = shown[row] if row < len(shown) else ("", "")
-            table_label.setText(table_title(table) if table else "")
+            table_label.setText(_board_table(table))
             pair_label.setText(pair)
         if pages > 1:
-            self.round_label.setText(self.round_label.text()
-                                     + f"  ·  page {self.page + 1} of {pages}")
+            self.round_label.setText(self.round_label.text() + "  ·  " + _(
+                "page {page} of {pages}").format(page=self.page + 1, pages=pages))
         if current + 1 < len(slots):
             upcoming = self.pairs_in(current + 1)
-            self.next_label.setText(
-                f"Next, {format_clock(slots[current + 1].start)}: "
-                + ";  ".join(f"{t}: {p}" for t, p in upcoming[:8])
-                + (f";  … and {len(upcoming) - 8} more" if len(upcoming) > 8 else ""))
+            listed = ";  ".join(f"{t}: {p}" for t, p in upcoming[:8]) + (
+                ";  " + counted(len(upcoming) - 8, "… and {count} more", "… and {count} more")
+                if len(upcoming) > 8 else "")
+            # Translators: the next round on the live board: its start, then its meetings
+            self.next_label.setText(_("Next, {time}: {meetings}").format(
+                time=clock_text(slots[current + 1].start), meetings=listed))
         else:
             self.next_label.setText(_("Last round."))

@@ -33,6 +33,7 @@ from nbl_desktop.ui.pages.event_day_page import EventDayPage
 from nbl_desktop.ui.pages.overview_page import OverviewPage
 from nbl_desktop.ui.pages.schedule_page import SchedulePage
 from nbl_desktop.ui.tasks import TaskRunner
+from nbl_desktop.ui.undo import undo_actions
 from nbl_desktop.ui.widgets.status_bar import ReadOnlyBanner, StatusBar
 
 
@@ -67,9 +68,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         """The actions of the menu table (`menus`); Undo and Redo from the undo stack."""
         self.menu_actions = make_actions(self)
-        undo = self.session.undo_stack.createUndoAction(self, _("&Undo"))
+        undo, redo = undo_actions(self.session.undo_stack, self)
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.session.undo_stack.createRedoAction(self, _("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.menu_actions.update(undo=undo, redo=redo)
 
@@ -228,8 +228,10 @@ class MainWindow(QMainWindow):
         self.event_day_page.show_event(event, self.session)
         self.live_board.refresh()
         self.status_bar.show_event(event)
-        self.setWindowTitle(f"{event.settings.name} — {store.path} — {APP_NAME}"
-                            if event is not None and store is not None else APP_NAME)
+        # Translators: the window's title: the event's name, its file, the app's name
+        self.setWindowTitle(_("{event} — {file} — {app}").format(
+            event=event.settings.name, file=store.path, app=APP_NAME)
+            if event is not None and store is not None else APP_NAME)
 
     def _refresh_actions(self) -> None:
         """What can be done now (cheap: no model is touched)."""

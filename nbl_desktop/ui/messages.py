@@ -13,6 +13,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from nbl_desktop.core.i18n import _
 from nbl_desktop.paths import log_file
 
 log = logging.getLogger(__name__)
@@ -45,12 +46,15 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
 
 
 def show_bug(parent: QWidget | None, what: str, exc: BaseException) -> None:
+    """An unexpected error while `what` ("reading day.xlsx", already translated)."""
     log.error("unexpected error while %s", what, exc_info=exc)
     show_error(
         parent,
-        "Something went wrong",
-        f"Something went wrong while {what}. Your event file is safe: every change "
-        f"was saved as it was made.\n\nThe details are in {log_file()}.",
+        _("Something went wrong"),
+        # Translators: {what} is what the app was doing ("reading day.xlsx"); {log} a file
+        _("Something went wrong while {what}. Your event file is safe: every change was "
+          "saved as it was made.\n\nThe details are in {log}.").format(what=what,
+                                                                        log=log_file()),
         details=f"{type(exc).__name__}: {exc}",
     )
 

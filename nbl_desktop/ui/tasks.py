@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
 from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.i18n import _
 from nbl_desktop.ui import messages
 from solver import CancelToken
 
@@ -38,7 +39,7 @@ Work = Callable[[Callable[[Any], None], CancelToken], Any]
 class Job:
     """What to run and what to do with what comes back (on the GUI thread)."""
 
-    what: str  # "scheduling", "reading day.xlsx": said when it fails
+    what: str  # "scheduling", "reading day.xlsx" (translated): said when it fails
     work: Work
     on_result: Callable[[Any], None] = lambda _result: None
     on_progress: Callable[[Any], None] | None = None
@@ -172,7 +173,9 @@ class TaskRunner(QObject):
         if job.on_error is not None:
             job.on_error(error)
         elif isinstance(error, UserError):
-            messages.show_error(self._owner, f"Problem while {job.what}", str(error))
+            # Translators: {what} is what the app was doing ("reading day.xlsx", "scheduling")
+            messages.show_error(self._owner, _("Problem while {what}").format(what=job.what),
+                                str(error))
         else:
             messages.show_bug(self._owner, job.what, error)
 

@@ -19,7 +19,8 @@ def test_a_solve_counting_breaks_says_breaks_and_when_their_spread_cannot_hold()
 
     text = summary_line(result, problem, options.compactness)
     breaks = result.level("compactness").reached
-    assert f"{breaks} breaks (runs of idle slots) between meetings" in text
+    assert (f"{breaks} break (a run of idle slots) between meetings" if breaks == 1 else
+            f"{breaks} breaks (runs of idle slots) between meetings") in text
     assert "keeps the spread of breaks within its limit (proven)" in text
 
 

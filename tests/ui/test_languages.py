@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from nbl_desktop.core import edits
 from nbl_desktop.core.i18n import use_language
 from tests.ui.driving import window_with_sample
 
@@ -47,3 +48,19 @@ def test_the_window_speaks_the_chosen_language(
     qtbot.waitUntil(lambda: bool(app.overview.steps()), timeout=30_000)
     shown = " ".join(text for _state, text in app.overview.steps().values())
     assert "people from" not in shown and "wishes" not in shown, shown
+
+
+def test_undo_and_the_change_log_name_an_edit_in_the_window_language(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    use_language("nb")
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    assert app.event is not None
+    person = app.event.attendees[0]
+    assert app.edit(lambda event: edits.delete_attendee(event, person.id))
+    undo = app.action("undo").text()
+    assert undo == f"&Angre sletting av {person.name}", undo
+    app.trigger("undo")
+    assert app.store is not None
+    lines = [what for _at, _who, what in app.store.change_log()[-2:]]
+    assert lines == [f"sletting av {person.name}", f"angret: sletting av {person.name}"], lines
+    assert app.action("redo").text() == f"&Gjør om sletting av {person.name}"

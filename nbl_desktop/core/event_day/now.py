@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from nbl_desktop.core.event import EventSettings
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.slot_grid import slot_times
 
 
@@ -30,5 +31,6 @@ def slot_label(settings: EventSettings, index: int) -> str:
     """"slot 4 (10:00–10:20)", or "the end of the day" past the last slot."""
     slots = slot_times(settings)
     if index >= len(slots):
-        return "the end of the day"
-    return f"slot {index + 1} ({slots[index].label()})"
+        return _("the end of the day")
+    # Translators: {time} is the slot's time, "10:00–10:20"
+    return _("slot {number} ({time})").format(number=index + 1, time=slots[index].label())

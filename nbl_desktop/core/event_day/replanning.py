@@ -15,11 +15,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.i18n import N_, _
 from nbl_desktop.core.meeting_checks import who
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.planning import problem_from_event
 from nbl_desktop.core.slot_grid import slot_times
 from solver import CancelToken, Meeting, Progress, SolveOptions, SolveResult, replan
+
+# What the desk reads for each kind of change (`MeetingChange.kind`, a key).
+_CHANGE_TEXTS = {
+    # Translators: {time} is the slot's time, "10:00–10:20"
+    "added": N_("added {time}, table {table}, with {person}"),
+    # Translators: {time} is the slot's time, "10:00–10:20"
+    "cancelled": N_("cancelled {time}, table {table}, with {person}"),
+}
 
 
 @dataclass(frozen=True)
@@ -101,12 +110,13 @@ def describe_change(event: EventData, change: MeetingChange) -> str:
     """"moved 10:00 → 10:40, table 3, with Kari Berg (Fisk AS)", for the desk and the CLI."""
     slots = slot_times(event.settings)
     labels = event.settings.table_labels
-    with_whom = f"with {who(event.attendee(change.partner))}"
-    where = f"{slots[change.slot].label()}, table {labels[change.table]}"
+    values = {"time": slots[change.slot].label(), "table": labels[change.table],
+              "person": who(event.attendee(change.partner))}
     if change.kind == "moved" and change.moved_from is not None:
-        before = slots[change.moved_from[0]].label()
-        return f"moved {before} → {where}, {with_whom}"
-    return f"{change.kind} {where}, {with_whom}"
+        # Translators: {before} and {time} are the slot's times before and after the move
+        return _("moved {before} → {time}, table {table}, with {person}").format(
+            before=slots[change.moved_from[0]].label(), **values)
+    return _(_CHANGE_TEXTS[change.kind]).format(**values)
 
 
 @dataclass(frozen=True)
@@ -133,10 +143,12 @@ def notify_list(event: EventData, day: DayReplan) -> list[NotifyRow]:
         if own:
             first = own[0]
             partner = event.attendee(first.b if first.a == lead[person_id] else first.a)
-            upcoming = (f"{slots[first.slot].label()}, table {labels[first.table]}, "
-                        f"{partner.name}")
+            # Translators: the person's next meeting: its time, its table and with whom
+            upcoming = _("{time}, table {table}, {person}").format(
+                time=slots[first.slot].label(), table=labels[first.table],
+                person=partner.name)
         else:
-            upcoming = "no more meetings"
+            upcoming = _("no more meetings")
         rows.append(NotifyRow(person_id, person.name, person.organization,
                               "; ".join(describe_change(event, c)
                                         for c in day.changes[person_id]), upcoming))

@@ -16,13 +16,14 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from nbl_desktop.core.exporting.sheet_style import RowWriter
+from nbl_desktop.core.i18n import N_, _, catalog
 from nbl_desktop.core.printouts.pages import (
     AgendaPage,
     EventHeading,
     MasterGrid,
     TableCard,
 )
-from nbl_desktop.core.printouts.words import table_title
+from nbl_desktop.core.printouts.words import Words, table_title
 from nbl_desktop.core.slot_grid import SlotTime
 
 BOLD = Font(bold=True)
@@ -34,6 +35,13 @@ TIME_FORMAT = "HH:MM"
 TIMES = {1: TIME_FORMAT, 2: TIME_FORMAT}
 AGENDA_WIDTHS = (8, 8, 8, 28, 30, 14, 60)
 TABLE_WIDTHS = (8, 8, 28, 30, 28, 30)
+# Column headings: the Grid's in the window's language, a block's in its reader's.
+DAY, START, END = N_("Day"), N_("Start"), N_("End")
+
+
+def _said_in(words: Words, message: str) -> str:
+    """`message` in the language of a printed block (its reader's, as on paper)."""
+    return catalog(words.language).gettext(message)
 
 
 def clock(minutes: int) -> dt.time:
@@ -49,8 +57,8 @@ def write_grid_sheet(sheet: Worksheet, grid: MasterGrid, slots: Sequence[SlotTim
     """Row 1 names the tables; a row per slot with its start, end and both parties."""
     writer = RowWriter(sheet)
     several_days = any(s.day_name for s in slots)
-    lead = ["Day"] if several_days else []
-    writer.append([*lead, "Start", "End", *grid.table_labels], font=BOLD, fill=SHADE)
+    lead = [_(DAY)] if several_days else []
+    writer.append([*lead, _(START), _(END), *grid.table_labels], font=BOLD, fill=SHADE)
     first_table = len(lead) + 3
     tables = range(first_table, first_table + len(grid.table_labels))
     wrapped = dict.fromkeys(tables, WRAP)
@@ -79,8 +87,9 @@ def write_agendas_sheet(sheet: Worksheet, pages: Sequence[AgendaPage]) -> None:
         writer.append([])
         writer.append([page.name], font=TITLE)
         writer.append([page.organization])
-        writer.append(["Start", "End", words.table, words.meeting_with, words.organization,
-                       words.country, f"{words.offers} / {words.seeks}"], font=BOLD, fill=SHADE)
+        writer.append([_said_in(words, START), _said_in(words, END), words.table,
+                       words.meeting_with, words.organization, words.country,
+                       f"{words.offers} / {words.seeks}"], font=BOLD, fill=SHADE)
         for row in page.rows:
             times = _times(row.span, row.time)
             if row.kind == "meeting":
@@ -103,8 +112,8 @@ def write_tables_sheet(sheet: Worksheet, cards: Sequence[TableCard]) -> None:
         words = card.words
         writer.append([])
         writer.append([table_title(card.label, words), None, card.room], font=TITLE)
-        writer.append(["Start", "End", "A", words.organization, "B", words.organization],
-                      font=BOLD, fill=SHADE)
+        writer.append([_said_in(words, START), _said_in(words, END), "A", words.organization,
+                       "B", words.organization], font=BOLD, fill=SHADE)
         for row in card.rows:
             times = _times(row.span, row.time)
             if row.kind == "meeting":

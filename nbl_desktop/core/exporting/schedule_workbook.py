@@ -22,10 +22,13 @@ from nbl_desktop.core.exporting.paper_sheets import (
     write_tables_sheet,
 )
 from nbl_desktop.core.exporting.sheet_style import append_row, save_workbook, write_table
+from nbl_desktop.core.i18n import _, current_language
 from nbl_desktop.core.printouts.pages import agenda_pages, master_grid, table_cards
 from nbl_desktop.core.schedule_figures import schedule_figures
 from nbl_desktop.core.slot_grid import slot_times
 
+# The `Meetings` and `Requests` sheets are a contract: their titles, column names and
+# words ("yes", "Scheduled") stay English in every language.
 MEETINGS_COLUMNS = (
     "Slot", "Start", "End", "Table",
     "Attendee A ID", "Attendee A", "Organization A",
@@ -72,15 +75,25 @@ def write_schedule_workbook(event: EventData, path: Path,
 
 def _write_views(workbook: Workbook, event: EventData,
                  not_held: set[tuple[int, str, str]]) -> None:
-    write_grid_sheet(workbook.create_sheet("Grid"), master_grid(event), slot_times(event.settings))
-    write_agendas_sheet(workbook.create_sheet("Agendas"), agenda_pages(event))
-    write_tables_sheet(workbook.create_sheet("Tables"), table_cards(event))
-    unmet, summary = workbook.create_sheet("Unmet"), workbook.create_sheet("Summary")
+    """The planner's views, in the window's language (each agenda in its reader's)."""
+    # Translators: a sheet's name in the workbook: at most 31 characters, none of : \ / ? * [ ]
+    grid = workbook.create_sheet(_("Grid"))
+    # Translators: a sheet's name in the workbook: at most 31 characters, none of : \ / ? * [ ]
+    agendas = workbook.create_sheet(_("Agendas"))
+    # Translators: a sheet's name in the workbook: at most 31 characters, none of : \ / ? * [ ]
+    tables = workbook.create_sheet(_("Tables"))
+    # Translators: a sheet's name in the workbook: at most 31 characters, none of : \ / ? * [ ]
+    unmet = workbook.create_sheet(_("Unmet"))
+    # Translators: a sheet's name in the workbook: at most 31 characters, none of : \ / ? * [ ]
+    summary = workbook.create_sheet(_("Summary"))
+    write_grid_sheet(grid, master_grid(event), slot_times(event.settings))
+    write_agendas_sheet(agendas, agenda_pages(event))
+    write_tables_sheet(tables, table_cards(event, current_language()))
     try:
         figures = schedule_figures(event)
     except UserError as exc:  # say why in the sheets rather than write no workbook at all
         for sheet in (unmet, summary):
-            append_row(sheet, [f"No figures: {exc}"])
+            append_row(sheet, [_("No figures: {reason}").format(reason=exc)])
         return
     write_unmet_sheet(unmet, event, figures)
     write_summary_sheet(summary, event, figures, not_held)

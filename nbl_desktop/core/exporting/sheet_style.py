@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.i18n import _
 
 MAX_COLUMN_WIDTH = 60
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -68,11 +69,12 @@ def save_workbook(workbook: Workbook, path: Path) -> None:
         workbook.save(path)
     except PermissionError as exc:
         raise UserError(
-            f"Cannot write {path}: it is open in another program or the folder is read-only. "
-            "Close it in Excel and try again."
+            _("Cannot write {file}: it is open in another program or the folder is read-only. "
+              "Close it in Excel and try again.").format(file=path)
         ) from exc
     except OSError as exc:
-        raise UserError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        raise UserError(_("Cannot write {file}: {reason}.").format(
+            file=path, reason=exc.strerror or exc)) from exc
 
 
 class RowWriter:

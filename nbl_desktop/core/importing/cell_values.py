@@ -15,6 +15,7 @@ import re
 from typing import Any, NamedTuple
 
 from nbl_desktop.core.clock import is_whole_day, parse_clock, parse_clock_range
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.importing.vocabulary import (
     ANONYMOUS_WORDS,
     NO_WORDS,
@@ -40,22 +41,31 @@ _NUMBER_WORDS = {word: number for number, spelled in enumerate((
 
 
 class BadValue(ValueError):
-    """A cell that cannot be read as its field needs; `action` says what to do."""
+    """A cell that cannot be read as its field needs; `action` says what to do.
 
-    def __init__(self, message: str, action: str) -> None:
+    `describes_value`: the message says what the value is ("not a number"), to be said
+    as "'x' is not a number"; else "'x': a date, not a clock time".
+    """
+
+    def __init__(self, message: str, action: str, describes_value: bool = True) -> None:
         super().__init__(message)
         self.message = message
         self.action = action
+        self.describes_value = describes_value
 
 
 def whole_number(value: Any, minimum: int, maximum: int, what: str) -> int:
-    """A whole number from `minimum` to `maximum`: 6, 6.0, "6", " 6,0 "."""
+    """A whole number from `minimum` to `maximum`: 6, 6.0, "6", " 6,0 ".
+
+    `what` is what is counted, as the organizer reads it ("meetings", translated).
+    """
     if isinstance(value, bool):
-        raise BadValue("not a number", f"write the number of {what}, such as 2")
+        raise BadValue(_("not a number"),
+                       # Translators: {what} is what is counted, e.g. "meetings" or "tables"
+                       _("write the number of {what}, such as 2").format(what=what))
     if isinstance(value, int | float):
         if not math.isfinite(value) or not float(value).is_integer():
-            raise BadValue("not a whole number", f"write the number of {what} as a whole "
-                           "number, such as 2")
+            raise _not_whole(what)
         if not minimum <= value <= maximum:
             raise _out_of_range(value, minimum, maximum, what)
         return int(value)
@@ -70,17 +80,26 @@ def whole_number(value: Any, minimum: int, maximum: int, what: str) -> int:
         digits = text.replace(" ", "")
         if digits.isdigit():  # a very long number, or "10 000"
             raise _out_of_range(digits, minimum, maximum, what)
-        raise BadValue("not a whole number", f"write the number of {what} as a whole number, "
-                       "such as 2")
+        raise _not_whole(what)
     number = int(match.group(1))
     if not minimum <= number <= maximum:
         raise _out_of_range(number, minimum, maximum, what)
     return number
 
 
+def _not_whole(what: str) -> BadValue:
+    return BadValue(_("not a whole number"),
+                    # Translators: {what} is what is counted, e.g. "meetings" or "tables"
+                    _("write the number of {what} as a whole number, such as 2").format(
+                        what=what))
+
+
 def _out_of_range(value: object, minimum: int, maximum: int, what: str) -> BadValue:
-    return BadValue(f"not a possible number of {what}", f"write a number from {minimum} to "
-                    f"{maximum:,}")
+    # Translators: {what} is what is counted, e.g. "meetings" or "tables"
+    return BadValue(_("not a possible number of {what}").format(what=what),
+                    # Translators: {minimum} and {maximum} are numbers, "0" and "1,000"
+                    _("write a number from {minimum} to {maximum}").format(
+                        minimum=minimum, maximum=f"{maximum:,}"))
 
 
 def clock(value: Any) -> int:
@@ -88,10 +107,10 @@ def clock(value: Any) -> int:
     try:
         return parse_clock(value)
     except ValueError as exc:
-        kind = "a number, not a clock time" if isinstance(value, int | float) else \
-            "not a clock time"
-        raise BadValue(kind, "write the time as HH:MM or HH.MM, e.g. 09:40 (or a range such "
-                       "as 09:40-14:00)") from exc
+        kind = _("a number, not a clock time") if isinstance(value, int | float) else \
+            _("not a clock time")
+        raise BadValue(kind, _("write the time as HH:MM or HH.MM, e.g. 09:40 (or a range "
+                               "such as 09:40-14:00)")) from exc
 
 
 class Span(NamedTuple):
@@ -117,7 +136,8 @@ def clock_or_range(value: Any) -> Span:
     if is_whole_day(value):
         return Span(None, None, "day")
     if isinstance(value, dt.datetime) and value.time() == dt.time():
-        raise BadValue("a date, not a clock time", "write the time as HH:MM, e.g. 09:40")
+        raise BadValue(_("a date, not a clock time"), _("write the time as HH:MM, e.g. 09:40"),
+                       describes_value=False)
     found = parse_clock_range(value)
     if found is not None:
         return Span(*found, "range")
@@ -204,4 +224,4 @@ def date_text(value: Any) -> str:
             return dt.datetime.strptime(text, pattern).date().isoformat()
         except ValueError:
             continue
-    raise BadValue("not a date", "write the date as YYYY-MM-DD, e.g. 2027-03-10")
+    raise BadValue(_("not a date"), _("write the date as YYYY-MM-DD, e.g. 2027-03-10"))

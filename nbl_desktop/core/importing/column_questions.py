@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.importing import cell_values
 from nbl_desktop.core.importing.cell_values import BadValue
 from nbl_desktop.core.importing.choices import sheet_key
@@ -71,7 +72,7 @@ def ask_about_columns(raw: Sequence[RawSheet], layouts: list[tuple[RawSheet, She
 def _open_question(reading: ColumnReading) -> bool:
     """Unknown to the app, and not something it knows not to use."""
     return (reading.field is None and not reading.metadata and not reading.chosen
-            and bool(reading.header) and not reading.how.startswith("not used"))
+            and bool(reading.header) and not reading.unused)
 
 
 def _constant(filled: list[tuple[int, Any]], rows: int) -> bool:
@@ -126,18 +127,18 @@ def _looks_like(reading: ColumnReading, values: list[tuple[int, Any]], layout: S
     if layout.kind is SheetKind.REQUESTS:
         priorities = _share(values, lambda v: cell_values.priority_answer(v)[1] is not None)
         fields = missing("priority")
-        return ("priorities", fields) if priorities >= _MOST and fields else None
+        return (_("priorities"), fields) if priorities >= _MOST and fields else None
 
     if _share(values, lambda v: cell_values.looks_like_email(cell_text(v))) >= _MOST:
         fields = missing("email")
-        return ("email addresses", fields) if fields else None
+        return (_("email addresses"), fields) if fields else None
     if _share(values, _time_shaped) >= _MOST:  # 10.00, 09.40: Nordic times, not numbers
         fields = missing("available_from", "available_until", "available")
-        return ("clock times", fields) if fields else None
+        return (_("clock times"), fields) if fields else None
     if _share(values, _whole) >= _MOST:
         fields = missing("max_meetings", "party_size", "fixed_table", "available_from",
                          "available_until")
-        return ("whole numbers", fields) if fields else None
+        return (_("whole numbers"), fields) if fields else None
     if _share(values, _timestamp) >= _MOST:
         return None  # when the form was answered
     if _share(values, _clock) >= _MOST:
@@ -148,17 +149,18 @@ def _looks_like(reading: ColumnReading, values: list[tuple[int, Any]], layout: S
             ("available_until", "available_from", "available") if words & _UNTIL_WORDS else \
             ("available_from", "available_until", "available")
         fields = missing(*order)
-        return ("clock times", fields) if fields else None
+        return (_("clock times"), fields) if fields else None
     if _share(values, lambda v: bool(_TABLE_LABEL.match(cell_text(v)))) >= _MOST:
         fields = missing("fixed_table")
-        return ("table labels", fields) if fields else None
+        return (_("table labels"), fields) if fields else None
     header_names = index.match(reading.header).attendee
     ticks = _share(values, lambda v: cell_values.is_yes(v) is not None)
     if ticks >= _MOST and header_names is not None:
-        return (f"ticks for {index.label(header_names)}", _WISHES)
+        # Translators: {name} is a registered person or organization, "Kari (Fisk AS)"
+        return (_("ticks for {name}").format(name=index.label(header_names)), _WISHES)
     naming = sum(1 for number, v in values if _names_others(v, index, owner(number)))
     if naming >= 0.5 * len(values):
-        return ("names of registered people or organizations", _WISHES)
+        return (_("names of registered people or organizations"), _WISHES)
     return None
 
 

@@ -17,6 +17,7 @@ from nbl_desktop.core import registration_form as form
 from nbl_desktop.core.clock import MINUTES_PER_DAY, parse_clock_range
 from nbl_desktop.core.errors import InputProblem
 from nbl_desktop.core.event import EventSettings
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.importing import cell_values
 from nbl_desktop.core.importing.cell_values import BadValue
 from nbl_desktop.core.importing.fields import read_header
@@ -63,7 +64,7 @@ def is_event_sheet(sheet: RawSheet) -> bool:
 
 def _people_header(sheet: RawSheet) -> bool:
     """One of the first rows names three of a person's fields or more."""
-    for _, values in sheet.rows[:5]:
+    for _number, values in sheet.rows[:5]:
         if sum(1 for v in values if cell_text(v) and read_header(v).field is not None) >= 3:
             return True
     return False
@@ -92,9 +93,16 @@ def read_event_sheet(sheet: RawSheet) -> EventSheet:
     for key in form.EVENT_KEYS:
         if key.required and cell_text(values.get(key.header, (0, None))[1]) == "":
             where = values.get(key.header, (None, None))[0]
-            problem(f"the key '{key.header}' has no value; write it in column B ({key.help})"
-                    if where else f"the key '{key.header}' is missing; add a row with "
-                    f"'{key.header}' in column A and its value in column B ({key.help})", where)
+            if where:
+                # Translators: {key} is a key of the Event sheet as written there ("Start"):
+                # keep it in English; {help} says what its value is
+                text = _("the key '{key}' has no value; write it in column B ({help})")
+            else:
+                # Translators: {key} is a key of the Event sheet ("Start"): keep it in
+                # English; {help} says what its value is
+                text = _("the key '{key}' is missing; add a row with '{key}' in column A and "
+                         "its value in column B ({help})")
+            problem(text.format(key=key.header, help=_(key.help)), where)
     if read.problems:
         return read
 
@@ -103,21 +111,20 @@ def read_event_sheet(sheet: RawSheet) -> EventSheet:
         try:
             return cell_values.whole_number(value, minimum, maximum, what)
         except BadValue as exc:
-            problem(f"{cell_text(value)!r} is {exc.message}; {exc.action}", row)
+            problem(_bad(value, exc), row)
             return None
 
     start = _start(values[form.START], problem)
-    slot_minutes = number_of(form.SLOT_MINUTES, 1, MINUTES_PER_DAY, "minutes per meeting")
-    slot_count = number_of(form.SLOTS, 1, MAX_SLOTS, "slots")
-    tables = number_of(form.TABLES, 1, MAX_TABLES, "tables")
+    slot_minutes = number_of(form.SLOT_MINUTES, 1, MINUTES_PER_DAY, _("minutes per meeting"))
+    slot_count = number_of(form.SLOTS, 1, MAX_SLOTS, _("slots"))
+    tables = number_of(form.TABLES, 1, MAX_TABLES, _("tables"))
     breaks = _breaks(values.get(form.BREAKS), problem)
     date = ""
     if form.DATE in values:
         try:
             date = cell_values.date_text(values[form.DATE][1])
         except BadValue as exc:
-            problem(f"{cell_text(values[form.DATE][1])!r} is {exc.message}; {exc.action}",
-                    values[form.DATE][0])
+            problem(_bad(values[form.DATE][1], exc), values[form.DATE][0])
     if read.problems or None in (start, slot_minutes, slot_count, tables, breaks):
         return read
     assert start is not None and slot_minutes is not None and slot_count is not None
@@ -128,11 +135,19 @@ def read_event_sheet(sheet: RawSheet) -> EventSheet:
         table_labels=tuple(str(i) for i in range(1, tables + 1)))
     if start + slot_count * slot_minutes > MINUTES_PER_DAY or \
             slot_times(settings)[-1].end > MINUTES_PER_DAY:
-        problem(f"{slot_count} slots of {slot_minutes} minutes do not fit before midnight; "
-                "use fewer or shorter slots", values[form.SLOTS][0])
+        problem(_("{slots} slots of {minutes} minutes do not fit before midnight; use fewer "
+                  "or shorter slots").format(slots=slot_count, minutes=slot_minutes),
+                values[form.SLOTS][0])
         return read
     read.settings = settings
     return read
+
+
+def _bad(value: object, exc: BadValue) -> str:
+    # Translators: {problem} says what the value is, e.g. "'x' is not a number"; {action}
+    # what to do
+    return _("{value!r} is {problem}; {action}").format(value=cell_text(value),
+                                                        problem=exc.message, action=exc.action)
 
 
 def _start(entry: tuple[int, object], problem: Complain) -> int | None:
@@ -140,7 +155,7 @@ def _start(entry: tuple[int, object], problem: Complain) -> int | None:
     try:
         return cell_values.clock(value)
     except BadValue as exc:
-        problem(f"{cell_text(value)!r} is {exc.message}; {exc.action}", row)
+        problem(_bad(value, exc), row)
         return None
 
 
@@ -155,11 +170,12 @@ def _breaks(entry: tuple[int, object] | None, problem: Complain
             continue
         found = parse_clock_range(part)
         if found is None:
-            problem(f"{part.strip()!r} is not a break; write it as HH:MM-HH:MM, e.g. "
-                    "11:00-12:00", row)
+            problem(_("{value!r} is not a break; write it as HH:MM-HH:MM, e.g. "
+                      "11:00-12:00").format(value=part.strip()), row)
             return None
         if found[1] <= found[0]:
-            problem(f"the break {part.strip()!r} ends before it starts", row)
+            problem(_("the break {value!r} ends before it starts").format(value=part.strip()),
+                    row)
             return None
         breaks.append(found)
     return tuple(sorted(breaks))

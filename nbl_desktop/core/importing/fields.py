@@ -22,6 +22,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from nbl_desktop.core.i18n import N_, _, current_language
 from nbl_desktop.core.importing.vocabulary import (
     ATTENDEE_PHRASES,
     COULD_WORDS,
@@ -69,7 +70,8 @@ class Field:
     """A field the app keeps: its key, what the organizer calls it, what its cells hold.
 
     `template_header` is its column in the app's own registration workbook ("" not
-    there); `several`: more than one column may feed it (notes, wish lists).
+    there); `several`: more than one column may feed it (notes, wish lists). `label` and
+    `help` are English, marked for the catalogs: show them with `_`.
     """
 
     key: str
@@ -83,56 +85,62 @@ class Field:
 
 
 _A = SheetKind.ATTENDEES
+# Labels and help are what the organizer reads (translated where shown, with `_`); keys and
+# template headers are read back, and stay as they are.
 ATTENDEE_FIELDS: tuple[Field, ...] = (
-    Field("id", "Attendee ID", ValueKind.ID, _A, "ID",
-          "A unique code per person, e.g. P0001; empty: the email is used.", required=True),
-    Field("name", "Name", ValueKind.TEXT, _A, "Name", "First and last name.", required=True),
-    Field("first_name", "First name", ValueKind.TEXT, _A),
-    Field("last_name", "Last name", ValueKind.TEXT, _A),
-    Field("organization", "Organization", ValueKind.TEXT, _A, "Organization",
-          "Company or organization."),
-    Field("country", "Country", ValueKind.COUNTRY, _A, "Country",
-          "Two-letter country code, e.g. NO, SE, FI."),
-    Field("email", "Email", ValueKind.EMAIL, _A, "Email", "Email address."),
-    Field("language", "Agenda language", ValueKind.LANGUAGE, _A, "Language",
-          "Agenda language: en, nb, sv or fi."),
-    Field("sector", "Sector", ValueKind.TEXT, _A, "Sector", "Business sector or NACE code."),
-    Field("offers", "Offers", ValueKind.TEXT, _A, "Offers", "What the organization offers."),
-    Field("seeks", "Seeks", ValueKind.TEXT, _A, "Seeks",
-          "What the organization is looking for."),
-    Field("available_from", "Available from", ValueKind.CLOCK, _A, "Available from",
-          "Earliest time the person can meet, HH:MM; empty: from the start."),
-    Field("available_until", "Available until", ValueKind.CLOCK, _A, "Available until",
-          "Latest time a meeting may end, HH:MM; empty: until the end."),
-    Field("available", "Available (from–until)", ValueKind.CLOCK_RANGE, _A),
-    Field("max_meetings", "Max meetings", ValueKind.WHOLE, _A, "Max meetings",
-          "Most meetings this person wants; empty: no limit."),
-    Field("party_size", "Party size", ValueKind.WHOLE, _A, "Party size",
-          "People who come to each meeting (seats); empty: 1."),
-    Field("fixed_table", "Fixed table", ValueKind.TABLE, _A, "Fixed table",
-          "Label of the table (booth) where this person meets everyone; empty: any."),
-    Field("delegation", "Delegation", ValueKind.TEXT, _A, "Delegation",
-          "People with the same delegation go to every meeting together."),
-    Field("notes", "Notes", ValueKind.TEXT, _A, "Notes",
-          "Anything the organizer should know; never printed.", several=True),
-    Field("must_meet", "Must meet (names)", ValueKind.NAMES, _A, several=True),
-    Field("want_meet", "Want to meet (names)", ValueKind.NAMES, _A, several=True),
-    Field("could_meet", "Could meet (names)", ValueKind.NAMES, _A, several=True),
-    Field("do_not_meet", "Do not meet (names)", ValueKind.NAMES, _A, several=True),
+    Field("id", N_("Attendee ID"), ValueKind.ID, _A, "ID",
+          N_("A unique code per person, e.g. P0001; empty: the email is used."),
+          required=True),
+    Field("name", N_("Name"), ValueKind.TEXT, _A, "Name", N_("First and last name."),
+          required=True),
+    Field("first_name", N_("First name"), ValueKind.TEXT, _A),
+    Field("last_name", N_("Last name"), ValueKind.TEXT, _A),
+    Field("organization", N_("Organization"), ValueKind.TEXT, _A, "Organization",
+          N_("Company or organization.")),
+    Field("country", N_("Country"), ValueKind.COUNTRY, _A, "Country",
+          N_("Two-letter country code, e.g. NO, SE, FI.")),
+    Field("email", N_("Email"), ValueKind.EMAIL, _A, "Email", N_("Email address.")),
+    Field("language", N_("Agenda language"), ValueKind.LANGUAGE, _A, "Language",
+          N_("Agenda language: en, nb, sv or fi.")),
+    Field("sector", N_("Sector"), ValueKind.TEXT, _A, "Sector",
+          N_("Business sector or NACE code.")),
+    Field("offers", N_("Offers"), ValueKind.TEXT, _A, "Offers",
+          N_("What the organization offers.")),
+    Field("seeks", N_("Seeks"), ValueKind.TEXT, _A, "Seeks",
+          N_("What the organization is looking for.")),
+    Field("available_from", N_("Available from"), ValueKind.CLOCK, _A, "Available from",
+          N_("Earliest time the person can meet, HH:MM; empty: from the start.")),
+    Field("available_until", N_("Available until"), ValueKind.CLOCK, _A, "Available until",
+          N_("Latest time a meeting may end, HH:MM; empty: until the end.")),
+    Field("available", N_("Available (from–until)"), ValueKind.CLOCK_RANGE, _A),
+    Field("max_meetings", N_("Max meetings"), ValueKind.WHOLE, _A, "Max meetings",
+          N_("Most meetings this person wants; empty: no limit.")),
+    Field("party_size", N_("Party size"), ValueKind.WHOLE, _A, "Party size",
+          N_("People who come to each meeting (seats); empty: 1.")),
+    Field("fixed_table", N_("Fixed table"), ValueKind.TABLE, _A, "Fixed table",
+          N_("Label of the table (booth) where this person meets everyone; empty: any.")),
+    Field("delegation", N_("Delegation"), ValueKind.TEXT, _A, "Delegation",
+          N_("People with the same delegation go to every meeting together.")),
+    Field("notes", N_("Notes"), ValueKind.TEXT, _A, "Notes",
+          N_("Anything the organizer should know; never printed."), several=True),
+    Field("must_meet", N_("Must meet (names)"), ValueKind.NAMES, _A, several=True),
+    Field("want_meet", N_("Want to meet (names)"), ValueKind.NAMES, _A, several=True),
+    Field("could_meet", N_("Could meet (names)"), ValueKind.NAMES, _A, several=True),
+    Field("do_not_meet", N_("Do not meet (names)"), ValueKind.NAMES, _A, several=True),
 )
 PAIR_FIELDS: tuple[Field, ...] = (
-    Field("requester", "Who asks", ValueKind.NAMES, SheetKind.REQUESTS, "Requester ID",
-          "ID of the person who asks for the meeting.", required=True),
-    Field("requested", "Whom they ask for", ValueKind.NAMES, SheetKind.REQUESTS, "Requested ID",
-          "ID of the person they want to meet.", required=True),
-    Field("priority", "Priority", ValueKind.PRIORITY, SheetKind.REQUESTS, "Priority",
-          "1 = nice, 2 = important, 3 = must meet.", required=True),
+    Field("requester", N_("Who asks"), ValueKind.NAMES, SheetKind.REQUESTS, "Requester ID",
+          N_("ID of the person who asks for the meeting."), required=True),
+    Field("requested", N_("Whom they ask for"), ValueKind.NAMES, SheetKind.REQUESTS,
+          "Requested ID", N_("ID of the person they want to meet."), required=True),
+    Field("priority", N_("Priority"), ValueKind.PRIORITY, SheetKind.REQUESTS, "Priority",
+          N_("1 = nice, 2 = important, 3 = must meet."), required=True),
 )
 EXCLUSION_FIELDS: tuple[Field, ...] = (
-    Field("a", "Person", ValueKind.NAMES, SheetKind.EXCLUSIONS, "Attendee ID",
-          "ID of one person.", required=True),
-    Field("b", "Not to meet", ValueKind.NAMES, SheetKind.EXCLUSIONS, "Other ID",
-          "ID of a person they must never be scheduled with.", required=True),
+    Field("a", N_("Person"), ValueKind.NAMES, SheetKind.EXCLUSIONS, "Attendee ID",
+          N_("ID of one person."), required=True),
+    Field("b", N_("Not to meet"), ValueKind.NAMES, SheetKind.EXCLUSIONS, "Other ID",
+          N_("ID of a person they must never be scheduled with."), required=True),
 )
 FIELDS: dict[str, Field] = {f.key: f for f in (*ATTENDEE_FIELDS, *PAIR_FIELDS,
                                                *EXCLUSION_FIELDS)}
@@ -150,12 +158,18 @@ _STRONG = frozenset({"id", "email", "available_from", "available_until", "availa
 _STRONG_UNUSED = frozenset({"phone", "organization_number", "website"})
 
 
+# `how` of a column read by its header's words alone: a key, not a text (the import dialog
+# and `layout.describe` say it in words).
+HEADER = "header"
+
+
 @dataclass(frozen=True)
 class HeaderReading:
-    """What a header says its column holds.
+    """What a header says its column holds, and `how` that was told (in the current
+    language, or `HEADER`).
 
-    `field` None: not used, `unused` says why when the app knows what it is (form
-    metadata, a phone number …). `option`: the company or person a per-option wish
+    `field` None: not used; `unused`: the app knows what it is and leaves it out (a
+    phone number …), `how` says what. `option`: the company or person a per-option wish
     column stands for (its cells tick it, or give its priority).
     """
 
@@ -164,6 +178,7 @@ class HeaderReading:
     option: str = ""
     metadata: bool = False
     score: int = 0  # how strongly the header names its field: an exact phrase beats a part
+    unused: bool = False
 
 
 _METADATA_QUALIFIERS = frozenset({"utc", "gmt", "cet", "cest", "eet", "local", "hidden",
@@ -272,15 +287,16 @@ def read_header(header: object, kind: SheetKind = SheetKind.ATTENDEES) -> Header
     """What `header` says its column holds in a sheet of `kind`."""
     text = str(header or "")
     if len(text) > _LONGEST_HEADER:
-        return HeaderReading(None, "not a header: a long text")
-    return _read_header(text, kind)
+        return HeaderReading(None, _("not a header: a long text"))
+    return _read_header(text, kind, current_language())
 
 
-@functools.lru_cache(maxsize=4096)  # the same headers are read for every kind of sheet
-def _read_header(header: str, kind: SheetKind) -> HeaderReading:
+# The same headers are read for every kind of sheet; `how` is in the language asked in.
+@functools.lru_cache(maxsize=4096)
+def _read_header(header: str, kind: SheetKind, _language: str) -> HeaderReading:
     text = clean_header(header)
     if not text:
-        return HeaderReading(None, "no header")
+        return HeaderReading(None, _("no header"))
     if kind is SheetKind.ATTENDEES:
         option_form = _option_column(text)
         if option_form is not None:
@@ -290,28 +306,34 @@ def _read_header(header: str, kind: SheetKind) -> HeaderReading:
 
 def _read_plain(text: str, kind: SheetKind) -> HeaderReading:
     if is_metadata(text):
-        return HeaderReading(None, "form metadata (when and how the form was answered)",
+        return HeaderReading(None, _("form metadata (when and how the form was answered)"),
                              metadata=True)
     plain = normalize(_without_numbering(text))
     strong = _best_field(plain, kind, strong=True)
     if strong is not None and strong[0] >= 1000:  # the header is exactly a field's phrase
-        return HeaderReading(strong[1], "header", score=strong[0])
+        return HeaderReading(strong[1], HEADER, score=strong[0])
     unused = _unused(plain, strong=True)
     if unused is not None and (strong is None or unused[0] > strong[0]):
-        return HeaderReading(None, f"not used: {KNOWN_UNUSED_LABELS[unused[1]]}")
+        return _known_unused(unused[1])
     if strong is not None:
-        return HeaderReading(strong[1], "header", score=strong[0])
+        return HeaderReading(strong[1], HEADER, score=strong[0])
     if kind is SheetKind.ATTENDEES:
         wish = wish_field(text)
         if wish is not None:
-            return HeaderReading(wish, "header")
+            return HeaderReading(wish, HEADER)
     other = _best_field(plain, kind, strong=False)
     if other is not None:
-        return HeaderReading(other[1], "header", score=other[0])
+        return HeaderReading(other[1], HEADER, score=other[0])
     unused = _unused(plain, strong=False)
     if unused is not None:
-        return HeaderReading(None, f"not used: {KNOWN_UNUSED_LABELS[unused[1]]}")
-    return HeaderReading(None, "not a header the app knows")
+        return _known_unused(unused[1])
+    return HeaderReading(None, _("not a header the app knows"))
+
+
+def _known_unused(key: str) -> HeaderReading:
+    # Translators: {why} says why a column is not read, e.g. "a phone number"
+    return HeaderReading(None, _("not used: {why}").format(why=_(KNOWN_UNUSED_LABELS[key])),
+                         unused=True)
 
 
 def _option_column(text: str) -> HeaderReading | None:
@@ -326,7 +348,7 @@ def _option_column(text: str) -> HeaderReading | None:
             continue
         wish = wish_field(question)
         if wish is not None and wish_field(option) is None:
-            return HeaderReading(wish, "header: a column per choice", option=option)
+            return HeaderReading(wish, _("header: a column per choice"), option=option)
         whole = _read_plain(text, SheetKind.ATTENDEES)
         if whole.field is not None and not whole.field.endswith("_meet"):
             return whole

@@ -19,6 +19,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from nbl_desktop.core.exporting.sheet_style import save_workbook, write_table
+from nbl_desktop.core.i18n import N_, _, n_
 
 
 class Severity(enum.Enum):
@@ -29,9 +30,18 @@ class Severity(enum.Enum):
     NOTE = "note"
 
 
+# What the report workbook's Kind column says for each severity.
+SEVERITY_TEXT = {Severity.ERROR: N_("error"), Severity.SKIPPED: N_("not imported"),
+                 Severity.NOTE: N_("note")}
+
+
 @dataclass(frozen=True)
 class ReportEntry:
-    """One finding, where it is (row None: the whole sheet) and what to do."""
+    """One finding, where it is (row None: the whole sheet) and what to do.
+
+    `describes_value`: the message says what the value is ("not a number"), so it is
+    said as "'x' is not a number" rather than "'x': …".
+    """
 
     file: Path
     sheet: str
@@ -41,6 +51,7 @@ class ReportEntry:
     message: str
     action: str
     severity: Severity = Severity.NOTE
+    describes_value: bool = False
 
     @property
     def skipped(self) -> bool:
@@ -51,18 +62,38 @@ class ReportEntry:
     def error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def where(self) -> str:
+        """"people.xlsx, sheet 'Ark1', row 4, column 'Email'": as much as is known."""
+        if self.row is not None and self.column:
+            text = _("{file}, sheet '{sheet}', row {row}, column '{column}'")
+        elif self.row is not None:
+            text = _("{file}, sheet '{sheet}', row {row}")
+        elif self.column:
+            text = _("{file}, sheet '{sheet}', column '{column}'")
+        else:
+            text = _("{file}, sheet '{sheet}'")
+        return text.format(file=self.file.name, sheet=self.sheet, row=self.row,
+                           column=self.column)
+
     def __str__(self) -> str:
-        where = [self.file.name, f"sheet '{self.sheet}'"]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column '{self.column}'")
-        value = f" {self.value!r}" if self.value else ""
-        state = {Severity.ERROR: "", Severity.SKIPPED: "NOT IMPORTED: ",
-                 Severity.NOTE: ""}[self.severity]
-        if value:
-            value += " is" if self.message.startswith(("not ", "a number")) else ":"
-        return f"{', '.join(where)}:{value} {state}{self.message}; {self.action}"
+        skipped = self.severity is Severity.SKIPPED
+        if not self.value and skipped:
+            # Translators: {where} is "people.xlsx, sheet 'Ark1', row 4"
+            text = _("{where}: NOT IMPORTED: {message}; {action}")
+        elif not self.value:
+            # Translators: {where} is "people.xlsx, sheet 'Ark1', row 4"
+            text = _("{where}: {message}; {action}")
+        elif self.describes_value and not skipped:
+            # Translators: {message} says what the value is: "'x' is not a number"
+            text = _("{where}: {value!r} is {message}; {action}")
+        elif skipped:
+            # Translators: {where} is "people.xlsx, sheet 'Ark1', row 4", {value} as written
+            text = _("{where}: {value!r}: NOT IMPORTED: {message}; {action}")
+        else:
+            # Translators: {where} is "people.xlsx, sheet 'Ark1', row 4", {value} as written
+            text = _("{where}: {value!r}: {message}; {action}")
+        return text.format(where=self.where(), value=self.value, message=self.message,
+                           action=self.action)
 
 
 @dataclass(frozen=True)
@@ -92,14 +123,25 @@ class ColumnQuestion:
     fields: tuple[str, ...]  # every field it could be, the guess first
 
     def __str__(self) -> str:
-        others = ", ".join(self.fields[1:])
-        header = self.header.replace('"', "'")
-        return (f"{self.file.name}, sheet '{self.sheet}', column {self.letter} {self.header!r} "
-                f"(first values: {' · '.join(self.examples)}): looks like {self.looks_like}, "
-                "but the app does not know this header. Say what it holds: "
-                f"--column \"{header}={self.guess}\""
-                + (f" (or {others})" if others else "")
-                + f", or --column \"{header}=ignore\" to leave it out")
+        values = {"file": self.file.name, "sheet": self.sheet, "letter": self.letter,
+                  "header": self.header, "examples": " · ".join(self.examples),
+                  "looks_like": self.looks_like, "quoted": self.header.replace('"', "'"),
+                  "guess": self.guess, "others": ", ".join(self.fields[1:])}
+        if len(self.fields) > 1:
+            # Translators: {looks_like} is e.g. "clock times"; --column "…={guess}" and
+            # "=ignore" are typed on the command line: keep them as they are
+            text = _("{file}, sheet '{sheet}', column {letter} {header!r} (first values: "
+                     "{examples}): looks like {looks_like}, but the app does not know this "
+                     "header. Say what it holds: --column \"{quoted}={guess}\" (or {others}), "
+                     "or --column \"{quoted}=ignore\" to leave it out")
+        else:
+            # Translators: {looks_like} is e.g. "clock times"; --column "…={guess}" and
+            # "=ignore" are typed on the command line: keep them as they are
+            text = _("{file}, sheet '{sheet}', column {letter} {header!r} (first values: "
+                     "{examples}): looks like {looks_like}, but the app does not know this "
+                     "header. Say what it holds: --column \"{quoted}={guess}\", "
+                     "or --column \"{quoted}=ignore\" to leave it out")
+        return text.format(**values)
 
 
 @dataclass(frozen=True)
@@ -148,15 +190,21 @@ class ImportReport:
         return [(sheet, c) for sheet, columns in self.columns.items() for c in columns
                 if not c.used]
 
+    def summary(self) -> str:
+        """"Imported 60 attendees, 80 requests, 2 do-not-meet pairs." (or nothing)."""
+        parts = [_counted_import(what, n) for what, n in self.counts.items()]
+        if not parts:
+            return _("Nothing imported.")
+        # Translators: {counts} is "60 attendees, 80 requests, 2 do-not-meet pairs"
+        return _("Imported {counts}.").format(counts=", ".join(parts))
+
     def lines(self) -> list[str]:
-        summary = ", ".join(f"{n} {what}" for what, n in self.counts.items())
-        lines = [f"Imported {summary}." if summary else "Nothing imported."]
+        lines = [self.summary()]
         for sheet, how in self.sheets.items():
             lines.append(f"{sheet}: {how}")
             for column in self.columns.get(sheet, []):
-                examples = f" (first values: {' · '.join(column.examples)})" \
-                    if column.examples and not column.used else ""
-                lines.append(f"  {column.text}{examples}")
+                lines.append("  " + (_with_examples(column.text, column.examples)
+                                     if column.examples and not column.used else column.text))
         lines += [str(e) for e in self.entries]
         return lines
 
@@ -164,32 +212,61 @@ class ImportReport:
         """What the command line prints before it goes on: columns not used, rows or wishes
         not imported, and notes (errors stop it, and are said then)."""
         asked = {(q.sheet_key, q.letter) for q in self.questions}  # said with the question
-        found = [f"warning: {sheet}, {column.text}"
-                 + (f" (first values: {' · '.join(column.examples)})" if column.examples
-                    else "")
+        # Translators: {sheet} is "people.xlsx: Ark1", {column} "column F 'Kontor' → not used"
+        found = [_("warning: {sheet}, {column}").format(
+                     sheet=sheet, column=_with_examples(column.text, column.examples)
+                     if column.examples else column.text)
                  for sheet, column in self.not_used_columns()
                  if (sheet, column.letter) not in asked]
-        return found + [f"{'warning' if e.skipped else 'note'}: {e}"
-                        for e in self.entries if not e.error]
+        return found + [self._flagged(e) for e in self.entries if not e.error]
+
+    @staticmethod
+    def _flagged(entry: ReportEntry) -> str:
+        if entry.skipped:
+            # Translators: {finding} is a whole finding, "people.xlsx, sheet 'Ark1', row 4: …"
+            return _("warning: {finding}").format(finding=entry)
+        # Translators: {finding} is a whole finding, "people.xlsx, sheet 'Ark1', row 4: …"
+        return _("note: {finding}").format(finding=entry)
+
+
+def _with_examples(text: str, examples: tuple[str, ...]) -> str:
+    # Translators: {column} is "column F 'Kontor' → not used", {values} "Oslo · Bergen"
+    return _("{column} (first values: {values})").format(column=text,
+                                                         values=" · ".join(examples))
+
+
+def _counted_import(what: str, count: int) -> str:
+    """"60 attendees": one of `ImportReport.counts`, counted in the current language."""
+    if what == "attendees":
+        text = n_("{count} attendee", "{count} attendees", count)
+    elif what == "requests":
+        text = n_("{count} request", "{count} requests", count)
+    elif what == "do-not-meet pairs":
+        text = n_("{count} do-not-meet pair", "{count} do-not-meet pairs", count)
+    else:
+        text = "{count} " + what
+    return text.format(count=count)
 
 
 def write_report_workbook(report: ImportReport, path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = "Import report"
-    write_table(sheet, ["File", "Sheet", "Row", "Column", "Value", "Kind", "Imported",
-                        "What happened", "What to do"],
-                [[e.file.name, e.sheet, e.row, e.column, e.value, e.severity.value,
-                  "no" if e.skipped else "yes", e.message, e.action] for e in report.entries])
-    write_table(workbook.create_sheet("Columns"),
-                ["Sheet", "Column", "Header", "Read as", "First values"],
+    sheet.title = _("Import report")
+    write_table(sheet, [_("File"), _("Sheet"), _("Row"), _("Column"), _("Value"), _("Kind"),
+                        _("Imported"), _("What happened"), _("What to do")],
+                [[e.file.name, e.sheet, e.row, e.column, e.value, _(SEVERITY_TEXT[e.severity]),
+                  _("no") if e.skipped else _("yes"), e.message, e.action]
+                 for e in report.entries])
+    write_table(workbook.create_sheet(_("Columns")),
+                [_("Sheet"), _("Column"), _("Header"), _("Read as"), _("First values")],
                 [[name, c.letter, c.header, c.text.split(" → ", 1)[-1],
                   " · ".join(c.examples)]
                  for name, columns in report.columns.items() for c in columns])
     if report.questions:
-        write_table(workbook.create_sheet("Questions"),
-                    ["Sheet", "Column", "Header", "First values", "Looks like", "Suggested"],
+        write_table(workbook.create_sheet(_("Questions")),
+                    [_("Sheet"), _("Column"), _("Header"), _("First values"), _("Looks like"),
+                     _("Suggested")],
                     [[q.sheet_key, q.letter, q.header, " · ".join(q.examples), q.looks_like,
                       q.guess] for q in report.questions])
     save_workbook(workbook, path)

@@ -19,6 +19,7 @@ from typing import Any
 
 from nbl_desktop.core.errors import InputError
 from nbl_desktop.core.event import EventData
+from nbl_desktop.core.i18n import _, n_
 from nbl_desktop.core.importing.choices import ImportChoices, sheet_key
 from nbl_desktop.core.importing.event_sheet import is_event_sheet
 from nbl_desktop.core.importing.fields import FIELDS_OF_KIND, SheetKind
@@ -121,11 +122,16 @@ class ImportSession:
         blocked = ""
         if report.errors:
             count = len(report.errors)
-            blocked = (f"{count} {'value' if count == 1 else 'values'} in the files cannot be "
-                       "read as written (listed under Report); fix them in the file and import "
-                       "it again, or set the column to “not read”.")
+            # Translators: "Report" and “not read” as the import dialog names its tab and the
+            # choice for a column
+            blocked = n_("{count} value in the files cannot be read as written (listed under "
+                         "Report); fix them in the file and import it again, or set the column "
+                         "to “not read”.",
+                         "{count} values in the files cannot be read as written (listed under "
+                         "Report); fix them in the file and import it again, or set the column "
+                         "to “not read”.", count).format(count=count)
         elif not read.attendees and not self.current.attendees:
-            blocked = "The files hold no people under their header row."
+            blocked = _("The files hold no people under their header row.")
         return EventImport(event, tuple(report.lines()), changes, report, sheets, blocked,
                            labels=labels_of(event.attendees))
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from nbl_desktop.core.i18n import N_, _
 from nbl_desktop.core.importing import cell_values
 from nbl_desktop.core.importing.cell_values import BadValue
 from nbl_desktop.core.importing.choices import (
@@ -32,6 +33,7 @@ from nbl_desktop.core.importing.choices import (
 from nbl_desktop.core.importing.fields import (
     FIELDS,
     FIELDS_OF_KIND,
+    HEADER,
     SheetKind,
     ValueKind,
     clean_header,
@@ -41,9 +43,8 @@ from nbl_desktop.core.importing.raw_tables import RawSheet, cell_text
 from nbl_desktop.core.importing.vocabulary import normalize
 
 _ROWS_SEARCHED = 30
-WRONG_SHEET = "which belongs on a sheet of"  # a chosen field of another kind of sheet
-_SHEET_OF = {SheetKind.ATTENDEES: "people", SheetKind.REQUESTS: "wishes (pairs)",
-             SheetKind.EXCLUSIONS: "do-not-meet pairs"}
+_SHEET_OF = {SheetKind.ATTENDEES: N_("people"), SheetKind.REQUESTS: N_("wishes (pairs)"),
+             SheetKind.EXCLUSIONS: N_("do-not-meet pairs")}
 _ROWS_AFTER_HEADER = 4  # rows looked at below the best header row so far
 _SUB_HEADERS = frozenset({"response", "open ended response", "svar", "vastaus",
                           "other please specify", "annet vennligst spesifiser"})
@@ -60,8 +61,10 @@ _GOOGLE_STAMP = frozenset({"timestamp", "tidsmerke", "tidstampel", "tidsstampel"
 
 @dataclass(frozen=True)
 class ColumnReading:
-    """How one column is read. `account`: a tool's account column (the respondent's own
-    name or email, filled in by the tool), read only when no question asks for the same."""
+    """How one column is read, and `how` that was told (in the current language, or
+    `fields.HEADER`). `account`: a tool's account column (the respondent's own name or
+    email, filled in by the tool), read only when no question asks for the same.
+    `unused`: not used, and the app knows why (`how` says it): nothing to ask about."""
 
     column: int  # 0-based
     header: str
@@ -72,6 +75,7 @@ class ColumnReading:
     chosen: bool = False
     account: bool = False
     score: int = 0  # how strongly the header names the field (`HeaderReading.score`)
+    unused: bool = False
 
     @property
     def letter(self) -> str:
@@ -154,37 +158,56 @@ def _account_columns(tool: str, headers: dict[int, str]) -> set[int]:
     return set()
 
 
+def wrong_sheet(choice: str) -> str:
+    """Why a column the organizer chose to read as `choice` (a field key) is not used on a
+    sheet of another kind: "you chose Priority, which belongs on a sheet of wishes (pairs)"."""
+    field = FIELDS[choice]
+    # Translators: {field} is a field such as "Priority", {sheet} a kind of sheet such as
+    # "wishes (pairs)"
+    return _("you chose {field}, which belongs on a sheet of {sheet}").format(
+        field=_(field.label), sheet=_(_SHEET_OF[field.sheet]))
+
+
+def _not_used(why: str) -> str:
+    # Translators: {why} says why a column is not read, e.g. "a phone number"
+    return _("not used: {why}").format(why=why)
+
+
 def _read_column(column: int, header: str, kind: SheetKind, choices: ImportChoices,
                  tool: str, account: set[int]) -> ColumnReading:
     choice = choices.header_fields.get(header_key(header))
     if choice is not None:
         if choice == NOT_USED:
-            return ColumnReading(column, header, None, "not used, as you chose", chosen=True)
+            return ColumnReading(column, header, None, _("not used, as you chose"),
+                                 chosen=True, unused=True)
         if choice in FIELDS and FIELDS[choice].sheet is kind:
             option = read_header(header, kind).option if FIELDS[choice].several else ""
-            return ColumnReading(column, header, choice, "as you chose", option, chosen=True)
+            return ColumnReading(column, header, choice, _("as you chose"), option,
+                                 chosen=True)
         if choice in FIELDS and kind is not SheetKind.UNKNOWN:
-            return ColumnReading(column, header, None, f"not used: you chose "
-                                 f"{FIELDS[choice].label}, {WRONG_SHEET} "
-                                 f"{_SHEET_OF[FIELDS[choice].sheet]}", chosen=True)
+            return ColumnReading(column, header, None, _not_used(wrong_sheet(choice)),
+                                 chosen=True, unused=True)
     reading = read_header(header, kind)
     if reading.field is None and not reading.metadata:
         counted = _COUNTED_SUFFIX.match(clean_header(header))
         if counted:  # "Email2": a tool renamed a question that collided with its own column
             base = read_header(counted["base"], kind)
             if base.field is not None:
-                reading = replace(base, how="header (numbered by the form tool)")
+                reading = replace(base, how=_("header (numbered by the form tool)"))
     if column in account:
         if reading.field in (None, "id"):  # Microsoft Forms' response number
-            return ColumnReading(column, header, None, f"form metadata ({tool}: the response "
-                                 "number)", metadata=True)
-        return ColumnReading(column, header, reading.field, f"header ({tool}'s account "
-                             "column)", account=True)
+            # Translators: {tool} is a form tool, e.g. "Microsoft Forms"
+            return ColumnReading(column, header, None, _("form metadata ({tool}: the "
+                                 "response number)").format(tool=tool), metadata=True)
+        # Translators: {tool} is a form tool, e.g. "Microsoft Forms"
+        return ColumnReading(column, header, reading.field, _("header ({tool}'s account "
+                             "column)").format(tool=tool), account=True)
     if reading.metadata:
-        return ColumnReading(column, header, None,
-                             f"form metadata ({tool})" if tool else reading.how, metadata=True)
+        # Translators: {tool} is a form tool, e.g. "Microsoft Forms"
+        return ColumnReading(column, header, None, _("form metadata ({tool})").format(tool=tool)
+                             if tool else reading.how, metadata=True)
     return ColumnReading(column, header, reading.field, reading.how, reading.option,
-                         score=reading.score)
+                         score=reading.score, unused=reading.unused)
 
 
 def _map(headers: dict[int, str], kind: SheetKind, choices: ImportChoices
@@ -203,8 +226,12 @@ def _map(headers: dict[int, str], kind: SheetKind, choices: ImportChoices
             question = next((r for r in readings if not r.account and r.field == reading.field),
                             None) or next(r for r in readings if r.field == "name")
             readings[i] = replace(reading, field=None, metadata=True, account=False,
-                                  how=f"form metadata ({tool}: the respondent's account; "
-                                  f"column {question.letter} {question.header!r} is read)")
+                                  # Translators: {tool} is a form tool, "Microsoft Forms";
+                                  # column {letter} {header!r} is the form's own question
+                                  how=_("form metadata ({tool}: the respondent's account; "
+                                        "column {letter} {header!r} is read)").format(
+                                      tool=tool, letter=question.letter,
+                                      header=question.header))
     # A field that takes one column: the column naming it best is read ("Name" rather than
     # "Participant type"; the organizer's choice first, then the leftmost), the others are
     # not, and say so.
@@ -220,9 +247,11 @@ def _map(headers: dict[int, str], kind: SheetKind, choices: ImportChoices
         name = reading.field
         if name is not None and name in best and best[name] is not reading:
             first = best[name]
-            readings[i] = replace(reading, field=None, how=f"not used: a second column for "
-                                  f"{FIELDS[name].label}; column {first.letter} "
-                                  f"({first.header!r}) is read")
+            # Translators: {field} is a field such as "Email"; column {letter} ({header!r}) is
+            # the column read for it
+            readings[i] = replace(reading, field=None, unused=True, how=_not_used(_(
+                "a second column for {field}; column {letter} ({header!r}) is read").format(
+                    field=_(FIELDS[name].label), letter=first.letter, header=first.header)))
     return readings, tool
 
 
@@ -280,12 +309,12 @@ def detect_layout(sheet: RawSheet, choices: ImportChoices | None = None) -> Shee
         return SheetLayout(SheetKind.UNKNOWN)
     rows = list(sheet.rows[:_ROWS_SEARCHED])
     if chosen_row is not None:
-        at = [i for i, (number, _) in enumerate(sheet.rows) if number == chosen_row]
+        at = [i for i, (number, _values) in enumerate(sheet.rows) if number == chosen_row]
         rows = list(sheet.rows[at[0]:at[0] + 2]) if at else []
         rows = rows[:1] + [r for r in rows[1:] if r[0] == chosen_row + 1]
     best = SheetLayout(SheetKind.UNKNOWN)
     if rows:
-        readings, _ = _map(_headers_of(rows[0][1]), SheetKind.UNKNOWN, ImportChoices())
+        readings, _tool = _map(_headers_of(rows[0][1]), SheetKind.UNKNOWN, ImportChoices())
         best = SheetLayout(SheetKind.UNKNOWN, (rows[0][0],), [
             replace(r, field=None) for r in readings])
     best_score = 1.0
@@ -343,9 +372,10 @@ def _fits(kind: ValueKind, value: Any) -> bool:
 
 _ANSWERS = frozenset({"yes", "ja", "kylla", "no", "nei", "nej", "ei", "true", "false",
                       "maybe", "kanskje", "kanske", "ehka"})
-_CHECKED = {ValueKind.CLOCK: "clock times", ValueKind.CLOCK_RANGE: "clock times",
-            ValueKind.WHOLE: "numbers", ValueKind.EMAIL: "email addresses",
-            ValueKind.TABLE: "table labels", ValueKind.NAMES: "names (they are yes or no)"}
+_CHECKED = {ValueKind.CLOCK: N_("clock times"), ValueKind.CLOCK_RANGE: N_("clock times"),
+            ValueKind.WHOLE: N_("numbers"), ValueKind.EMAIL: N_("email addresses"),
+            ValueKind.TABLE: N_("table labels"),
+            ValueKind.NAMES: N_("names (they are yes or no)")}
 
 
 def fitted_to_values(sheet: RawSheet, layout: SheetLayout) -> SheetLayout:
@@ -369,9 +399,12 @@ def fitted_to_values(sheet: RawSheet, layout: SheetLayout) -> SheetLayout:
             else:
                 fitting = sum(1 for v in values if _fits(kind, v))
             if len(values) >= 3 and fitting < len(values) / 2:
-                reading = replace(reading, field=None, how=(
-                    f"not used: the header reads as {FIELDS[reading.field or ''].label}, but "
-                    f"most values are not {_CHECKED[kind]}; choose what it holds if it is"))
+                # Translators: {field} is a field such as "Available from", {what} what its
+                # values should be, e.g. "clock times"
+                reading = replace(reading, field=None, unused=True, how=_not_used(_(
+                    "the header reads as {field}, but most values are not {what}; choose "
+                    "what it holds if it is").format(field=_(FIELDS[reading.field or ""].label),
+                                                     what=_(_CHECKED[kind]))))
         columns.append(reading)
     return replace(layout, columns=columns)
 
@@ -396,11 +429,13 @@ def first_values(sheet: RawSheet, layout: SheetLayout, column: int, count: int =
 
 
 def describe(reading: ColumnReading) -> str:
-    """'column F 'Tilstede fra' → Available from (header)', for the report."""
-    where = f"column {reading.letter} {reading.header!r}"
+    """"column F 'Tilstede fra' → Available from (as you chose)", for the report (the
+    report workbook reads what follows the arrow)."""
+    where = _("column {letter} {header!r}").format(letter=reading.letter,
+                                                   header=reading.header)
     if reading.field is None:
         return f"{where} → {reading.how}"
-    target = FIELDS[reading.field].label
+    target = _(FIELDS[reading.field].label)
     if reading.option:
         target += f": {reading.option!r}"
-    return f"{where} → {target}" + ("" if reading.how == "header" else f" ({reading.how})")
+    return f"{where} → {target}" + ("" if reading.how == HEADER else f" ({reading.how})")

@@ -30,6 +30,7 @@ from nbl_desktop.core.event import (
     EventData,
     EventSettings,
 )
+from nbl_desktop.core.i18n import N_, _, n_
 from nbl_desktop.core.importing import cell_values
 from nbl_desktop.core.importing.cell_values import BadValue
 from nbl_desktop.core.importing.choices import SKIP_SHEET, ImportChoices, sheet_key
@@ -113,11 +114,12 @@ class _PeopleReader:
         self.rows_of: dict[str, list[Row]] = {}  # ID -> its rows (wishes read later)
 
     def entry(self, row: Row, reading: ColumnReading | None, value: Any, message: str,
-              action: str, severity: Severity = Severity.NOTE) -> None:
+              action: str, severity: Severity = Severity.NOTE,
+              describes_value: bool = False) -> None:
         self.report.add(ReportEntry(row.sheet.file, row.sheet.name, row.number,
                                     reading.header if reading else None,
                                     "" if value is None else cell_text(value), message,
-                                    action, severity))
+                                    action, severity, describes_value))
 
     def text(self, row: Row, name: str) -> tuple[str, ColumnReading | None]:
         """The first non-empty value among the columns read as `name` ("anonymous" is
@@ -132,19 +134,19 @@ class _PeopleReader:
     def read(self, row: Row) -> None:
         name, name_column = self.text(row, "name")
         if not name:
-            first, _ = self.text(row, "first_name")
-            last, _ = self.text(row, "last_name")
+            first, _column = self.text(row, "first_name")
+            last, _column = self.text(row, "last_name")
             name = " ".join(p for p in (first, last) if p)
             name_column = name_column or next(iter(row.layout.readers_of("first_name")), None)
         if not name:
-            self.entry(row, name_column, None, "the row has no name", "add the person's name, "
-                       "or delete the row", Severity.SKIPPED)
+            self.entry(row, name_column, None, _("the row has no name"),
+                       _("add the person's name, or delete the row"), Severity.SKIPPED)
             return
         email, email_column = self.text(row, "email")
         email = email.casefold()
         if email and not cell_values.looks_like_email(email):
-            self.entry(row, email_column, email, "not an email address; kept as written",
-                       "correct the address")
+            self.entry(row, email_column, email, _("not an email address; kept as written"),
+                       _("correct the address"), describes_value=True)
         given_id, id_column = self.text(row, "id")
         attendee_id = self.identity(row, given_id, id_column, email, name)
         if attendee_id is None:
@@ -152,17 +154,19 @@ class _PeopleReader:
         availability = self.availability(row)
         record = AttendeeRecord(
             id=attendee_id, name=name, organization=self.text(row, "organization")[0],
-            country=self.code(row, "country", COUNTRIES, "not a country this app knows; kept "
-                              "as written", "write the country's name or its two-letter code",
+            country=self.code(row, "country", COUNTRIES,
+                              _("not a country this app knows; kept as written"),
+                              _("write the country's name or its two-letter code"),
                               keep_unknown=True),
             email=email,
-            language=self.code(row, "language", LANGUAGES, "not one of the agenda languages; "
-                               "English is used", "write en, nb, sv or fi", keep_unknown=False),
+            language=self.code(row, "language", LANGUAGES,
+                               _("not one of the agenda languages; English is used"),
+                               _("write en, nb, sv or fi"), keep_unknown=False),
             sector=self.text(row, "sector")[0], offers=self.text(row, "offers")[0],
             seeks=self.text(row, "seeks")[0],
             available_from=availability[0], available_until=availability[1],
-            max_meetings=self.whole(row, "max_meetings", 0, MAX_MEETINGS, "meetings"),
-            party_size=self.whole(row, "party_size", 1, MAX_PARTY, "people") or 1,
+            max_meetings=self.whole(row, "max_meetings", 0, MAX_MEETINGS, _("meetings")),
+            party_size=self.whole(row, "party_size", 1, MAX_PARTY, _("people")) or 1,
             fixed_table=self.table(row),
             delegation=self.text(row, "delegation")[0],
             notes=self.notes(row),
@@ -171,7 +175,9 @@ class _PeopleReader:
         if earlier is not None:
             record = _merged(earlier, record)
         else:
-            self.first_row[attendee_id] = (f"{row.sheet.name} row {row.number}", name)
+            # Translators: where a person was first read, e.g. "Ark1 row 4"
+            self.first_row[attendee_id] = (_("{sheet} row {row}").format(
+                sheet=row.sheet.name, row=row.number), name)
         self.attendees[attendee_id] = record
         self.rows_of.setdefault(attendee_id, []).append(row)
         if email:
@@ -183,14 +189,18 @@ class _PeopleReader:
         if given_id:
             if given_id in self.first_row and not _same_name(self.first_row[given_id][1], name):
                 where, other = self.first_row[given_id]
-                self.entry(row, id_column, given_id, f"the ID is already used in {where} "
-                           f"(for {other}); IDs must be unique", "give this person another ID",
-                           Severity.ERROR)
+                # Translators: {where} is "Ark1 row 4", {other} a person's name
+                self.entry(row, id_column, given_id, _(
+                    "the ID is already used in {where} (for {other}); IDs must be unique")
+                    .format(where=where, other=other), _("give this person another ID"),
+                    Severity.ERROR)
                 return None
             if given_id in self.first_row:
-                self.entry(row, id_column, given_id, f"the same person as "
-                           f"{self.first_row[given_id][0]}; this later row updates it",
-                           "nothing, if that is right; else give them different IDs")
+                # Translators: {where} is where the person was first read, "Ark1 row 4"
+                self.entry(row, id_column, given_id, _(
+                    "the same person as {where}; this later row updates it").format(
+                    where=self.first_row[given_id][0]),
+                    _("nothing, if that is right; else give them different IDs"))
             return given_id
         if email:
             attendee_id = self.by_email.get(email, email)
@@ -198,13 +208,16 @@ class _PeopleReader:
                 where, other = self.first_row[attendee_id]
                 email_column = next(iter(row.layout.readers_of("email")), None)
                 if _same_name(other, name):
-                    self.entry(row, email_column, email, f"the same person as {where}; this "
-                               "later row updates it", "nothing, if that is right; else give "
-                               "them different emails or IDs")
+                    self.entry(row, email_column, email, _(
+                        "the same person as {where}; this later row updates it").format(
+                        where=where),
+                        _("nothing, if that is right; else give them different emails or IDs"))
                     return attendee_id
-                self.entry(row, email_column, email, f"{name} shares this email with {other} "
-                           f"({where}); imported as a separate person",
-                           "nothing, if two people share the address")
+                # Translators: {name} and {other} are people's names, {where} "Ark1 row 4"
+                self.entry(row, email_column, email, _(
+                    "{name} shares this email with {other} ({where}); imported as a separate "
+                    "person").format(name=name, other=other, where=where),
+                    _("nothing, if two people share the address"))
                 return self.new_id()
             return email
         return self.new_id()
@@ -225,7 +238,7 @@ class _PeopleReader:
             return ""
         code = codes.get(normalize(value))
         if code is None:
-            self.entry(row, reading, value, unknown, action)
+            self.entry(row, reading, value, unknown, action, describes_value=True)
             return value if keep_unknown else ""
         return code
 
@@ -241,7 +254,8 @@ class _PeopleReader:
                 try:
                     span = cell_values.clock_or_range(value)
                 except BadValue as exc:
-                    self.entry(row, reading, value, exc.message, exc.action, Severity.ERROR)
+                    self.entry(row, reading, value, exc.message, exc.action, Severity.ERROR,
+                               exc.describes_value)
                     continue
                 if span.side == "range":
                     start, end = span.start, span.end
@@ -252,14 +266,16 @@ class _PeopleReader:
                 elif span.side == "time" and name == "available_until":
                     end = span.start
                 elif span.side == "time":
-                    self.entry(row, reading, value, "one time, where the column asks for "
-                               "from and until", "write a range such as 10:00-14:00, or "
-                               "'fra 10:00' / 'til 14:00'", Severity.ERROR)
+                    self.entry(row, reading, value,
+                               _("one time, where the column asks for from and until"),
+                               _("write a range such as 10:00-14:00, or 'from 10:00' / "
+                                 "'until 14:00'"), Severity.ERROR)
         if start is not None and end is not None and end <= start:
             readers = (row.layout.readers_of("available_until")
                        or row.layout.readers_of("available"))
-            self.entry(row, readers[0] if readers else None, None, "available until is not "
-                       "after available from", "check the two times", Severity.ERROR)
+            self.entry(row, readers[0] if readers else None, None,
+                       _("available until is not after available from"),
+                       _("check the two times"), Severity.ERROR)
             return None, None
         return start, end
 
@@ -271,11 +287,12 @@ class _PeopleReader:
         try:
             return cell_values.whole_number(raw, minimum, maximum, what)
         except BadValue as exc:
-            self.entry(row, reading, value, exc.message, exc.action, Severity.ERROR)
+            self.entry(row, reading, value, exc.message, exc.action, Severity.ERROR,
+                       exc.describes_value)
             return None
 
     def table(self, row: Row) -> str:
-        value, _ = self.text(row, "fixed_table")
+        value, _column = self.text(row, "fixed_table")
         if value.endswith(".0") and value[:-2].isdigit():
             value = value[:-2]
         return value
@@ -347,12 +364,12 @@ def import_sheets(raw: Sequence[RawSheet], settings: EventSettings,
     rows_read = {(row.sheet.file, row.sheet.name, row.number): attendee_id
                  for attendee_id, rows in people.rows_of.items() for row in rows}
     return RegistrationImport(event, report, settings_given, rows_read,
-                              tuple(layout for _, layout in layouts))
+                              tuple(layout for _sheet, layout in layouts))
 
 
-_KIND_TEXT = {SheetKind.ATTENDEES: "people", SheetKind.REQUESTS: "wishes (pairs)",
-              SheetKind.EXCLUSIONS: "do-not-meet pairs", SheetKind.EVENT: "event settings",
-              SheetKind.UNKNOWN: "not used"}
+_KIND_TEXT = {SheetKind.ATTENDEES: N_("people"), SheetKind.REQUESTS: N_("wishes (pairs)"),
+              SheetKind.EXCLUSIONS: N_("do-not-meet pairs"),
+              SheetKind.EVENT: N_("event settings"), SheetKind.UNKNOWN: N_("not used")}
 
 
 def _sheets(raw: Sequence[RawSheet], settings: EventSettings, choices: ImportChoices,
@@ -370,12 +387,12 @@ def _sheets(raw: Sequence[RawSheet], settings: EventSettings, choices: ImportCho
             problems += read.problems
             if read.settings is not None and not given:
                 settings, given = read.settings, True
-            report.sheets[key] = f"read as {_KIND_TEXT[SheetKind.EVENT]}"
+            report.sheets[key] = _read_as(SheetKind.EVENT)
             for number, written in read.not_used:
                 report.add(ReportEntry(sheet.file, sheet.name, number, "A", written,
-                                       "not an event setting the app knows; not used",
-                                       "leave it, or write one of the keys the template "
-                                       "lists"))
+                                       _("not an event setting the app knows; not used"),
+                                       _("leave it, or write one of the keys the template "
+                                         "lists"), describes_value=True))
             layouts.append((sheet, SheetLayout(SheetKind.EVENT)))
             continue
         layout = fitted_to_values(sheet, detect_layout(sheet, choices))
@@ -390,26 +407,40 @@ def _report_layout(sheet: RawSheet, layout: SheetLayout, skipped: bool,
                    report: ImportReport) -> None:
     key = sheet_key(sheet.file, sheet.name)
     if skipped:
-        report.sheets[key] = "not read, as you chose"
-        report.add(ReportEntry(sheet.file, sheet.name, None, None, "", "the sheet is not "
-                               "read, as you chose", "choose its header row in the import "
-                               "dialog to read it", Severity.SKIPPED))
+        report.sheets[key] = _("not read, as you chose")
+        report.add(ReportEntry(sheet.file, sheet.name, None, None, "",
+                               _("the sheet is not read, as you chose"),
+                               _("choose its header row in the import dialog to read it"),
+                               Severity.SKIPPED))
         return
     if layout.kind is SheetKind.UNKNOWN:
         if not sheet.rows:
-            report.sheets[key] = "empty"
+            report.sheets[key] = _("empty")
             return
-        report.sheets[key] = "not used"
+        report.sheets[key] = _(_KIND_TEXT[SheetKind.UNKNOWN])
+        count = len(sheet.rows)
         report.add(ReportEntry(
-            sheet.file, sheet.name, None, None, "", f"no header row with known columns (such "
-            f"as Name, Company, Email); its {len(sheet.rows)} rows are not used",
-            "name the columns in the first row, or choose the header row and what each "
-            "column holds in the import dialog", Severity.SKIPPED))
+            sheet.file, sheet.name, None, None, "",
+            n_("no header row with known columns (such as Name, Company, Email); its {count} "
+               "rows are not used", "no header row with known columns (such as Name, Company, "
+               "Email); its {count} rows are not used", count).format(count=count),
+            _("name the columns in the first row, or choose the header row and what each "
+              "column holds in the import dialog"), Severity.SKIPPED))
         return
-    rows = "rows" if len(layout.header_rows) > 1 else "row"
-    tool = f", exported by {layout.tool}" if layout.tool else ""
-    report.sheets[key] = (f"read as {_KIND_TEXT[layout.kind]}; header {rows} "
-                          f"{'–'.join(map(str, layout.header_rows))}{tool}")
+    numbers = "–".join(map(str, layout.header_rows))
+    count = len(layout.header_rows)
+    if layout.tool:
+        # Translators: {kind} is a kind of sheet ("people"), {rows} the header row's number
+        # (or "1–2"), {tool} a form tool ("Microsoft Forms")
+        text = n_("read as {kind}; header row {rows}, exported by {tool}",
+                  "read as {kind}; header rows {rows}, exported by {tool}", count)
+    else:
+        # Translators: {kind} is a kind of sheet ("people"), {rows} the header row's number
+        # (or "1–2")
+        text = n_("read as {kind}; header row {rows}", "read as {kind}; header rows {rows}",
+                  count)
+    report.sheets[key] = text.format(kind=_(_KIND_TEXT[layout.kind]), rows=numbers,
+                                     tool=layout.tool)
     columns = [ColumnReport(r.letter, r.header, r.field, describe(r),
                             first_values(sheet, layout, r.column), r.metadata)
                for r in layout.columns]
@@ -420,38 +451,52 @@ def _report_layout(sheet: RawSheet, layout: SheetLayout, skipped: bool,
                                                          or len(headed) < width)
                      for c, v in enumerate(values) if c not in headed and cell_text(v)})
     for column in beyond:  # values under no header: named, never silently dropped
+        where = _("column {letter} (no header)").format(letter=column_letter(column))
         columns.append(ColumnReport(column_letter(column), "", None,
-                                    f"column {column_letter(column)} (no header) → not used",
+                                    f"{where} → " + _("not used"),
                                     first_values(sheet, layout, column)))
     report.columns[key] = columns
-    above = [number for number, _ in sheet.rows if number < layout.header_rows[0]]
+    above = [number for number, _values in sheet.rows if number < layout.header_rows[0]]
     if above:
+        numbers = ", ".join(map(str, above[:5])) + (" …" if len(above) > 5 else "")
+        # Translators: {rows} is "1, 2, 3" (with " …" after five)
         report.add(ReportEntry(sheet.file, sheet.name, above[0], None, "",
-                               f"row{'s' if len(above) > 1 else ''} "
-                               f"{', '.join(map(str, above[:5]))}"
-                               f"{' …' if len(above) > 5 else ''} above the header row "
-                               "(a title or notes) not read", "nothing, if that is right"))
+                               n_("row {rows} above the header row (a title or notes) not read",
+                                  "rows {rows} above the header row (a title or notes) not read",
+                                  len(above)).format(rows=numbers),
+                               _("nothing, if that is right")))
+
+
+def _read_as(kind: SheetKind) -> str:
+    # Translators: {kind} is a kind of sheet, e.g. "event settings"
+    return _("read as {kind}").format(kind=_(_KIND_TEXT[kind]))
 
 
 def _no_people(raw: Sequence[RawSheet], layouts: list[tuple[RawSheet, SheetLayout]],
                known: Sequence[AttendeeRecord], report: ImportReport) -> None:
     """InputError when nothing lists people (and the event has none to wish for)."""
-    if any(layout.kind is SheetKind.ATTENDEES for _, layout in layouts):
+    if any(layout.kind is SheetKind.ATTENDEES for _sheet, layout in layouts):
         return
     if known and any(layout.kind in (SheetKind.REQUESTS, SheetKind.EXCLUSIONS)
-                     for _, layout in layouts):
+                     for _sheet, layout in layouts):
         return  # wishes for people the event already has
     files = list(dict.fromkeys(sheet.file for sheet in raw))
     problems = []
     for path in files:
-        found = [f"'{sheet.name}' ({_KIND_TEXT[layout.kind]})" for sheet, layout in layouts
-                 if sheet.file == path]
-        problems.append(InputProblem(path, "no sheet lists people: there is no header row "
-                                     "with a Name column (or First and Last name)"
-                                     + (f"; the file has {', '.join(found)}" if found else "")
-                                     + ". Add a sheet 'Attendees' with a header row (ID, Name, "
-                                     "Organization …) and one row per person, or choose the "
-                                     "header row in the import dialog"))
+        # Translators: a sheet and what it holds: "'Ark1' (wishes (pairs))"
+        found = [_("'{sheet}' ({kind})").format(sheet=sheet.name, kind=_(_KIND_TEXT[layout.kind]))
+                 for sheet, layout in layouts if sheet.file == path]
+        # Translators: 'Attendees' is the sheet name of the app's own workbook; the headers
+        # (ID, Name, Organization) are those of its template
+        message = _("no sheet lists people: there is no header row with a Name column (or "
+                    "First and Last name); the file has {sheets}. Add a sheet 'Attendees' with "
+                    "a header row (ID, Name, Organization …) and one row per person, or choose "
+                    "the header row in the import dialog").format(sheets=", ".join(found)) \
+            if found else _("no sheet lists people: there is no header row with a Name column "
+                            "(or First and Last name). Add a sheet 'Attendees' with a header row "
+                            "(ID, Name, Organization …) and one row per person, or choose the "
+                            "header row in the import dialog")
+        problems.append(InputProblem(path, message))
     raise InputError(problems)
 
 
@@ -490,13 +535,17 @@ def _check_day(attendees: dict[str, AttendeeRecord], settings: EventSettings,
         row = rows_of[attendee_id][-1]
         if not available_slots(record, slots):
             report.add(ReportEntry(row.sheet.file, row.sheet.name, row.number, None, "",
-                                   f"{record.name} is available at no slot of the day (the "
-                                   "hours given miss every slot)", "check the times, or "
-                                   "the event's start and slots"))
+                                   _("{name} is available at no slot of the day (the hours "
+                                     "given miss every slot)").format(name=record.name),
+                                   _("check the times, or the event's start and slots")))
         elif record.available_from is not None and \
                 record.available_from < day_start - _LONG_BEFORE:
             report.add(ReportEntry(  # "1.25" is 01:25 as written, but hardly what was meant
                 row.sheet.file, row.sheet.name, row.number, None,
-                format_clock(record.available_from), f"{record.name} is available from "
-                f"{format_clock(record.available_from)}, hours before the first slot "
-                f"({format_clock(day_start)}): the whole day, as read", "check the time"))
+                format_clock(record.available_from),
+                # Translators: {time} and {first} are times of day, "01:25" and "09:00"
+                _(
+                    "{name} is available from {time}, hours before the first slot ({first}): "
+                    "the whole day, as read").format(
+                    name=record.name, time=format_clock(record.available_from),
+                    first=format_clock(day_start)), _("check the time")))

@@ -19,11 +19,12 @@ from pathlib import Path
 from nbl_desktop.core.clock import parse_clock, parse_clock_range
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import AttendeeRecord, EventData, EventSettings
+from nbl_desktop.core.i18n import _, n_
 from nbl_desktop.core.importing.choices import ImportChoices, header_key
 from nbl_desktop.core.importing.event_sheet import MAX_SLOTS, MAX_TABLES
 from nbl_desktop.core.importing.fields import FIELDS, field_named
 from nbl_desktop.core.importing.import_report import ImportReport, write_report_workbook
-from nbl_desktop.core.importing.layout import WRONG_SHEET
+from nbl_desktop.core.importing.layout import wrong_sheet
 from nbl_desktop.core.importing.reader import import_registrations
 
 
@@ -57,8 +58,9 @@ class EventFlags:
         for text in self.breaks:
             found = parse_clock_range(text)
             if found is None or found[1] <= found[0]:
-                raise UserError(f"--break {text}: write a break as HH:MM-HH:MM, e.g. "
-                                "12:00-13:00")
+                # Translators: --break is the command line's option: keep it as it is
+                raise UserError(_("--break {text}: write a break as HH:MM-HH:MM, e.g. "
+                                  "12:00-13:00").format(text=text))
             breaks.append(found)
         if self.breaks:
             changes["breaks"] = tuple(sorted(breaks))
@@ -67,11 +69,14 @@ class EventFlags:
             if value is not None:
                 if not 1 <= value <= most:
                     flag = "--slots" if name == "slot_count" else "--slot-minutes"
-                    raise UserError(f"{flag} must be from 1 to {most}")
+                    # Translators: {flag} is a command line option, "--slots"
+                    raise UserError(_("{flag} must be from 1 to {most}").format(flag=flag,
+                                                                              most=most))
                 changes[name] = value
         if self.tables is not None:
             if not 1 <= self.tables <= MAX_TABLES:
-                raise UserError(f"--tables must be from 1 to {MAX_TABLES:,}")
+                raise UserError(_("{flag} must be from 1 to {most}").format(
+                    flag="--tables", most=f"{MAX_TABLES:,}"))
             changes["table_labels"] = tuple(str(i) for i in range(1, self.tables + 1))
         return replace(settings, **changes)  # type: ignore[arg-type]
 
@@ -85,8 +90,10 @@ def column_choices(texts: Sequence[str], choices: ImportChoices | None = None
         field = field_named(name) if equals else None
         if not header.strip() or field is None:
             known = ", ".join(sorted(f.key for f in FIELDS.values()))
-            raise UserError(f"--column {text!r}: write --column \"HEADER=FIELD\", where FIELD "
-                            f"is one of {known}, or ignore")
+            # Translators: --column, HEADER=FIELD, the fields ({known}) and "ignore" are what
+            # the organizer types on the command line: keep them as they are
+            raise UserError(_("--column {text!r}: write --column \"HEADER=FIELD\", where FIELD "
+                              "is one of {known}, or ignore").format(text=text, known=known))
         chosen.header_fields[header_key(header)] = field
         chosen.given_now.add(header_key(header))
     return chosen
@@ -128,7 +135,7 @@ def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[
     _check_columns_named(choices, report)
     if report_path is not None:
         write_report_workbook(report, report_path)
-        say(f"Wrote the import report to {report_path}")
+        say(_("Wrote the import report to {path}").format(path=report_path))
     for line in report.warnings():
         say(line)
     _stop_if_unsure(report)
@@ -139,13 +146,16 @@ def read_registrations(paths: Sequence[Path], flags: EventFlags, say: Callable[[
             settings = replace(settings, table_labels=tuple(
                 str(i) for i in range(1, max(1, len(event.attendees) // 2) + 1)))
         if not flags.given() and not known:  # a re-import keeps the event's settings
-            say("note: the files carry no event settings; using a start at 09:00, "
-                f"{settings.slot_count} slots of {settings.slot_minutes} minutes and "
-                f"{len(settings.table_labels)} tables (set --start, --slots, --slot-minutes, "
-                "--tables, --break)")
+            # Translators: --start, --slots … are command line options: keep them as they are
+            say(_("note: the files carry no event settings; using a start at 09:00, {slots} "
+                  "slots of {minutes} minutes and {tables} tables (set --start, --slots, "
+                  "--slot-minutes, --tables, --break)").format(
+                slots=settings.slot_count, minutes=settings.slot_minutes,
+                tables=len(settings.table_labels)))
     if not event.attendees and not known:
-        raise ImportStopped(f"{', '.join(Path(p).name for p in paths)}: the files hold a header "
-                            "row but no people; add one row per person under it")
+        raise ImportStopped(_("{files}: the files hold a header row but no people; add one "
+                              "row per person under it").format(
+            files=", ".join(Path(p).name for p in paths)))
     return replace(event, settings=settings)
 
 
@@ -156,12 +166,18 @@ def _check_columns_named(choices: ImportChoices | None, report: ImportReport) ->
     headers = {header_key(h): h for h in report.headers()}
     missing = [key for key in choices.given_now if key not in headers]
     if missing:
-        raise ImportStopped(f"--column: no column of the files is headed "
-                            f"{', '.join(repr(m) for m in missing)}; the headers are: "
-                            + ", ".join(repr(h) for h in sorted(headers.values())))
-    misplaced = [f"{c.header!r}: {c.text.split('not used: ', 1)[-1]}"
-                 for _, c in report.not_used_columns()
-                 if header_key(c.header) in choices.given_now and WRONG_SHEET in c.text]
+        # Translators: {missing} and {headers} are column headers, "'Kontor', 'Ankomst'"
+        raise ImportStopped(_("--column: no column of the files is headed {missing}; the "
+                              "headers are: {headers}").format(
+            missing=", ".join(repr(m) for m in missing),
+            headers=", ".join(repr(h) for h in sorted(headers.values()))))
+    misplaced = []
+    for _sheet, column in report.not_used_columns():
+        key = header_key(column.header)
+        choice = choices.header_fields.get(key, "")
+        if key in choices.given_now and choice in FIELDS and \
+                wrong_sheet(choice) in column.text:
+            misplaced.append(f"{column.header!r}: {wrong_sheet(choice)}")
     if misplaced:
         raise ImportStopped("--column: " + "; ".join(misplaced))
 
@@ -172,13 +188,17 @@ def _stop_if_unsure(report: ImportReport) -> None:
         return
     lines = []
     if errors:
-        lines.append(f"{len(errors)} {'value' if len(errors) == 1 else 'values'} in the files "
-                     "cannot be read as written; fix them in the file and import again:")
+        lines.append(n_("{count} value in the files cannot be read as written; fix them in "
+                        "the file and import again:",
+                        "{count} values in the files cannot be read as written; fix them in "
+                        "the file and import again:", len(errors)).format(count=len(errors)))
         lines += [f"  {e}" for e in errors]
     if questions:
-        lines.append(f"{len(questions)} {'column' if len(questions) == 1 else 'columns'} "
-                     "of unknown headers look like data the app uses; say what each holds "
-                     "(or import in the app, which asks):")
+        lines.append(n_("{count} column with an unknown header looks like data the app uses; say "
+                        "what each holds (or import in the app, which asks):",
+                        "{count} columns of unknown headers look like data the app uses; say "
+                        "what each holds (or import in the app, which asks):",
+                        len(questions)).format(count=len(questions)))
         lines += [f"  {q}" for q in questions]
     raise ImportStopped("\n".join(lines))
 

@@ -23,10 +23,19 @@ from nbl_desktop.core.event import (
     ExclusionRecord,
     RequestRecord,
 )
+from nbl_desktop.core.i18n import N_, _, n_
 from nbl_desktop.core.importing.reader import generated_id, is_generated_id
 from nbl_desktop.core.meeting_checks import still_valid, who
 
 _NAMES_LISTED = 10
+# A person's values as a change names them ("party size 1 → 2"); others by their name.
+_FIELD_TEXT = {"name": N_("name"), "organization": N_("organization"),
+               "country": N_("country"), "email": N_("email"), "language": N_("language"),
+               "sector": N_("sector"), "offers": N_("offers"), "seeks": N_("seeks"),
+               "available_from": N_("available from"),
+               "available_until": N_("available until"), "max_meetings": N_("max meetings"),
+               "party_size": N_("party size"), "fixed_table": N_("fixed table"),
+               "delegation": N_("delegation"), "notes": N_("notes")}
 
 
 @dataclass(frozen=True)
@@ -53,37 +62,53 @@ def merge_import(current: EventData, imported: EventData) -> MergeOutcome:
             attendee_id = new.id if new.id not in people else next(free_ids)
             renamed[new.id] = attendee_id
             people[attendee_id] = replace(new, id=attendee_id)
-            changes.append(f"added {who(new)}")
+            # Translators: {who} is "Name (Organization)"
+            changes.append(_("added {who}").format(who=who(new)))
             continue
         renamed[new.id] = known.id
         updated, what = _updated(known, new)
         if what:
             people[known.id] = updated
-            changes.append(f"updated {who(known)}: {'; '.join(what)}")
+            # Translators: {changes} is "party size 1 → 2; email (empty) → kari@fisk.no"
+            changes.append(_("updated {who}: {changes}").format(who=who(known),
+                                                                 changes="; ".join(what)))
     in_file = set(renamed.values())
     missing = [who(a) for a in current.attendees if a.id not in in_file]
     if missing:  # one line: a file of late registrations leaves out nearly everyone
-        shown = ", ".join(missing[:_NAMES_LISTED]) + (
-            f" and {len(missing) - _NAMES_LISTED} more" if len(missing) > _NAMES_LISTED else "")
-        changes.append(f"kept {len(missing)} {'person' if len(missing) == 1 else 'people'} "
-                       f"not in the new file (delete them in the app if they cancelled): "
-                       f"{shown}")
+        shown = ", ".join(missing[:_NAMES_LISTED])
+        if len(missing) > _NAMES_LISTED:
+            more = len(missing) - _NAMES_LISTED
+            # Translators: {names} is "Kari (Fisk AS), Ola (Vilt AS)"
+            shown = n_("{names} and {count} more", "{names} and {count} more", more).format(
+                names=shown, count=more)
+        # Translators: {names} is "Kari (Fisk AS), Ola (Vilt AS) and 3 more"
+        changes.append(n_("kept {count} person not in the new file (delete them in the app "
+                          "if they cancelled): {names}",
+                          "kept {count} people not in the new file (delete them in the app if "
+                          "they cancelled): {names}", len(missing)).format(count=len(missing),
+                                                                           names=shown))
 
     requests = {(r.requester, r.requested): r for r in current.requests}
     for r in imported.requests:
         key = (renamed.get(r.requester, r.requester), renamed.get(r.requested, r.requested))
         earlier = requests.get(key)
         if earlier is None:
-            changes.append(f"new wish: {who(people[key[0]])} → {who(people[key[1]])}")
+            # Translators: {who} asks to meet {whom}; both are "Name (Organization)"
+            changes.append(_("new wish: {who} → {whom}").format(who=who(people[key[0]]),
+                                                                whom=who(people[key[1]])))
         elif earlier.priority != r.priority:
-            changes.append(f"wish {who(people[key[0]])} → {who(people[key[1]])}: priority "
-                           f"{earlier.priority} → {r.priority}")
+            # Translators: {who} asks to meet {whom}; {before} and {after} are priorities 1–3
+            changes.append(_("wish {who} → {whom}: priority {before} → {after}").format(
+                who=who(people[key[0]]), whom=who(people[key[1]]), before=earlier.priority,
+                after=r.priority))
         requests[key] = RequestRecord(*key, r.priority)
     exclusions = {(e.a, e.b): e for e in current.exclusions}
     for e in imported.exclusions:
         a, b = sorted((renamed.get(e.a, e.a), renamed.get(e.b, e.b)))
         if (a, b) not in exclusions:
-            changes.append(f"new do-not-meet pair: {who(people[a])} and {who(people[b])}")
+            # Translators: {who} and {other} are "Name (Organization)"
+            changes.append(_("new do-not-meet pair: {who} and {other}").format(
+                who=who(people[a]), other=who(people[b])))
             exclusions[(a, b)] = ExclusionRecord(a, b)
     merged = EventData(current.settings, tuple(people.values()), tuple(requests.values()),
                        tuple(exclusions.values()))
@@ -115,13 +140,16 @@ def _updated(known: AttendeeRecord, new: AttendeeRecord) -> tuple[AttendeeRecord
             continue
         if value != getattr(known, f.name):
             changes[f.name] = value
-            what.append(f"{f.name.replace('_', ' ')} {_shown(f.name, getattr(known, f.name))}"
-                        f" → {_shown(f.name, value)}")
+            name = f.name.replace("_", " ")
+            # Translators: {field} is a person's value, "party size"; "1 → 2"
+            what.append(_("{field} {before} → {after}").format(
+                field=_(_FIELD_TEXT[f.name]) if f.name in _FIELD_TEXT else name,
+                before=_shown(f.name, getattr(known, f.name)), after=_shown(f.name, value)))
     return replace(known, **changes), what  # type: ignore[arg-type]
 
 
 def _shown(name: str, value: object) -> str:
     if value in ("", None):
-        return "(empty)"
+        return _("(empty)")
     return format_clock(value) if name.startswith("available") and isinstance(value, int) \
         else str(value)

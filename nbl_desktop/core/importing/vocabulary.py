@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from nbl_desktop.core.i18n import N_
+
 # Letters folded by hand: those with no decomposition (ø, æ), and the common accented ones
 # (what NFKD would give, without its cost on every cell of a large file).
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "å": "a",
@@ -277,12 +279,14 @@ KNOWN_UNUSED_PHRASES: dict[str, tuple[str, ...]] = {
                                  "Yrityksen kuvaus", "Kuvaus", "Yrityksestä"),
     "dinner": words("Dinner", "Lunch", "Middag", "Lunsj", "Lunch", "Illallinen", "Lounas"),
 }
-KNOWN_UNUSED_LABELS = {
-    "phone": "a phone number", "job_title": "a job title", "address": "an address or place",
-    "organization_number": "an organization number", "website": "a web address",
-    "diet": "diet or allergies", "consent": "a consent", "company_description":
-    "a description of the company (put it under Offers or Seeks to use it)",
-    "dinner": "a meal sign-up",
+KNOWN_UNUSED_LABELS = {  # what the report says such a column holds (translated where shown)
+    "phone": N_("a phone number"), "job_title": N_("a job title"),
+    "address": N_("an address or place"), "organization_number": N_("an organization number"),
+    "website": N_("a web address"), "diet": N_("diet or allergies"),
+    "consent": N_("a consent"),
+    "company_description": N_("a description of the company (put it under Offers or Seeks "
+                              "to use it)"),
+    "dinner": N_("a meal sign-up"),
 }
 
 # Form tools' own columns: who answered and when, never a person's data. A phrase that

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from nbl_desktop.core.event import AttendeeRecord, ExclusionRecord, RequestRecord
+from nbl_desktop.core.i18n import _, n_
 from nbl_desktop.core.importing import cell_values
 from nbl_desktop.core.importing.choices import ImportChoices, name_key
 from nbl_desktop.core.importing.fields import SheetKind
@@ -67,10 +68,11 @@ class WishReader:
         self.unknown: dict[tuple[str, str, str], _Unknown] = {}  # (file, sheet, value)
 
     def entry(self, row: Row, column: str | None, value: Any, message: str, action: str,
-              severity: Severity = Severity.NOTE, number: int | None = -1) -> ReportEntry:
+              severity: Severity = Severity.NOTE, number: int | None = -1,
+              describes_value: bool = False) -> ReportEntry:
         found = ReportEntry(row.sheet.file, row.sheet.name, row.number if number == -1
                             else number, column, "" if value is None else cell_text(value),
-                            message, action, severity)
+                            message, action, severity, describes_value)
         self.report.add(found)
         return found
 
@@ -84,10 +86,13 @@ class WishReader:
             replaced = self.read_row(row, requester, said)
             if replaced:
                 later = rows[-1]
-                self.entry(row, None, None, f"the wishes in {', '.join(replaced)} are "
-                           f"replaced by a later row of the same person ({later.sheet.name} "
-                           f"row {later.number})", "nothing, if the later answer is the one "
-                           "that counts")
+                # Translators: {columns} are column headers, "'Want to meet', 'Must meet'";
+                # {sheet} row {row} is where the later row is
+                self.entry(row, None, None, _(
+                    "the wishes in {columns} are replaced by a later row of the same person "
+                    "({sheet} row {row})").format(columns=", ".join(replaced),
+                                                  sheet=later.sheet.name, row=later.number),
+                    _("nothing, if the later answer is the one that counts"))
 
     def read_row(self, row: Row, requester: str, said: set[tuple[str, str]]) -> list[str]:
         """Read the row's wish cells not answered by a later row; the headers of those that
@@ -113,9 +118,10 @@ class WishReader:
             if reading.option:
                 self.read_option_cell(row, reading, requester, value, priority)
             elif tick is True:
-                self.entry(row, reading.header, value, "a yes, where the column lists whom to "
-                           "meet; not read as a name", "write the names, or set the column to "
-                           "what it holds", Severity.SKIPPED)
+                self.entry(row, reading.header, value,
+                           _("a yes, where the column lists whom to meet; not read as a name"),
+                           _("write the names, or set the column to what it holds"),
+                           Severity.SKIPPED)
             elif tick is None:
                 self.read_names(row, reading.header, requester, text, priority)
         return replaced
@@ -179,8 +185,9 @@ class WishReader:
     def wish(self, row: Row, column: str, requester: str, other: str, written: str,
              priority: int) -> None:
         if self.same_party(requester, other):
-            self.entry(row, column, written, "names the requester or their own "
-                       "organization", "remove the name", Severity.SKIPPED)
+            self.entry(row, column, written, _("names the requester or their own "
+                                               "organization"), _("remove the name"),
+                       Severity.SKIPPED)
         elif priority == 0:
             self.exclude(requester, other)
         else:
@@ -205,20 +212,25 @@ class WishReader:
         if found.attendee is None:
             labels = [self.index.label(c) for c in found.candidates]
             if found.candidates:
-                entry = self.entry(row, column, name, "matches several people or none "
-                                   "clearly", "write one of: " + "; ".join(labels),
+                entry = self.entry(row, column, name, _("matches several people or none "
+                                                        "clearly"),
+                                   # Translators: {people} is "Kari (Fisk AS); Kari (Vilt AS)"
+                                   _("write one of: {people}").format(people="; ".join(labels)),
                                    Severity.SKIPPED, number)
             else:
-                entry = self.entry(row, column, name, "matches no registered person or "
-                                   "organization", "check the spelling, or register the "
-                                   "person first", Severity.SKIPPED, number)
+                entry = self.entry(row, column, name, _("matches no registered person or "
+                                                        "organization"),
+                                   _("check the spelling, or register the person first"),
+                                   Severity.SKIPPED, number)
             self.report.unresolved.append(UnresolvedName(
                 name, entry, tuple(zip(found.candidates, labels, strict=True))))
             return None
         if found.how == "fuzzy":
-            self.entry(row, column, name, f"read as {self.person(found.attendee).name} "
-                       f"({self.person(found.attendee).organization})",
-                       "check that this is the person meant", number=number)
+            # Translators: {name} is a person's name, {organization} their organization
+            self.entry(row, column, name, _("read as {name} ({organization})").format(
+                name=self.person(found.attendee).name,
+                organization=self.person(found.attendee).organization),
+                _("check that this is the person meant"), number=number)
         if requester in found.members:
             return requester  # their own organization
         if len(found.members) > 1:
@@ -235,19 +247,22 @@ class WishReader:
                           records[0].organization)
         for record in records:
             self.attendees[record.id] = replace(record, delegation=delegation)
-        self.entry(row, column, name, f"an organization with {len(records)} people "
-                   f"({', '.join(r.name for r in records)}); they meet as one delegation, "
-                   "all at one table, in every meeting", "nothing if they come together; "
-                   "else name the person meant, and clear the delegation in the app",
-                   number=number)
+        # Translators: {names} are the people's names, "Kari, Ola"
+        self.entry(row, column, name, n_(
+            "an organization with {count} people ({names}); they meet as one delegation, all "
+            "at one table, in every meeting", "an organization with {count} people ({names}); "
+            "they meet as one delegation, all at one table, in every meeting", len(records))
+            .format(count=len(records), names=", ".join(r.name for r in records)),
+            _("nothing if they come together; else name the person meant, and clear the "
+              "delegation in the app"), number=number)
 
     def request(self, row: Row, column: str, requester: str, requested: str,
                 priority: int) -> None:
         key = (requester, requested)
         earlier = self.requests.get(key)
         if earlier is not None:
-            self.entry(row, column, requested, "asked for more than once; the highest "
-                       "priority is kept", "nothing")
+            self.entry(row, column, requested, _("asked for more than once; the highest "
+                                                 "priority is kept"), _("nothing"))
             priority = max(priority, earlier.priority)
         self.requests[key] = RequestRecord(requester, requested, priority)
         self.request_rows.setdefault(key, (row, column))
@@ -259,10 +274,12 @@ class WishReader:
                 if (requester, requested) not in self.request_rows:
                     continue
                 row, column = self.request_rows[(requester, requested)]
-                self.entry(row, column, requested, f"{self.person(requester).name} asks to "
-                           f"meet {self.person(requested).name}, but one of them asks never "
-                           "to meet the other; they will not meet", "nothing, if that is "
-                           "right; else remove one of the two wishes")
+                # Translators: {name} and {other} are people's names
+                self.entry(row, column, requested, _(
+                    "{name} asks to meet {other}, but one of them asks never to meet the "
+                    "other; they will not meet").format(name=self.person(requester).name,
+                                                       other=self.person(requested).name),
+                    _("nothing, if that is right; else remove one of the two wishes"))
 
     def exclude(self, a: str, b: str) -> None:
         key = (min(a, b), max(a, b))
@@ -279,7 +296,7 @@ class WishReader:
         if a is None or b is None:
             return
         if a == b:
-            self.entry(row, None, a, "the same person on both sides", "fix the row",
+            self.entry(row, None, a, _("the same person on both sides"), _("fix the row"),
                        Severity.ERROR)
             return
         if not is_request:
@@ -294,8 +311,9 @@ class WishReader:
         else:
             known, priority = cell_values.priority_answer(value)
             if not known or priority is None:
-                self.entry(row, readers[0].header, value, "not a priority",
-                           "write 1 (nice), 2 (important) or 3 (must meet)", Severity.ERROR)
+                self.entry(row, readers[0].header, value, _("not a priority"),
+                           _("write 1 (nice), 2 (important) or 3 (must meet)"), Severity.ERROR,
+                           describes_value=True)
                 return
         if priority == 0:
             self.exclude(a, b)
@@ -308,8 +326,8 @@ class WishReader:
             return value  # an ID as written: most rows of the own workbook
         text = cell_text(value)
         if not text:
-            self.entry(row, reading.header, None, "empty, where the pair needs a person",
-                       "write the person's ID (or name), or delete the row", Severity.ERROR)
+            self.entry(row, reading.header, None, _("empty, where the pair needs a person"),
+                       _("write the person's ID (or name), or delete the row"), Severity.ERROR)
             return None
         if text in self.attendees or text in self.known:
             return text
@@ -324,14 +342,20 @@ class WishReader:
         return self.match(row, reading.header, text)
 
     def report_unknown_ids(self) -> None:
-        for (_, _, value), unknown in self.unknown.items():
+        for (_file, _sheet, value), unknown in self.unknown.items():
             rows = unknown.rows
-            shown = ", ".join(map(str, rows[:_ROWS_SHOWN])) + (
-                f" and {len(rows) - _ROWS_SHOWN} more" if len(rows) > _ROWS_SHOWN else "")
-            self.entry(unknown.first_row, unknown.column, value, "matches no attendee's ID, "
-                       f"email or name (row{'s' if len(rows) > 1 else ''} {shown})",
-                       "use an ID from the sheet of people, or add the person there",
-                       Severity.ERROR)
+            shown = ", ".join(map(str, rows[:_ROWS_SHOWN]))
+            if len(rows) > _ROWS_SHOWN:
+                more = len(rows) - _ROWS_SHOWN
+                # Translators: {numbers} is "4, 5, 6"
+                shown = n_("{numbers} and {count} more", "{numbers} and {count} more",
+                           more).format(numbers=shown, count=more)
+            # Translators: {rows} are row numbers, "4, 5 and 2 more"
+            self.entry(unknown.first_row, unknown.column, value, n_(
+                "matches no attendee's ID, email or name (row {rows})",
+                "matches no attendee's ID, email or name (rows {rows})", len(rows)).format(
+                rows=shown), _("use an ID from the sheet of people, or add the person there"),
+                Severity.ERROR)
 
 
 def _looks_like_id(text: str, header: str) -> bool:

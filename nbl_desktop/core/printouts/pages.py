@@ -13,7 +13,13 @@ from nbl_desktop.core.event import AttendeeRecord, EventData, MeetingRecord
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.printouts.print_log import AGENDA, DESK, GRID, TABLE
 from nbl_desktop.core.printouts.words import Words, country_name, words_for
-from nbl_desktop.core.slot_grid import SlotTime, available_slots, slot_listing, slot_times
+from nbl_desktop.core.slot_grid import (
+    ListingLine,
+    SlotTime,
+    available_slots,
+    slot_listing,
+    slot_times,
+)
 
 ABOUT_LENGTH = 140  # characters of "Offers … · Seeks …" kept per partner
 
@@ -149,7 +155,7 @@ class _Meetings:
     def __init__(self, event: EventData) -> None:
         self.event = event
         self.slots: list[SlotTime] = slot_times(event.settings)
-        self.listing = slot_listing(self.slots)
+        self._listings: dict[str, list[ListingLine]] = {}
         self.parties = parties_of(event.attendees)
         self.by_lead: dict[str, dict[int, MeetingRecord]] = defaultdict(dict)
         self.by_table: dict[int, dict[int, MeetingRecord]] = defaultdict(dict)
@@ -157,6 +163,13 @@ class _Meetings:
             self.by_lead[m.a][m.slot] = m
             self.by_lead[m.b][m.slot] = m
             self.by_table[m.table][m.slot] = m
+
+    def listing(self, language: str) -> list[ListingLine]:
+        """The day's lines with times and dates as `language` writes them (worked out once
+        per language: a stack of agendas holds at most four)."""
+        if language not in self._listings:
+            self._listings[language] = slot_listing(self.slots, language)
+        return self._listings[language]
 
     def people(self, lead: str) -> list[AttendeeRecord]:
         return [self.event.attendee(i) for i in self.parties.members.get(lead, (lead,))]
@@ -184,7 +197,7 @@ def _agenda_page(known: _Meetings, person: AttendeeRecord, heading: EventHeading
     by_slot = known.by_lead.get(lead, {})
     here = available_slots(person, known.slots)
     rows: list[AgendaRow] = []
-    for line in known.listing:
+    for line in known.listing(words.language):
         if line.kind != "slot":
             rows.append(AgendaRow(line.kind, line.text, span=line.span))
             continue
@@ -213,7 +226,7 @@ def table_cards(event: EventData, language: str = "en") -> list[TableCard]:
     for table, label in enumerate(event.settings.table_labels):
         by_slot = known.by_table.get(table, {})
         rows: list[TableCardRow] = []
-        for line in known.listing:
+        for line in known.listing(words.language):
             meeting = by_slot.get(line.slot) if line.kind == "slot" else None
             if meeting is None:
                 kind = "free" if line.kind == "slot" else line.kind
@@ -235,7 +248,8 @@ def master_grid(event: EventData, language: str = "en") -> MasterGrid:
         second, second_organization = known.names_and_organization(m.b)
         cells[(m.slot, m.table)] = GridCell(first, second, first_organization,
                                             second_organization)
-    return MasterGrid(tuple(s.label() for s in known.slots), event.settings.table_labels,
+    return MasterGrid(tuple(s.label(language) for s in known.slots),
+                      event.settings.table_labels,
                       cells, words_for(language), heading_of(event))
 
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
+from nbl_desktop.core.i18n import N_
+
 AGENDA, TABLE, GRID = "agenda", "table", "grid"
 PRINT_KINDS = (AGENDA, TABLE, GRID)
 DESK = "desk"  # agendas and table cards together: what the desk reprints after a re-plan
-KIND_TITLES = {AGENDA: "Personal agendas", TABLE: "Table cards", GRID: "Master grid",
-               DESK: "Agendas and table cards"}
+# What each kind is called in the window (translated where shown, with `_`).
+KIND_TITLES = {AGENDA: N_("Personal agendas"), TABLE: N_("Table cards"), GRID: N_("Master grid"),
+               DESK: N_("Agendas and table cards")}
 
 
 class Printable(Protocol):

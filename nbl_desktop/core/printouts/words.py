@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nbl_desktop.core.i18n import catalog
+from nbl_desktop.core.i18n import N_, catalog
 
 AGENDA_LANGUAGES = ("en", "nb", "sv", "fi")
 
@@ -47,26 +47,15 @@ def _words(language: str) -> Words:
 
 WORDS = {language: _words(language) for language in AGENDA_LANGUAGES}
 
-# Country codes the importer knows, named in each agenda language (en, nb, sv, fi).
+# Country codes the importer knows, named in English: the catalogs name them in each
+# agenda language (see `country_name`).
 _COUNTRY_NAMES = {
-    "NO": ("Norway", "Norge", "Norge", "Norja"),
-    "SE": ("Sweden", "Sverige", "Sverige", "Ruotsi"),
-    "FI": ("Finland", "Finland", "Finland", "Suomi"),
-    "DK": ("Denmark", "Danmark", "Danmark", "Tanska"),
-    "IS": ("Iceland", "Island", "Island", "Islanti"),
-    "RU": ("Russia", "Russland", "Ryssland", "Venäjä"),
-    "EE": ("Estonia", "Estland", "Estland", "Viro"),
-    "LV": ("Latvia", "Latvia", "Lettland", "Latvia"),
-    "LT": ("Lithuania", "Litauen", "Litauen", "Liettua"),
-    "DE": ("Germany", "Tyskland", "Tyskland", "Saksa"),
-    "PL": ("Poland", "Polen", "Polen", "Puola"),
-    "NL": ("Netherlands", "Nederland", "Nederländerna", "Alankomaat"),
-    "GB": ("United Kingdom", "Storbritannia", "Storbritannien", "Iso-Britannia"),
-    "FR": ("France", "Frankrike", "Frankrike", "Ranska"),
-    "US": ("United States", "USA", "USA", "Yhdysvallat"),
-    "CA": ("Canada", "Canada", "Kanada", "Kanada"),
-    "FO": ("Faroe Islands", "Færøyene", "Färöarna", "Färsaaret"),
-    "GL": ("Greenland", "Grønland", "Grönland", "Grönlanti"),
+    "NO": N_("Norway"), "SE": N_("Sweden"), "FI": N_("Finland"), "DK": N_("Denmark"),
+    "IS": N_("Iceland"), "RU": N_("Russia"), "EE": N_("Estonia"), "LV": N_("Latvia"),
+    "LT": N_("Lithuania"), "DE": N_("Germany"), "PL": N_("Poland"),
+    "NL": N_("Netherlands"), "GB": N_("United Kingdom"), "FR": N_("France"),
+    "US": N_("United States"), "CA": N_("Canada"), "FO": N_("Faroe Islands"),
+    "GL": N_("Greenland"),
 }
 
 
@@ -82,8 +71,9 @@ def table_title(label: str, words: Words | None = None) -> str:
 
 
 def country_name(code: str, language: str) -> str:
-    """The country's name in `language`; the code itself when it is not one we know."""
-    names = _COUNTRY_NAMES.get(code.strip().upper())
-    if names is None:
+    """The country's name in `language` (a page's reader's), from its catalog; the code
+    itself when it is not one we know."""
+    name = _COUNTRY_NAMES.get(code.strip().upper())
+    if name is None:
         return code
-    return names[AGENDA_LANGUAGES.index(words_for(language).language)]
+    return catalog(words_for(language).language).gettext(name)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nbl_desktop.core.errors import EventFileError
+from nbl_desktop.core.i18n import N_, _
 from nbl_desktop.core.store.writer_lock import WriterLock
 from nbl_desktop.paths import user_data_dir
 
@@ -46,7 +47,9 @@ class Backup:
     why: str
 
     def __str__(self) -> str:
-        return f"{self.made:%Y-%m-%d %H:%M:%S} — {self.why}"
+        # `why` stays English in the file's name; a why marked for the catalogs (N_) is
+        # shown translated, any other as it is.
+        return f"{self.made:%Y-%m-%d %H:%M:%S} — {_(self.why)}"
 
 
 def backup_folder() -> Path:
@@ -106,10 +109,10 @@ def restore_backup(backup: Backup, event_file: Path) -> None:
             try:
                 current = EventStore.open(event_file, read_only=True)
             except EventFileError:  # damaged: kept as it is, byte for byte
-                shutil.copyfile(event_file, _backup_path(event_file.stem, "damaged"))
+                shutil.copyfile(event_file, _backup_path(event_file.stem, N_("damaged")))
             else:
                 try:
-                    keep_backup(current, "before restoring a backup")
+                    keep_backup(current, N_("before restoring a backup"))
                 finally:
                     current.close()
         with closing(sqlite3.connect(backup.path)) as source, \
@@ -117,8 +120,8 @@ def restore_backup(backup: Backup, event_file: Path) -> None:
             source.backup(copy)
         os.replace(partial, event_file)
     except (sqlite3.Error, OSError) as exc:
-        raise EventFileError(f"Cannot restore {backup.path.name} as {event_file}: {exc}.") \
-            from exc
+        raise EventFileError(_("Cannot restore {backup} as {file}: {reason}.").format(
+            backup=backup.path.name, file=event_file, reason=exc)) from exc
     finally:
         partial.unlink(missing_ok=True)
         lock.release()

@@ -41,6 +41,7 @@ from nbl_desktop.core.event import (
     MeetingRecord,
     RequestRecord,
 )
+from nbl_desktop.core.i18n import _, n_
 from nbl_desktop.core.importing.choices import ImportChoices
 from nbl_desktop.core.store.file_checks import file_problems
 from nbl_desktop.core.store.schema import (
@@ -88,13 +89,14 @@ class EventStore:
         lock = WriterLock(path)
         if path.exists():
             if not replace:
-                raise EventFileError(f"{path} already exists; choose another name.")
+                raise EventFileError(_("{file} already exists; choose another name.").format(
+                    file=path))
             _check_is_event_file(path)
         try:
             lock.acquire()
         except OSError as exc:
-            raise EventFileError(f"Cannot write in the folder of {path}: {exc.strerror or exc}."
-                                 ) from exc
+            raise EventFileError(_("Cannot write in the folder of {file}: {reason}.").format(
+                file=path, reason=exc.strerror or exc)) from exc
         partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
         try:
             for stale in path.parent.glob(f".{path.name}.*.partial"):
@@ -112,7 +114,8 @@ class EventStore:
             os.replace(partial, path)
             _flush(path.parent)
         except (sqlite3.Error, OSError) as exc:
-            raise EventFileError(f"Cannot write the event file {path}: {exc}.") from exc
+            raise EventFileError(_("Cannot write the event file {file}: {reason}.").format(
+                file=path, reason=exc)) from exc
         finally:
             partial.unlink(missing_ok=True)
             lock.release()
@@ -123,21 +126,23 @@ class EventStore:
         cannot be written. EventFileLocked when another program writes it."""
         path = Path(path)
         if not path.is_file():
-            raise EventFileError(f"The event file {path} does not exist.")
-        why = "you opened it read-only" if read_only else _unwritable(path)
+            raise EventFileError(_("The event file {file} does not exist.").format(file=path))
+        # Why the file is read-only, said in a sentence: "… is read-only ({why})".
+        why = _("you opened it read-only") if read_only else _unwritable(path)
         lock = None
         if not why:
             lock = WriterLock(path)
             try:
                 lock.acquire()
             except OSError:
-                lock, why = None, "its folder cannot be written"
+                lock, why = None, _("its folder cannot be written")
         try:
             try:
                 db = _connect(path, read_only=bool(why))
             except sqlite3.DatabaseError as exc:
-                raise EventFileError(f"{path} is not an NBL Desktop event file, or it is "
-                                     f"damaged ({exc}).") from exc
+                raise EventFileError(_("{file} is not an NBL Desktop event file, or it is "
+                                       "damaged ({reason}).").format(file=path, reason=exc)
+                                     ) from exc
             store = cls(path, db, lock, why)
             store._check_opened()
         except BaseException:
@@ -153,37 +158,40 @@ class EventStore:
         except sqlite3.DatabaseError as exc:
             self.close()
             raise EventFileError(
-                f"{path} is not an NBL Desktop event file, or it is damaged ({exc})."
-            ) from exc
+                _("{file} is not an NBL Desktop event file, or it is damaged ({reason}).")
+                .format(file=path, reason=exc)) from exc
         if application_id != APPLICATION_ID:
             self.close()
-            raise EventFileError(f"{path} is not an NBL Desktop event file.")
+            raise EventFileError(_("{file} is not an NBL Desktop event file.").format(
+                file=path))
         if version > SCHEMA_VERSION:
             self.close()
             raise EventFileError(
-                f"{path} was saved by a newer NBL Desktop (file version {version}, "
-                f"this program reads up to {SCHEMA_VERSION}); please update NBL Desktop."
-            )
+                _("{file} was saved by a newer NBL Desktop (file version {version}, this "
+                  "program reads up to {newest}); please update NBL Desktop.").format(
+                    file=path, version=version, newest=SCHEMA_VERSION))
         if version < SCHEMA_VERSION:
             if self.read_only:
                 self.close()
                 raise EventFileError(
-                    f"{path} was saved by an older NBL Desktop and must be upgraded, but "
-                    f"{self.read_only}; copy it somewhere it can be written and open the copy.")
+                    # Translators: {why} says why the file cannot be written, e.g. "the
+                    # file is read-only"
+                    _("{file} was saved by an older NBL Desktop and must be upgraded, but "
+                      "{why}; copy it somewhere it can be written and open the copy.").format(
+                        file=path, why=self.read_only))
             try:
                 with self._db.atomic():
                     upgrade_schema(self._db, version)
             except sqlite3.DatabaseError as exc:
                 self.close()
                 raise EventFileError(
-                    f"Cannot upgrade the event file {path} to this version of NBL Desktop "
-                    f"({exc}); it is unchanged. Is it read-only?") from exc
+                    _("Cannot upgrade the event file {file} to this version of NBL Desktop "
+                      "({reason}); it is unchanged. Is it read-only?").format(
+                        file=path, reason=exc)) from exc
         problems = file_problems(self._db)
         if problems:
             self.close()
-            raise EventFileError(f"The event file {path} is damaged: " + "; ".join(problems[:5])
-                                 + (f" and {len(problems) - 5} more" if len(problems) > 5
-                                    else "") + ". Open a backup of it (File → Restore backup).")
+            raise EventFileError(_damaged(path, problems))
         self._seen = _data_version(self._db)
 
     @property
@@ -212,18 +220,22 @@ class EventStore:
         """EventFileError when this store may not write: read-only, or changed by another
         program since it was read (no decision on a stale read)."""
         if self.read_only:
-            raise EventFileError(f"{self.path.name} is read-only ({self.read_only}); nothing "
-                                 "was changed. Use File → Save event as to work on a copy.")
+            # Translators: {why} says why the file cannot be written, e.g. "the file is
+            # read-only"; "File → Save event as" names the menu command
+            raise EventFileError(_("{file} is read-only ({why}); nothing was changed. Use "
+                                   "File → Save event as to work on a copy.").format(
+                file=self.path.name, why=self.read_only))
         if _data_version(self._db) != self._seen:
-            raise EventFileError(f"{self.path.name} was changed by another program since it "
-                                 "was read; nothing was changed. Open it again.")
+            raise EventFileError(_("{file} was changed by another program since it was read; "
+                                   "nothing was changed. Open it again.").format(
+                file=self.path.name))
 
     def save_copy(self, target: Path) -> None:
         """A consistent copy of the event in `target` (SQLite's online backup); this file
         stays open and unchanged. An existing `target` is replaced."""
         target = Path(target)
         if target.resolve() == self.path.resolve() or _same_file(target, self.path):
-            raise EventFileError("Choose another file name: that is the event file itself.")
+            raise EventFileError(_("Choose another file name: that is the event file itself."))
         partial = target.with_name(target.name + ".partial")
         try:
             with closing(sqlite3.connect(partial)) as copy:
@@ -231,7 +243,8 @@ class EventStore:
             partial.replace(target)  # a crash mid-copy never leaves a half file at `target`
         except (sqlite3.Error, OSError) as exc:
             partial.unlink(missing_ok=True)
-            raise EventFileError(f"Cannot save a copy as {target}: {exc}.") from exc
+            raise EventFileError(_("Cannot save a copy as {file}: {reason}.").format(
+                file=target, reason=exc)) from exc
 
     # -- reading -------------------------------------------------------------
 
@@ -423,7 +436,7 @@ class EventStore:
             operations = operations_of(edit)
         self._may_write()
         with self._db.atomic():
-            self._log(edit.description)
+            self._log(edit.log_line)
             for (operation, table, columns), run in groupby(operations, key=lambda o: o[:3]):
                 values = [o[3] for o in run]
                 if operation == "settings":
@@ -442,6 +455,26 @@ class EventStore:
 
 
 Operations = list[tuple[str, str, tuple[str, ...], tuple[Any, ...]]]
+
+_PROBLEMS_SHOWN = 5
+
+
+def _damaged(path: Path, problems: list[str]) -> str:
+    """What is said of a damaged event file: the first problems found, and how many more."""
+    shown = "; ".join(problems[:_PROBLEMS_SHOWN])
+    more = len(problems) - _PROBLEMS_SHOWN
+    if more <= 0:
+        # Translators: {problems} lists what is wrong; "File → Restore backup" names the
+        # menu command
+        return _("The event file {file} is damaged: {problems}. Open a backup of it "
+                 "(File → Restore backup).").format(file=path, problems=shown)
+    # Translators: {problems} lists what is wrong, {count} how many more problems there
+    # are; "File → Restore backup" names the menu command
+    return n_("The event file {file} is damaged: {problems} and {count} more. Open a backup "
+              "of it (File → Restore backup).",
+              "The event file {file} is damaged: {problems} and {count} more. Open a backup "
+              "of it (File → Restore backup).", more).format(file=path, problems=shown,
+                                                            count=more)
 
 
 def operations_of(edit: Edit) -> Operations:
@@ -502,9 +535,9 @@ def _data_version(db: sqlite_utils.Database) -> int:
 def _unwritable(path: Path) -> str:
     """Why `path` cannot be written, or ""."""
     if not os.access(path, os.W_OK):
-        return "the file is read-only"
+        return _("the file is read-only")
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        return "its folder cannot be written"
+        return _("its folder cannot be written")
     return ""
 
 
@@ -517,17 +550,19 @@ def _check_is_event_file(path: Path) -> None:
     except sqlite3.Error:
         application_id = None
     if application_id != APPLICATION_ID:
-        raise EventFileError(f"{path} is not an NBL Desktop event file (it is {_what_is(path)}),"
-                             " so it is not replaced; give the event file another name.")
+        # Translators: {what} is e.g. "a workbook or another zip file"
+        raise EventFileError(_("{file} is not an NBL Desktop event file (it is {what}), so it "
+                               "is not replaced; give the event file another name.").format(
+            file=path, what=_what_is(path)))
 
 
 def _what_is(path: Path) -> str:
     head = path.read_bytes()[:8] if path.is_file() else b""
     if head.startswith(b"PK"):
-        return "a workbook or another zip file"
+        return _("a workbook or another zip file")
     if head.startswith(b"SQLite f"):
-        return "another program's database"
-    return "a folder" if path.is_dir() else "another kind of file"
+        return _("another program's database")
+    return _("a folder") if path.is_dir() else _("another kind of file")
 
 
 def _same_file(a: Path, b: Path) -> bool:

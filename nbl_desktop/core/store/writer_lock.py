@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nbl_desktop.core.errors import UserError
+from nbl_desktop.core.i18n import _
 
 _LOCKED_BYTES = 1  # Windows locks a byte range: byte 0 is the lock, the owner is written after
 # Windows opens a descriptor in text mode unless told (line ends and ^Z rewritten): the lock
@@ -39,8 +40,13 @@ class Owner:
     since: str
 
     def __str__(self) -> str:
-        who = f"{self.user} on {self.host}" if self.user else self.host
-        return f"{who} (process {self.pid}, since {self.since})"
+        if self.user:
+            # Translators: who holds an event file: user, computer, process number, since when
+            return _("{user} on {host} (process {pid}, since {since})").format(
+                user=self.user, host=self.host, pid=self.pid, since=self.since)
+        # Translators: who holds an event file: computer, process number, since when
+        return _("{host} (process {pid}, since {since})").format(host=self.host, pid=self.pid,
+                                                                 since=self.since)
 
     @classmethod
     def me(cls) -> Owner:
@@ -54,9 +60,15 @@ class EventFileLocked(UserError):
     def __init__(self, path: Path, owner: Owner | None) -> None:
         self.path = path
         self.owner = owner
-        held = f"by {owner}" if owner else "by another program"
-        super().__init__(f"{path.name} is open for writing {held}. Close it there, or open "
-                         "it read-only.")
+        if owner:
+            # Translators: {owner} is who holds the file, "kari on desk-pc (process 4120,
+            # since 2027-03-10 08:12:03)"
+            message = _("{file} is open for writing by {owner}. Close it there, or open it "
+                        "read-only.").format(file=path.name, owner=owner)
+        else:
+            message = _("{file} is open for writing by another program. Close it there, or "
+                        "open it read-only.").format(file=path.name)
+        super().__init__(message)
 
 
 def lock_path(event_file: Path) -> Path:
@@ -114,7 +126,7 @@ def holder(event_file: Path) -> Owner | None:
         try:
             _lock(fd)
         except OSError:
-            return _read_owner(fd) or Owner("another program", "", 0, "")
+            return _read_owner(fd) or Owner(_("another program"), "", 0, "")
         _unlock(fd)
         return None
     finally:

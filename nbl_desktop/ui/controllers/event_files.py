@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData, EventSettings
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.store import EventStore
 from nbl_desktop.core.store.backups import Backup, backups_of, restore_backup
 from nbl_desktop.core.store.writer_lock import EventFileLocked
@@ -41,7 +42,7 @@ class EventFiles(Controller):
         try:
             self.session.use(EventStore.create(path, settings, overwrite=path.exists()))
         except UserError as exc:
-            messages.show_error(self._window, "Cannot create the event", str(exc))
+            messages.show_error(self._window, _("Cannot create the event"), str(exc))
 
     def ask_open_event(self) -> None:
         path = file_dialogs.ask_event_to_open(self._window)
@@ -62,8 +63,9 @@ class EventFiles(Controller):
                 store.close()
                 raise
 
-        self.said.emit(f"Opening {path.name}…")
-        self._runner.start(Job(f"opening {path.name}", work,
+        self.said.emit(_("Opening {file}…").format(file=path.name))
+        # Translators: what the app was doing: "Problem while opening day.nblevent"
+        self._runner.start(Job(_("opening {file}").format(file=path.name), work,
                                on_result=lambda opened: self._opened(path, *opened),
                                on_error=lambda exc: self._not_opened(path, read_only, exc)))
 
@@ -71,29 +73,32 @@ class EventFiles(Controller):
         self.said.emit("")
         self.session.use(store, event)
         if store.took_over_from:
-            messages.show_info(self._window, "The event was not closed last time",
-                               f"The program that last wrote {path.name} "
-                               f"({store.took_over_from}) ended without closing it. Every "
-                               "change it saved is in the file.")
+            messages.show_info(self._window, _("The event was not closed last time"),
+                               # Translators: {session}: which user, computer and process
+                               _("The program that last wrote {file} ({session}) ended "
+                                 "without closing it. Every change it saved is in the file.")
+                               .format(file=path.name, session=store.took_over_from))
 
     def _not_opened(self, path: Path, read_only: bool, exc: BaseException) -> None:
         self.said.emit("")
         if isinstance(exc, EventFileLocked) and not read_only:
-            if messages.ask(self._window, "The event is open elsewhere",
-                            f"{exc}\n\nOpen it read-only? You can look and print, but "
-                            "not change it."):
+            if messages.ask(self._window, _("The event is open elsewhere"),
+                            _("{reason}\n\nOpen it read-only? You can look and print, but "
+                              "not change it.").format(reason=exc)):
                 self._open(path, read_only=True)
             return
         if not isinstance(exc, UserError):
-            messages.show_bug(self._window, f"opening {path.name}", exc)
+            messages.show_bug(self._window, _("opening {file}").format(file=path.name), exc)
             return
         found = [] if read_only else backups_of(path)
-        if found and messages.ask(self._window, "Cannot open the event",
-                                  f"{exc}\n\nPut its newest backup ({found[0]}) in its "
-                                  "place? The file as it is now is kept among the backups."):
+        if found and messages.ask(self._window, _("Cannot open the event"),
+                                  # Translators: {backup} is the backup's time and why kept
+                                  _("{reason}\n\nPut its newest backup ({backup}) in its "
+                                    "place? The file as it is now is kept among the backups.")
+                                  .format(reason=exc, backup=found[0])):
             self.restore_path(found[0], path)
         else:
-            messages.show_error(self._window, "Cannot open the event", str(exc))
+            messages.show_error(self._window, _("Cannot open the event"), str(exc))
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
@@ -101,7 +106,7 @@ class EventFiles(Controller):
         for path in recent:
             menu.addAction(path.name, lambda p=path: self.open_event(p)).setToolTip(str(path))
         if not recent:
-            menu.addAction("(none yet)").setEnabled(False)
+            menu.addAction(_("(none yet)")).setEnabled(False)
 
     def ask_save_as(self) -> None:
         if self.session.store is None:
@@ -117,10 +122,11 @@ class EventFiles(Controller):
             self.session.store.save_copy(path)
             copy = EventStore.open(path)
         except UserError as exc:
-            messages.show_error(self._window, "Cannot save the event", str(exc))
+            messages.show_error(self._window, _("Cannot save the event"), str(exc))
             return
         self.session.use(copy)
-        self.said.emit(f"Saved the event as {path}; you are now working in it.")
+        self.said.emit(_("Saved the event as {file}; you are now working in it.")
+                       .format(file=path))
 
     def ask_restore_backup(self) -> None:
         if self.session.store is None:
@@ -146,14 +152,16 @@ class EventFiles(Controller):
         try:
             restore_backup(backup, path)
         except UserError as exc:
-            messages.show_error(self._window, "Cannot restore the backup", str(exc))
+            messages.show_error(self._window, _("Cannot restore the backup"), str(exc))
             return
         self.open_event(path)
-        self.said.emit(f"Restored the event from the backup of {backup}.")
+        # Translators: {backup} is the backup's time and why it was kept
+        self.said.emit(_("Restored the event from the backup of {backup}.").format(
+            backup=backup))
 
     def keep_backup(self, why: str) -> None:
         """A copy of the event before `why` (a schedule, re-plan, import); the change goes on
         if no copy can be made, and the status bar says so."""
         problem = self.session.keep_backup(why)
         if problem:
-            self.said.emit(f"No backup was kept: {problem}")
+            self.said.emit(_("No backup was kept: {problem}").format(problem=problem))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from nbl_desktop.core import edits
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventSettings
+from nbl_desktop.core.i18n import _, counted, n_
 from nbl_desktop.core.meeting_checks import who
 from nbl_desktop.ui import messages
 from nbl_desktop.ui.dialogs.event_settings_dialog import EventSettingsDialog
@@ -48,18 +49,25 @@ class EventSettingsEditing(QObject):
         try:
             change = edits.change_settings(event, settings)
         except UserError as exc:
-            messages.show_error(self._window, "Cannot use these settings", str(exc))
+            messages.show_error(self._window, _("Cannot use these settings"), str(exc))
             return
         warnings = list(change.dropped)
         if change.unknown_fixed_tables:
-            warnings.append("These people's fixed table no longer exists (choose another "
-                            "before scheduling): " + ", ".join(change.unknown_fixed_tables))
+            warnings.append(_("These people's fixed table no longer exists (choose another "
+                              "before scheduling): {people}").format(
+                people=", ".join(change.unknown_fixed_tables)))
         if warnings:
             shown = "\n".join(warnings[:_SHOWN])
-            more = f"\n… and {len(warnings) - _SHOWN} more" if len(warnings) > _SHOWN else ""
-            if not messages.ask(self._window, "Meetings no longer fit",
-                                f"With these settings {len(change.dropped)} scheduled meetings "
-                                f"become unscheduled:\n{shown}{more}\n\nApply the settings? "
-                                "(Undo brings the meetings back.)"):
+            more = "\n" + counted(len(warnings) - _SHOWN, "… and {count} more",
+                                  "… and {count} more") if len(warnings) > _SHOWN else ""
+            dropped = len(change.dropped)
+            # Translators: {meetings} lists the meetings, one a line
+            question = n_(
+                "With these settings {count} scheduled meeting becomes unscheduled:\n"
+                "{meetings}\n\nApply the settings? (Undo brings the meetings back.)",
+                "With these settings {count} scheduled meetings become unscheduled:\n"
+                "{meetings}\n\nApply the settings? (Undo brings the meetings back.)",
+                dropped).format(count=dropped, meetings=shown + more)
+            if not messages.ask(self._window, _("Meetings no longer fit"), question):
                 return
         self.session.perform(change.edit)

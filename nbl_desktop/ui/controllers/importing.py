@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from nbl_desktop.core import edits
+from nbl_desktop.core.i18n import _, counted
 from nbl_desktop.core.importing.into_event import EventImport, ImportSession
 from nbl_desktop.ui import file_dialogs
 from nbl_desktop.ui.controllers.controller import Controller
@@ -52,8 +53,10 @@ class Importing(Controller):
             return session, session.run()
 
         names = ", ".join(p.name for p in paths)
-        self._runner.start(Job(f"reading {names}", read, on_result=self._show_dialog))
-        self.said.emit(f"Reading {names}…")
+        # Translators: what the app was doing: "Problem while reading day.xlsx"
+        self._runner.start(Job(_("reading {files}").format(files=names), read,
+                               on_result=self._show_dialog))
+        self.said.emit(_("Reading {files}…").format(files=names))
 
     def _show_dialog(self, ready: tuple[ImportSession, EventImport]) -> None:
         import_session, outcome = ready
@@ -76,16 +79,21 @@ class Importing(Controller):
         outcome = dialog.outcome
         names = ", ".join(p.name for p in dialog.session.paths)
         self._files.keep_backup("before import")
-        if not self.session.perform(edits.replace_event(current, outcome.event,
-                                                        f"import {names}")):
+        if not self.session.perform(edits.replace_event(
+                current, outcome.event, f"import {names}",
+                _("import {files}").format(files=names))):
             return
         self.session.remember_import_choices(dialog.session.choices)
         for line in (*outcome.changes, *outcome.findings):
             log.info("import: %s", line)
         event = outcome.event
         self.imported.emit()
-        self.said.emit(f"Imported {names}: the event now has {len(event.attendees)} attendees, "
-                       f"{len(event.requests)} wishes and {len(event.meetings)} meetings.")
+        self.said.emit(_("Imported {files}: the event now has {attendees}, {wishes} and "
+                         "{meetings}.").format(
+            files=names,
+            attendees=counted(len(event.attendees), "{count} attendee", "{count} attendees"),
+            wishes=counted(len(event.requests), "{count} wish", "{count} wishes"),
+            meetings=counted(len(event.meetings), "{count} meeting", "{count} meetings")))
 
     def close(self) -> None:
         if self.dialog is not None:

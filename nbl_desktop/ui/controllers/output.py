@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.printouts.print_log import DESK
 from nbl_desktop.core.solve_process import export_in_process
 from nbl_desktop.ui import file_dialogs
@@ -40,9 +41,11 @@ class Output(Controller):
         def work(_report: object, cancel: CancelToken) -> Path:
             return export_in_process(event, path, not_held, cancel)
 
-        self.said.emit(f"Exporting the schedule to {path}…")
-        self._runner.start(Job("exporting the schedule", work, on_result=lambda written:
-                               self.said.emit(f"Exported the schedule to {written}.")))
+        self.said.emit(_("Exporting the schedule to {file}…").format(file=path))
+        # Translators: what the app was doing: "Problem while exporting the schedule"
+        self._runner.start(Job(_("exporting the schedule"), work, on_result=lambda written:
+                               self.said.emit(_("Exported the schedule to {file}.")
+                                              .format(file=written))))
 
     def open_print_dialog(self, selected: list[str]) -> None:
         """The print dialog, with `selected` people ticked."""

@@ -16,6 +16,7 @@ from nbl_desktop.core import edits
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day.replanning import DayReplan
+from nbl_desktop.core.i18n import _, counted
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.solve_process import replan_in_process, solve_in_process, warm_up
 from nbl_desktop.core.store.prepared_edit import PreparedEdit, prepare_edit
@@ -40,8 +41,8 @@ def time_limit_box() -> QDoubleSpinBox:
     box.setValue(app_settings.time_limit())
     box.setSuffix(" s")
     box.setDecimals(0)
-    box.setToolTip("How long Schedule may search for a better schedule (Cancel keeps the "
-                   "best found so far)")
+    box.setToolTip(_("How long Make schedule may search for a better schedule (Cancel keeps the "
+                     "best found so far)"))
     box.valueChanged.connect(app_settings.remember_time_limit)
     return box
 
@@ -92,20 +93,22 @@ class Scheduling(Controller):
             problem = problem_from_event(event)
             result = solve_in_process(problem, options, on_progress=report,  # type: ignore[arg-type]
                                       cancel=cancel)
-            edit = edits.replace_meetings(event, meetings_from_result(result), "schedule")
+            edit = edits.replace_meetings(event, meetings_from_result(result), "schedule",
+                                          _("schedule"))
             return result, prepare_edit(event, edit), problem
 
         self.solve_panel.start(options.time_limit_seconds, options.compactness)
-        self._start(Job("scheduling", work,
+        # Translators: what the app was doing: "Problem while scheduling"
+        self._start(Job(_("scheduling"), work,
                         on_result=lambda done: self._store_schedule(event, *done, options),
                         on_progress=self._show_progress,
                         on_error=self._not_scheduled))
 
     def _not_scheduled(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            messages.show_error(self._window, "Cannot schedule", str(error))
+            messages.show_error(self._window, _("Cannot schedule"), str(error))
         else:
-            messages.show_bug(self._window, "scheduling", error)
+            messages.show_bug(self._window, _("scheduling"), error)
 
     def start_replan(self, from_slot: int) -> None:
         """Re-plan from `from_slot` on a worker; the preview then asks before applying."""
@@ -120,10 +123,12 @@ class Scheduling(Controller):
             day = replan_in_process(event, from_slot, options, report,  # type: ignore[arg-type]
                                     cancel)
             return day, prepare_edit(event, edits.replace_meetings(
-                event, day.meetings, f"re-plan from slot {day.from_slot + 1}"))
+                event, day.meetings, f"re-plan from slot {day.from_slot + 1}",
+                _("re-plan from slot {number}").format(number=day.from_slot + 1)))
 
         self.solve_panel.start(options.time_limit_seconds, options.compactness)
-        self._start(Job("re-planning", work, on_result=lambda done: self._preview_replan(
+        # Translators: what the app was doing: "Problem while re-planning"
+        self._start(Job(_("re-planning"), work, on_result=lambda done: self._preview_replan(
             event, *done), on_progress=self._show_progress))
 
     def cancel(self) -> None:
@@ -148,7 +153,8 @@ class Scheduling(Controller):
             return
         edit: edits.Edit | PreparedEdit = prepared
         if event is not solved:
-            edit = edits.replace_meetings(event, meetings_from_result(result), "schedule")
+            edit = edits.replace_meetings(event, meetings_from_result(result), "schedule",
+                                          _("schedule"))
         if not self.session.perform(edit):
             return
         self.last_result = result
@@ -181,7 +187,10 @@ class Scheduling(Controller):
         if event is None:
             return
         edit: edits.Edit | PreparedEdit = prepared if event is prepared.before else \
-            edits.replace_meetings(event, day.meetings, prepared.edit.description)
+            edits.replace_meetings(event, day.meetings, prepared.edit.description,
+                                   prepared.edit.title)
         if self.session.perform(edit):
-            self.said.emit(f"Re-planned: {len(day.changes)} agendas changed. "
-                           "Reprint them from the Event day tab.")
+            self.said.emit(counted(
+                len(day.changes),
+                "Re-planned: {count} agenda changed. Reprint it from the Event day tab.",
+                "Re-planned: {count} agendas changed. Reprint them from the Event day tab."))

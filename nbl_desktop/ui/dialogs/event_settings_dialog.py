@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
 
 from nbl_desktop.core.clock import format_clock, parse_clock
 from nbl_desktop.core.event import EventDay, EventSettings
+from nbl_desktop.core.i18n import _, counted
+from nbl_desktop.core.locale_formats import date_text
 from nbl_desktop.core.slot_grid import day_slot_times, slot_listing, slot_times
 from nbl_desktop.ui import file_dialogs, messages
 
@@ -50,11 +52,12 @@ def parse_breaks(text: str) -> tuple[tuple[int, int], ...]:
     for part in (p.strip() for p in re.split(r"[,;]", text) if p.strip()):
         start, dash, end = part.partition("-")
         if not dash:
-            raise ValueError(f"Break '{part}': write it as HH:MM-HH:MM.")
+            raise ValueError(_("Break '{part}': write it as HH:MM-HH:MM.").format(part=part))
         try:
             breaks.append((parse_clock(start.strip()), parse_clock(end.strip())))
         except ValueError as exc:
-            raise ValueError(f"Break '{part}': write it as HH:MM-HH:MM.") from exc
+            raise ValueError(_("Break '{part}': write it as HH:MM-HH:MM.").format(
+                part=part)) from exc
     return tuple(sorted(breaks))
 
 
@@ -87,7 +90,7 @@ class EventSettingsDialog(QDialog):
     def __init__(self, settings: EventSettings, parent: Any = None,
                  owners: dict[str, str] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Event settings")
+        self.setWindowTitle(_("Event settings"))
         self.resize(900, 600)
         self._original = settings
         self._owners = owners or {}
@@ -96,39 +99,40 @@ class EventSettingsDialog(QDialog):
         self._loading = False
         self.name_edit = QLineEdit(settings.name)
         self.venue_edit = QLineEdit(settings.venue)
-        self.venue_edit.setPlaceholderText("printed on agendas, e.g. Scandic Luleå, hall B")
+        self.venue_edit.setPlaceholderText(_("printed on agendas, e.g. Scandic Luleå, hall B"))
         self._logo = settings.logo
         self.logo_label = QLabel()
-        self.choose_logo_button = QPushButton("Choose…")
-        self.remove_logo_button = QPushButton("Remove")
+        self.choose_logo_button = QPushButton(_("Choose…"))
+        self.remove_logo_button = QPushButton(_("Remove"))
         self.day_box = QComboBox()
-        self.add_day_button = QPushButton("Add day")
-        self.remove_day_button = QPushButton("Remove day")
+        self.add_day_button = QPushButton(_("Add day"))
+        self.remove_day_button = QPushButton(_("Remove day"))
         self.date_edit = QLineEdit()
-        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        self.date_edit.setPlaceholderText(_("YYYY-MM-DD"))
         self.start_edit = QTimeEdit()
         self.start_edit.setDisplayFormat("HH:mm")
         self.slot_minutes_box = QSpinBox()
         self.slot_minutes_box.setRange(5, 240)
-        self.slot_minutes_box.setSuffix(" min")
+        self.slot_minutes_box.setSuffix(_(" min"))
         self.slots_box = QSpinBox()
         self.slots_box.setRange(1, 200)
         self.end_edit = QTimeEdit()
         self.end_edit.setDisplayFormat("HH:mm")
         self.breaks_edit = QLineEdit()
-        self.breaks_edit.setPlaceholderText("e.g. 12:00-13:00, 15:00-15:15")
+        self.breaks_edit.setPlaceholderText(_("e.g. 12:00-13:00, 15:00-15:15"))
         self.tables_box = QSpinBox()
         self.tables_box.setRange(1, 2000)
         self.tables_box.setValue(max(1, len(settings.table_labels)))
         numbered = tuple(str(i) for i in range(1, len(settings.table_labels) + 1))
         self.labels_edit = QLineEdit("" if settings.table_labels == numbered
                                      else ", ".join(settings.table_labels))
-        self.labels_edit.setPlaceholderText("empty: 1, 2, 3 …; or e.g. 1-20, B1, B2")
+        self.labels_edit.setPlaceholderText(_("empty: 1, 2, 3 …; or e.g. 1-20, B1, B2"))
         self.seats_box = QSpinBox()
         self.seats_box.setRange(2, 20)
         self.seats_box.setValue(settings.table_seats)
         self.tables_table = QTableWidget(0, 4)
-        self.tables_table.setHorizontalHeaderLabels(["Table", "Room", "Seats", "Fixed table of"])
+        self.tables_table.setHorizontalHeaderLabels(
+            [_("Table"), _("Room"), _("Seats"), _("Fixed table of")])
         self.tables_table.horizontalHeader().setStretchLastSection(True)
         self.tables_table.verticalHeader().setVisible(False)
         self.tables_table.verticalHeader().setDefaultSectionSize(24)
@@ -142,40 +146,40 @@ class EventSettingsDialog(QDialog):
         self.problem_label.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Event name:", self.name_edit)
-        form.addRow("Venue:", self.venue_edit)
+        form.addRow(_("Event name:"), self.name_edit)
+        form.addRow(_("Venue:"), self.venue_edit)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_label, 1)
         logo_row.addWidget(self.choose_logo_button)
         logo_row.addWidget(self.remove_logo_button)
-        form.addRow("Logo on agendas:", logo_row)
+        form.addRow(_("Logo on agendas:"), logo_row)
         day_row = QHBoxLayout()
         day_row.addWidget(self.day_box, 1)
         day_row.addWidget(self.add_day_button)
         day_row.addWidget(self.remove_day_button)
-        form.addRow("Day:", day_row)
-        form.addRow("Date:", self.date_edit)
-        form.addRow("First slot starts:", self.start_edit)
-        form.addRow("Slot length:", self.slot_minutes_box)
+        form.addRow(_("Day:"), day_row)
+        form.addRow(_("Date:"), self.date_edit)
+        form.addRow(_("First slot starts:"), self.start_edit)
+        form.addRow(_("Slot length:"), self.slot_minutes_box)
         slots_row = QHBoxLayout()
         slots_row.addWidget(self.slots_box)
-        slots_row.addWidget(QLabel("or the last one ends at"))
+        slots_row.addWidget(QLabel(_("or the last one ends at")))
         slots_row.addWidget(self.end_edit)
-        form.addRow("Slots:", slots_row)
-        form.addRow("Breaks:", self.breaks_edit)
-        form.addRow("Tables:", self.tables_box)
-        form.addRow("Table labels:", self.labels_edit)
-        form.addRow("Seats per table:", self.seats_box)
+        form.addRow(_("Slots:"), slots_row)
+        form.addRow(_("Breaks:"), self.breaks_edit)
+        form.addRow(_("Tables:"), self.tables_box)
+        form.addRow(_("Table labels:"), self.labels_edit)
+        form.addRow(_("Seats per table:"), self.seats_box)
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addWidget(QLabel("Rooms, seats and booths (type a room or other seats per table):"))
+        left.addWidget(QLabel(_("Rooms, seats and booths (type a room or other seats per table):")))
         left.addWidget(self.tables_table)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         side = QVBoxLayout()
-        side.addWidget(QLabel("The event's slots:"))
+        side.addWidget(QLabel(_("The event's slots:")))
         side.addWidget(self.preview)
         side.addWidget(self.capacity_label)
         columns = QHBoxLayout()
@@ -216,11 +220,13 @@ class EventSettingsDialog(QDialog):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            messages.show_error(self, "Cannot read the logo", f"{path}: {exc.strerror or exc}.")
+            messages.show_error(self, _("Cannot read the logo"),
+                                f"{path}: {exc.strerror or exc}.")
             return
         if QImage.fromData(data).isNull():
-            messages.show_error(self, "Not a picture", f"{path} is not a picture NBL Desktop "
-                                "can read. Choose a PNG or JPEG file.")
+            messages.show_error(self, _("Not a picture"), _(
+                "{path} is not a picture NBL Desktop can read. Choose a PNG or JPEG "
+                "file.").format(path=path))
             return
         self.set_logo(data)
 
@@ -232,7 +238,7 @@ class EventSettingsDialog(QDialog):
         picture = QImage.fromData(self._logo) if self._logo else QImage()
         if picture.isNull():
             self.logo_label.setPixmap(QPixmap())
-            self.logo_label.setText("(none)")
+            self.logo_label.setText(_("(none)"))
         else:
             self.logo_label.setPixmap(QPixmap.fromImage(picture).scaledToHeight(
                 32, Qt.TransformationMode.SmoothTransformation))
@@ -375,7 +381,8 @@ class EventSettingsDialog(QDialog):
             bad = [label for label in settings.table_labels
                    if self._detail(label)[1] != 0 and not 2 <= self._detail(label)[1] <= 99]
             if bad:
-                raise ValueError(f"Table {bad[0]}: seats must be a number from 2 to 99.")
+                raise ValueError(_("Table {table}: seats must be a number from 2 to 99.").format(
+                    table=bad[0]))
         except ValueError as exc:
             self.problem_label.setText(str(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
@@ -389,17 +396,20 @@ class EventSettingsDialog(QDialog):
             if line.kind == "slot":
                 self.preview.addItem(f"{line.slot + 1:>3}   {line.text}")
             else:
-                shown = f"— {line.text} —" if line.kind == "day" else f"break {line.text}"
+                shown = (f"— {line.text} —" if line.kind == "day"
+                         else _("break {times}").format(times=line.text))
                 self.preview.addItem(f"      {shown}")
         shown_day_ends = max(s.end for s in slots if s.day == self._shown_day)
         self.end_edit.blockSignals(True)
         self.end_edit.setTime(_time(shown_day_ends % (24 * 60)))
         self.end_edit.blockSignals(False)
         days = len(settings.days())
+        places = len(settings.table_labels) * settings.total_slots
         self.capacity_label.setText(
-            f"{len(settings.table_labels)} tables × {settings.total_slots} slots"
-            + (f" over {days} days" if days > 1 else "")
-            + f" = {len(settings.table_labels) * settings.total_slots} meeting places")
+            counted(len(settings.table_labels), "{count} table", "{count} tables") + " × "
+            + counted(settings.total_slots, "{count} slot", "{count} slots")
+            + (" " + counted(days, "over {count} day", "over {count} days") if days > 1 else "")
+            + " = " + counted(places, "{count} meeting place", "{count} meeting places"))
 
     def _list_days_names(self) -> None:
         for number, day in enumerate(self._days):
@@ -423,7 +433,8 @@ class EventSettingsDialog(QDialog):
 
 def _day_title(number: int, day: EventDay) -> str:
     """'Day 2 — 2027-03-11' for the day at 0-based `number`."""
-    return f"Day {number + 1}" + (f" — {day.date}" if day.date else "")
+    title = _("Day {number}").format(number=number + 1)
+    return f"{title} — {date_text(day.date)}" if day.date else title
 
 
 def _next_date(text: str) -> str:

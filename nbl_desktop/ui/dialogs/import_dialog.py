@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from nbl_desktop.core.errors import UserError
-from nbl_desktop.core.i18n import _, counted
+from nbl_desktop.core.i18n import N_, _, counted
 from nbl_desktop.core.importing.choices import NOT_USED, SKIP_SHEET, header_key
 from nbl_desktop.core.importing.fields import FIELDS, SheetKind
 from nbl_desktop.core.importing.import_report import write_report_workbook
@@ -49,10 +49,10 @@ from nbl_desktop.ui.dialogs.person_choice_delegate import PersonChoiceDelegate
 from nbl_desktop.ui.models.unresolved_names_model import Column, UnresolvedNamesModel
 from nbl_desktop.ui.tasks import Job, Task, TaskRunner
 
-KIND_TEXT = {SheetKind.ATTENDEES: "attendees", SheetKind.REQUESTS: "wishes (pairs)",
-             SheetKind.EXCLUSIONS: "do-not-meet pairs", SheetKind.EVENT: "event settings",
-             SheetKind.UNKNOWN: "not read"}
-NOT_READ_TEXT = "(not read)"
+KIND_TEXT = {SheetKind.ATTENDEES: N_("attendees"), SheetKind.REQUESTS: N_("wishes (pairs)"),
+             SheetKind.EXCLUSIONS: N_("do-not-meet pairs"),
+             SheetKind.EVENT: N_("event settings"), SheetKind.UNKNOWN: N_("not read")}
+NOT_READ_TEXT = N_("(not read)")
 QUESTION_SHADE = QColor("#fff3b0")
 
 
@@ -69,7 +69,8 @@ class ImportDialog(QDialog):
         self._closing_with: int | None = None  # closed while reading: closes once read
         self._again = False  # a correction came in while the files were being read
         self._sheet_keys: list[str] = []
-        self.setWindowTitle("Import registrations — " + ", ".join(p.name for p in session.paths))
+        self.setWindowTitle(_("Import registrations — {files}").format(
+            files=", ".join(p.name for p in session.paths)))
         self.resize(960, 640)
         self._build()
         self.show_outcome(outcome)
@@ -80,7 +81,7 @@ class ImportDialog(QDialog):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_columns_tab(), "Columns")
+        self.tabs.addTab(self._build_columns_tab(), _("Columns"))
         self.names_model = UnresolvedNamesModel(self)
         self.names_model.chosen.connect(self._name_chosen)
         self.names_view = QTableView()
@@ -90,26 +91,26 @@ class ImportDialog(QDialog):
         self.names_view.horizontalHeader().setStretchLastSection(True)
         names_page = QWidget()
         names_layout = QVBoxLayout(names_page)
-        names_layout.addWidget(QLabel(
+        names_layout.addWidget(QLabel(_(
             "These names in the wish lists match nobody, or several people equally well. "
             "Choose whom each means (type a few letters to search); your choice is "
-            "remembered for the next import of these files. Unresolved names are left out."))
+            "remembered for the next import of these files. Unresolved names are left out.")))
         names_layout.addWidget(self.names_view)
-        self.tabs.addTab(names_page, "Names to check")
+        self.tabs.addTab(names_page, _("Names to check"))
         self.report_text = QPlainTextEdit()
         self.report_text.setReadOnly(True)
         self.report_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.save_report_button = QPushButton("Save report as workbook…")
+        self.save_report_button = QPushButton(_("Save report as workbook…"))
         self.save_report_button.clicked.connect(self.ask_save_report)
         report_page = QWidget()
         report_layout = QVBoxLayout(report_page)
         report_layout.addWidget(self.report_text)
         report_layout.addWidget(self.save_report_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.tabs.addTab(report_page, "Report")
+        self.tabs.addTab(report_page, _("Report"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole)
+            _("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -120,20 +121,21 @@ class ImportDialog(QDialog):
     def _build_columns_tab(self) -> QWidget:
         self.sheet_box = QComboBox()
         self.sheet_box.currentIndexChanged.connect(self._show_sheet)
-        self.read_sheet_box = QCheckBox("Read this sheet")
+        self.read_sheet_box = QCheckBox(_("Read this sheet"))
         self.read_sheet_box.toggled.connect(self._read_sheet_toggled)
         self.header_row_box = QSpinBox()
         self.header_row_box.setRange(1, 1_000_000)
-        self.header_row_box.setPrefix("header in row ")
+        # Translators: before the row number in a box: "header in row 3"
+        self.header_row_box.setPrefix(_("header in row "))
         self.header_row_box.editingFinished.connect(self._header_row_chosen)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Sheet:"))
+        top.addWidget(QLabel(_("Sheet:")))
         top.addWidget(self.sheet_box, 1)
         top.addWidget(self.read_sheet_box)
         top.addWidget(self.header_row_box)
         self.columns_table = QTableWidget(0, 4)
         self.columns_table.setHorizontalHeaderLabels(
-            ["Column header", "Read as", "Why", "First values"])
+            [_("Column header"), _("Read as"), _("Why"), _("First values")])
         self.columns_table.horizontalHeader().setStretchLastSection(True)
         self.columns_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
@@ -144,22 +146,22 @@ class ImportDialog(QDialog):
         self.first_rows_text.setMaximumHeight(110)
         self.questions_label = QLabel()
         self.questions_label.setWordWrap(True)
-        self.accept_guesses_button = QPushButton("Use the suggestions")
+        self.accept_guesses_button = QPushButton(_("Use the suggestions"))
         self.accept_guesses_button.setToolTip(
-            "Read every marked column as the app suggests; you can still change any of them")
+            _("Read every marked column as the app suggests; you can still change any of them"))
         self.accept_guesses_button.clicked.connect(self.accept_guesses)
         questions = QHBoxLayout()
         questions.addWidget(self.questions_label, 1)
         questions.addWidget(self.accept_guesses_button)
-        self.event_sheet_label = QLabel("This sheet holds the event's settings (one key and "
-                                        "value per row); there is nothing to choose.")
+        self.event_sheet_label = QLabel(_("This sheet holds the event's settings (one key "
+                                          "and value per row); there is nothing to choose."))
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(questions)
         layout.addLayout(top)
         layout.addWidget(self.event_sheet_label)
         layout.addWidget(self.columns_table, 1)
-        layout.addWidget(QLabel("The sheet's first rows:"))
+        layout.addWidget(QLabel(_("The sheet's first rows:")))
         layout.addWidget(self.first_rows_text)
         return page
 
@@ -205,9 +207,11 @@ class ImportDialog(QDialog):
                 changes=counted(len(outcome.changes), "{count} change", "{count} changes"),
                 skipped=counted(skipped, "{count} row or name", "{count} rows or names"),
                 names=counted(unclear, "{count} name", "{count} names")))
-        lines = [*(f"change: {c}" for c in outcome.changes), *outcome.findings]
-        self.report_text.setPlainText("\n".join(lines) or "Nothing to report: every row was "
-                                      "read as it stood, and the event would not change.")
+        lines = [*(_("change: {change}").format(change=c) for c in outcome.changes),
+                 *outcome.findings]
+        self.report_text.setPlainText("\n".join(lines) or _(
+            "Nothing to report: every row was read as it stood, and the event would not "
+            "change."))
         self.save_report_button.setEnabled(report is not None)
         self._show_sheets(outcome.sheets)
         self._set_busy(False)
@@ -219,8 +223,11 @@ class ImportDialog(QDialog):
         self.sheet_box.clear()
         for sheet in sheets:
             asked = sum(1 for c in sheet.columns if c.question is not None)
-            self.sheet_box.addItem(f"{sheet.key} — {KIND_TEXT[sheet.kind]}"
-                                   + (f" ({asked} to confirm)" if asked else ""))
+            # Translators: {sheet} is "people.xlsx: Ark1", {kind} what it holds ("attendees")
+            self.sheet_box.addItem(
+                _("{sheet} — {kind}").format(sheet=sheet.key, kind=_(KIND_TEXT[sheet.kind]))
+                + (" " + counted(asked, "({count} to confirm)",
+                                 "({count} to confirm)") if asked else ""))
         self._sheet_keys = keys
         asking = next((i for i, s in enumerate(sheets)
                        if any(c.question is not None for c in s.columns)), None)
@@ -258,16 +265,17 @@ class ImportDialog(QDialog):
         self.columns_table.setRowCount(len(sheet.columns))
         for row, column in enumerate(sheet.columns):
             question = column.question
-            why = f"Looks like {question.looks_like}: please confirm" if question else \
-                "its header" if column.how == "header" else column.how
+            # Translators: {what} is what the values look like, e.g. "email addresses"
+            why = _("Looks like {what}: please confirm").format(what=question.looks_like) \
+                if question else _("its header") if column.how == "header" else column.how
             items = [QTableWidgetItem(column.header), QTableWidgetItem(why),
                      QTableWidgetItem("  ·  ".join(column.examples))]
             box = QComboBox()
-            box.addItem(NOT_READ_TEXT, NOT_USED)
+            box.addItem(_(NOT_READ_TEXT), NOT_USED)
             offered = (*question.fields, *(f for f in fields if f not in question.fields)) \
                 if question else fields
             for name in offered:
-                box.addItem(FIELDS[name].label, name)
+                box.addItem(_(FIELDS[name].label), name)
             chosen = question.guess if question else column.field or NOT_USED
             box.setCurrentIndex(max(box.findData(chosen), 0))
             box.setEnabled(not skipped)
@@ -277,7 +285,7 @@ class ImportDialog(QDialog):
             if question is not None:
                 for item in items:
                     item.setBackground(QBrush(QUESTION_SHADE))
-                box.setToolTip("The app's guess; choose what this column holds")
+                box.setToolTip(_("The app's guess; choose what this column holds"))
             self.columns_table.setItem(row, 0, items[0])
             self.columns_table.setCellWidget(row, 1, box)
             self.columns_table.setItem(row, 2, items[1])
@@ -288,7 +296,7 @@ class ImportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.import_button.setEnabled(not busy and not self.outcome.blocked
                                       and not self.outcome.questions)
-        self.import_button.setText("Reading…" if busy else "Import")
+        self.import_button.setText(_("Reading…") if busy else _("Import"))
 
     # -- corrections ---------------------------------------------------------------------
 
@@ -346,7 +354,8 @@ class ImportDialog(QDialog):
         choices = self.session.choices.copy()
         session = self.session
         self.task = self._runner.start(Job(
-            "reading the files", lambda _progress, _cancel: session.run(choices),
+            # Translators: what the app was doing: "Problem while reading the files"
+            _("reading the files"), lambda _progress, _cancel: session.run(choices),
             on_result=self.show_outcome, exclusive=False))
         self.task.ended.connect(self._reread_finished)
         self._set_busy(True)
@@ -373,7 +382,7 @@ class ImportDialog(QDialog):
         try:
             write_report_workbook(self.outcome.report, path)
         except UserError as exc:
-            messages.show_error(self, "Cannot save the report", str(exc))
+            messages.show_error(self, _("Cannot save the report"), str(exc))
 
     def accept(self) -> None:
         if self.task is not None or self.outcome.blocked or self.outcome.questions:

@@ -40,6 +40,7 @@ from nbl_desktop.core.printouts.print_log import (
     AGENDA,
     GRID,
     KIND_TITLES,
+    TABLE,
     by_print_kind,
     changed_since_printed,
     fingerprints_of,
@@ -58,6 +59,17 @@ from nbl_desktop.ui.tasks import Job, Task, TaskRunner
 from nbl_desktop.ui.widgets.list_search import show_matching
 
 ALL, CHANGED, TICKED = "all", "changed", "ticked"
+
+
+def printed_pages(kind: str, count: int) -> str:
+    """"3 personal agendas", "1 master grid": what a print job of `kind` made."""
+    if kind == AGENDA:
+        return counted(count, "{count} personal agenda", "{count} personal agendas")
+    if kind == TABLE:
+        return counted(count, "{count} table card", "{count} table cards")
+    if kind == GRID:
+        return counted(count, "{count} master grid", "{count} master grids")
+    return counted(count, "{count} agenda or table card", "{count} agendas and table cards")
 
 
 def ask_printer(parent: Any, printer: QPrinter) -> bool:
@@ -84,7 +96,7 @@ class PrintDialog(QDialog):
         self._cache: dict[tuple[str, str], tuple[list[Page], set[tuple[str, str]], str]] = {}
         self.kind_box = QComboBox()
         for kind, name in KIND_TITLES.items():
-            self.kind_box.addItem(name, kind)
+            self.kind_box.addItem(_(name), kind)
         self.all_button = QRadioButton(_("Everyone"))
         self.changed_button = QRadioButton()
         self.ticked_button = QRadioButton(_("Only those ticked below"))
@@ -237,7 +249,8 @@ class PrintDialog(QDialog):
         job = self.job()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         preview = QPrintPreviewDialog(printer, self)
-        preview.setWindowTitle(f"Preview: {KIND_TITLES[job.kind]}")
+        # Translators: {what} is "Personal agendas", "Table cards", "Master grid", …
+        preview.setWindowTitle(_("Preview: {what}").format(what=_(KIND_TITLES[job.kind])))
         preview.paintRequested.connect(lambda device: paint_job(device, job))
         preview.finished.connect(preview.deleteLater)
         self._preview_printer = printer  # the preview paints on it until it closes
@@ -247,11 +260,13 @@ class PrintDialog(QDialog):
     def ask_print(self) -> None:
         job = self.job()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(KIND_TITLES[job.kind])
+        printer.setDocName(_(KIND_TITLES[job.kind]))
         if not ask_printer(self, printer):
             return
         self._run(job, lambda report, cancel: paint_job(printer, job, report, cancel),
-                  "Printing")
+                  _("Printing…"),
+                  # Translators: what the app was doing: "Problem while printing"
+                  _("printing"))
 
     def ask_export_pdf(self) -> None:
         job = self.job()
@@ -259,21 +274,28 @@ class PrintDialog(QDialog):
             folder = file_dialogs.ask_pdf_folder(self)
             if folder is not None:
                 self._run(job, lambda report, cancel: write_pdf_per_page(
-                    folder, job, report, cancel), "Writing PDF files", folder)
+                    folder, job, report, cancel), _("Writing PDF files…"),
+                    # Translators: what the app was doing: "Problem while writing PDF files"
+                    _("writing PDF files"), folder)
             return
-        path = file_dialogs.ask_pdf_path(self, f"{KIND_TITLES[job.kind].lower()}.pdf")
+        path = file_dialogs.ask_pdf_path(self, f"{_(KIND_TITLES[job.kind]).lower()}.pdf")
         if path is not None:
             self._run(job, lambda report, cancel: write_pdf(path, job, report, cancel),
-                      "Writing the PDF", path)
+                      _("Writing the PDF…"),
+                      # Translators: what the app was doing: "Problem while writing the PDF"
+                      _("writing the PDF"), path)
 
-    def _run(self, job: PrintJob, work: Any, what: str, target: Path | None = None) -> None:
+    def _run(self, job: PrintJob, work: Any, label: str, what: str,
+             target: Path | None = None) -> None:
+        """Run `work` with a progress dialog saying `label`; `what` names the job ("printing")
+        when it fails."""
         decode_pictures(job.pages)  # here, not in the printing thread (see printing.pictures)
-        progress = QProgressDialog(f"{what}…", "Cancel", 0, len(job.pages), self)
+        progress = QProgressDialog(label, _("Cancel"), 0, len(job.pages), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self.progress = progress
         self.task = self._runner.start(Job(
-            what.lower(), lambda report, cancel: work(lambda done, total: report(done), cancel),
+            what, lambda report, cancel: work(lambda done, total: report(done), cancel),
             on_result=lambda result: self._done(job, result, target),
             on_progress=progress.setValue, on_error=self._failed, exclusive=False))
         progress.canceled.connect(self.task.cancel)
@@ -287,14 +309,16 @@ class PrintDialog(QDialog):
         for kind, pages in by_print_kind(job.pages).items():
             self.session.remember_printed(kind, fingerprints_of(pages), now_stamp())
         self._cache.clear()
-        where = f" to {target}" if target is not None else ""
-        self.outcome = f"Printed {len(job.pages)} {KIND_TITLES[job.kind].lower()}{where}. "
+        pages = printed_pages(job.kind, len(job.pages))
+        # Translators: {pages} is "3 personal agendas", "1 master grid", …
+        self.outcome = (_("Printed {pages} to {target}.").format(pages=pages, target=target)
+                        if target is not None else _("Printed {pages}.").format(pages=pages)) + " "
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
             messages.show_error(self, _("Cannot print"), str(exc))
         else:
-            messages.show_bug(self, "printing", exc)
+            messages.show_bug(self, _("printing"), exc)
 
     def _finished(self) -> None:
         if self.progress is not None:

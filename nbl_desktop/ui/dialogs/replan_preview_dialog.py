@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.event_day.now import slot_label
 from nbl_desktop.core.event_day.replanning import DayReplan, notify_list
-from nbl_desktop.core.i18n import _
+from nbl_desktop.core.i18n import N_, _, counted
 
-COLUMNS = ("Name", "Organization", "What changes", "Next meeting")
+COLUMNS = (N_("Name"), N_("Organization"), N_("What changes"), N_("Next meeting"))
 
 
 class ReplanPreviewDialog(QDialog):
@@ -33,15 +33,23 @@ class ReplanPreviewDialog(QDialog):
         self.day = day
         rows = notify_list(event, day)
         kinds = [c.kind for changes in day.changes.values() for c in changes]
-        self.summary_label = QLabel(
-            f"Re-plan from {slot_label(event.settings, day.from_slot)}: "
-            f"{len(rows)} agendas change ({kinds.count('added')} meetings added, "
-            f"{kinds.count('moved')} moved, {kinds.count('cancelled')} cancelled, counted per "
-            f"person); {day.kept} later meetings keep their slot and table."
+        added, moved, cancelled = (kinds.count(k) for k in ("added", "moved", "cancelled"))
+        # Translators: {slot} is where the re-plan starts; the others are counted phrases,
+        # e.g. {agendas} "3 agendas change", {kept} "5 later meetings keep their slot and table"
+        self.summary_label = QLabel(_(
+            "Re-plan from {slot}: {agendas} ({added}, {moved}, {cancelled}, counted per "
+            "person); {kept}.").format(
+            slot=slot_label(event.settings, day.from_slot),
+            agendas=counted(len(rows), "{count} agenda changes", "{count} agendas change"),
+            added=counted(added, "{count} meeting added", "{count} meetings added"),
+            moved=counted(moved, "{count} moved", "{count} moved"),
+            cancelled=counted(cancelled, "{count} cancelled", "{count} cancelled"),
+            kept=counted(day.kept, "{count} later meeting keeps its slot and table",
+                         "{count} later meetings keep their slot and table"))
             if rows else _("Nothing better was found: the schedule stays as it is."))
         self.summary_label.setWordWrap(True)
         self.table = QTableWidget(len(rows), len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([_(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -13,7 +13,7 @@ from nbl_desktop.core.i18n import N_, _
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = (N_("Time"), N_("Table"), N_("With"))
 QUIET = QBrush(QColor("#808080"))
-EMPTY_TEXT = {"free": "(free)", "away": "(not here)", "break": "break", "day": ""}
+EMPTY_TEXT = {"free": N_("(free)"), "away": N_("(not here)"), "break": N_("break"), "day": ""}
 
 
 class AgendaModel(QAbstractTableModel):
@@ -54,8 +54,8 @@ class AgendaModel(QAbstractTableModel):
         if index.column() == 1:
             return line.table
         if line.kind != "meeting":
-            return EMPTY_TEXT[line.kind]
-        return line.partner + ("  (locked)" if line.locked else "")
+            return _(EMPTY_TEXT[line.kind]) if EMPTY_TEXT[line.kind] else ""
+        return line.partner + ("  " + _("(locked)") if line.locked else "")
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

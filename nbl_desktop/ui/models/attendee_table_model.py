@@ -20,16 +20,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from nbl_desktop.core.clock import format_clock
 from nbl_desktop.core.demand import Demand
 from nbl_desktop.core.event import AttendeeRecord
 from nbl_desktop.core.i18n import N_, _
+from nbl_desktop.core.locale_formats import clock_text
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def _clock_or_blank(minutes: int | None) -> str:
-    return "" if minutes is None else format_clock(minutes)
+    return "" if minutes is None else clock_text(minutes)
 
 
 class Column(enum.Enum):
@@ -164,7 +164,8 @@ class AttendeeTableModel(QAbstractTableModel):
             return OVER_SUBSCRIBED if demand is not None and demand.over_subscribed else None
         if role == Qt.ItemDataRole.ToolTipRole:
             busy = f"{demand.describe()}\n" if demand is not None else ""
-            return f"{busy}Offers: {attendee.offers}\nSeeks: {attendee.seeks}"
+            return (busy + _("Offers: {offers}").format(offers=attendee.offers) + "\n"
+                    + _("Seeks: {seeks}").format(seeks=attendee.seeks))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = COLUMNS[index.column()]

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nbl_desktop.core.event import EventData, MeetingRecord
+from nbl_desktop.core.i18n import _
 from nbl_desktop.core.meeting_checks import ConflictChecker
 from nbl_desktop.core.slot_grid import SlotTime, slot_times
 
@@ -125,10 +126,11 @@ class ScheduleGridModel(QAbstractTableModel):
         must = frozenset((meeting.a, meeting.b)) in self._must
         broken = self._broken_rule(meeting)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text + ("\nMust meet" if must else "") + (
-                "\nLocked: the next schedule keeps it here" if meeting.locked else "") + (
-                f"\nBreaks a rule: {broken}; move it, delete it or schedule again"
-                if broken else "")
+            return text + ("\n" + _("Must meet") if must else "") + (
+                "\n" + _("Locked: the next schedule keeps it here") if meeting.locked else "") + (
+                # Translators: {rule} is the rule the meeting breaks, e.g. "Kari is away then"
+                "\n" + _("Breaks a rule: {rule}; move it, delete it or schedule again").format(
+                    rule=broken) if broken else "")
         if role == Qt.ItemDataRole.BackgroundRole and broken:
             return QBrush(CONFLICT_BACKGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and meeting.locked:
@@ -184,5 +186,6 @@ class ScheduleGridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return f"Table {self._tables[section]}"
+            # Translators: a column of the schedule grid; {label} is the table's number or name
+            return _("Table {label}").format(label=self._tables[section])
         return self._slots[section].label()

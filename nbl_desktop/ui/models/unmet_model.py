@@ -43,7 +43,8 @@ class UnmetModel(QAbstractTableModel):
         wish = self._rows[index.row()]
         values = (self._labels.get(wish.requester, wish.requester),
                   self._labels.get(wish.requested, wish.requested),
-                  PRIORITY_NAMES.get(wish.priority, str(wish.priority)), wish.reason)
+                  _(PRIORITY_NAMES[wish.priority]) if wish.priority in PRIORITY_NAMES
+                  else str(wish.priority), wish.reason)
         return values[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -13,12 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from nbl_desktop.core.i18n import N_, _, n_
 from nbl_desktop.core.importing.choices import name_key
 from nbl_desktop.core.importing.import_report import UnresolvedName
 
 Index = QModelIndex | QPersistentModelIndex
 CANDIDATES_ROLE = Qt.ItemDataRole.UserRole + 1  # (attendee ID, label) pairs, best first
-NOT_CHOSEN = "— click to choose —"
+NOT_CHOSEN = N_("— click to choose —")
 
 
 class Column(enum.IntEnum):
@@ -29,8 +30,8 @@ class Column(enum.IntEnum):
     MEANS = 2
 
 
-HEADERS = {Column.WRITTEN: "Name as written", Column.WHERE: "Where",
-           Column.MEANS: "Means"}
+HEADERS = {Column.WRITTEN: N_("Name as written"), Column.WHERE: N_("Where"),
+           Column.MEANS: N_("Means")}
 
 
 @dataclass
@@ -57,7 +58,8 @@ class UnresolvedNamesModel(QAbstractTableModel):
         rows: dict[str, _Row] = {}
         for name in names:
             key = name_key(name.written)
-            place = f"{name.entry.file.name} row {name.entry.row}"
+            # Translators: where a name was written: "day.xlsx row 4"
+            place = _("{file} row {row}").format(file=name.entry.file.name, row=name.entry.row)
             if key in rows:
                 rows[key].places.append(place)
             else:
@@ -97,9 +99,13 @@ class UnresolvedNamesModel(QAbstractTableModel):
         if column == Column.WRITTEN:
             return row.written
         if column == Column.WHERE:
-            more = f" and {len(row.places) - 1} more" if len(row.places) > 1 else ""
-            return row.places[0] + more
-        return self._labels.get(row.chosen, NOT_CHOSEN) if row.chosen else NOT_CHOSEN
+            if len(row.places) == 1:
+                return row.places[0]
+            more = len(row.places) - 1
+            # Translators: {place} is where the name was first written: "day.xlsx row 4"
+            return n_("{place} and {count} more", "{place} and {count} more", more).format(
+                place=row.places[0], count=more)
+        return self._labels.get(row.chosen, _(NOT_CHOSEN)) if row.chosen else _(NOT_CHOSEN)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (not index.isValid() or index.column() != Column.MEANS
@@ -116,7 +122,7 @@ class UnresolvedNamesModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return HEADERS[Column(section)]
+            return _(HEADERS[Column(section)])
         return section + 1
 
     def labels(self) -> dict[str, str]:

@@ -18,7 +18,8 @@ from nbl_desktop.core.event import EventData
 from nbl_desktop.core.i18n import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
-DO_NOT_MEET = "do not meet"
+# The kinds of row (keys, and what the first column says, translated where shown).
+ASKS_FOR, ASKED_BY, DO_NOT_MEET = N_("asks for"), N_("asked by"), N_("do not meet")
 
 
 class Column(enum.IntEnum):
@@ -59,16 +60,16 @@ class WishesModel(QAbstractTableModel):
         if event is not None and attendee_id is not None:
             for r in event.requests:
                 if r.requester == attendee_id:
-                    rows.append(WishRow("asks for", r.requested, r.requester, r.requested,
+                    rows.append(WishRow(ASKS_FOR, r.requested, r.requester, r.requested,
                                         r.priority))
                 elif r.requested == attendee_id:
-                    rows.append(WishRow("asked by", r.requester, r.requester, r.requested,
+                    rows.append(WishRow(ASKED_BY, r.requester, r.requester, r.requested,
                                         r.priority))
             for x in event.exclusions:
                 if attendee_id in (x.a, x.b):
                     other = x.b if x.a == attendee_id else x.a
                     rows.append(WishRow(DO_NOT_MEET, other, attendee_id, other, 0))
-        order = {"asks for": 0, "asked by": 1, DO_NOT_MEET: 2}
+        order = {ASKS_FOR: 0, ASKED_BY: 1, DO_NOT_MEET: 2}
         rows.sort(key=lambda w: (order[w.direction], -w.priority, labels.get(w.other, w.other)))
         self.beginResetModel()
         self._rows, self._labels = rows, labels
@@ -100,10 +101,10 @@ class WishesModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == Column.DIRECTION:
-            return wish.direction
+            return _(wish.direction)
         if column == Column.PERSON:
             return self._labels.get(wish.other, wish.other)
-        return PRIORITY_NAMES.get(wish.priority, DO_NOT_MEET)
+        return _(PRIORITY_NAMES.get(wish.priority, DO_NOT_MEET))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (not index.isValid() or index.column() != Column.PRIORITY

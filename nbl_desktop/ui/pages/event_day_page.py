@@ -392,7 +392,8 @@ class EventDayPage(QWidget):
             return
         name = self.shown.attendee(attendee_id).name
         if not self.session.check_in(attendee_id, arrived, now_stamp(),
-                                     f"{'arrived' if arrived else 'check-in undone'}: {name}"):
+                                     (_("arrived: {name}") if arrived
+                                      else _("check-in undone: {name}")).format(name=name)):
             return
         self._fill_people()
         self._fill_log()
@@ -459,15 +460,17 @@ class EventDayPage(QWidget):
         self.now_box.setEnabled(not follow)
         value = self.now_box.value()
         if follow:
-            self.session.set_now_slot(None, "now follows the clock")
+            self.session.set_now_slot(None, _("now follows the clock"))
         else:
-            self.session.set_now_slot(value - 1, f"now set by hand: slot {value}")
+            self.session.set_now_slot(
+                value - 1, _("now set by hand: slot {number}").format(number=value))
         self._after_now_change()
 
     def _now_typed(self, value: int) -> None:
         if self._filling or self.session is None or self.follow_clock_box.isChecked():
             return
-        self.session.set_now_slot(value - 1, f"now set by hand: slot {value}")
+        self.session.set_now_slot(
+            value - 1, _("now set by hand: slot {number}").format(number=value))
         self._after_now_change()
 
     def set_now_by_hand(self, slot: int) -> None:

@@ -109,7 +109,8 @@ class OverviewPage(QScrollArea):
                           arrivals=frozenset(self.session.arrivals()))
         self.heading.setText(self.heading.text() + " <i>"
                              + _("(working out the numbers…)") + "</i>")
-        self._runner.start(Job("working out the overview",
+        # Translators: what the app was doing: "Problem while working out the overview"
+        self._runner.start(Job(_("working out the overview"),
                                self._helper.work_for(overview_steps, event, desk,
                                                      current_language()),
                                on_result=self._show_answer, exclusive=False,

@@ -126,7 +126,8 @@ class SchedulePage(QSplitter):
             return
         self.figures_panel.show_working()
         self._runner.start(Job(
-            "working out the figures", self._helper.work_for(schedule_figures, event),
+            # Translators: what the app was doing: "Problem while working out the figures"
+            _("working out the figures"), self._helper.work_for(schedule_figures, event),
             on_result=self._show_figures, on_error=self._no_figures, exclusive=False,
             latest="figures"))
 
@@ -190,7 +191,7 @@ class SchedulePage(QSplitter):
             return
         places = free_places(event, requester, requested)
         if not places:
-            reason = why_not_another(event, requester, requested) or (
+            reason = why_not_another(event, requester, requested) or _(
                 "there is no free table in any slot where both are free and available")
             messages.show_error(self, _("No place for this meeting"), f"{reason}.")
             return

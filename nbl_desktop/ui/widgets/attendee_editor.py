@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nbl_desktop.core.clock import format_clock, parse_clock
+from nbl_desktop.core.clock import parse_clock
 from nbl_desktop.core.event import AttendeeRecord
 from nbl_desktop.core.i18n import N_, _
+from nbl_desktop.core.locale_formats import clock_text
 
 LANGUAGES = (("", "—"), ("en", "English"), ("nb", "Norsk"), ("sv", "Svenska"), ("fi", "Suomi"))
 TEXT_FIELDS = (("name", N_("Name")), ("organization", N_("Organization")),
@@ -116,8 +117,8 @@ class AttendeeEditor(QWidget):
         return replace(
             self.attendee, **texts,
             language=self.language_box.currentData(),
-            available_from=_minutes(self.from_edit.text(), "Available from"),
-            available_until=_minutes(self.until_edit.text(), "Available until"),
+            available_from=_minutes(self.from_edit.text(), _("Available from")),
+            available_until=_minutes(self.until_edit.text(), _("Available until")),
             max_meetings=self.max_box.value() or None, party_size=self.party_box.value(),
             fixed_table=self.table_box.currentData(), notes=self.notes_edit.toPlainText())
 
@@ -134,7 +135,7 @@ class AttendeeEditor(QWidget):
 
 
 def _clock(minutes: int | None) -> str:
-    return "" if minutes is None else format_clock(minutes)
+    return "" if minutes is None else clock_text(minutes)
 
 
 def _minutes(text: str, label: str) -> int | None:
@@ -143,4 +144,6 @@ def _minutes(text: str, label: str) -> int | None:
     try:
         return parse_clock(text.strip())
     except ValueError as exc:
-        raise ValueError(f"{label}: '{text}' is not a time; write it as HH:MM.") from exc
+        # Translators: {field} is "Available from" or "Available until"
+        raise ValueError(_("{field}: '{text}' is not a time; write it as HH:MM.").format(
+            field=label, text=text)) from exc

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nbl_desktop.core.i18n import _
+from nbl_desktop.core.i18n import _, counted
 from nbl_desktop.core.planning import must_meets_line
 from nbl_desktop.core.schedule_figures import ScheduleFigures
 from nbl_desktop.ui.models.unmet_model import UnmetModel
@@ -71,10 +71,14 @@ class FiguresPanel(QWidget):
         # Short lines that wrap: the panel may be narrow, or laid out while another tab
         # shows, and a single long line was cut off there.
         self.figures_label.setText("<br>".join((
-            f"<b>{figures.meetings}</b> meetings · <b>{len(figures.unmet)}</b> wishes unmet",
+            counted(figures.meetings, "<b>{count}</b> meeting", "<b>{count}</b> meetings")
+            + " · " + counted(len(figures.unmet), "<b>{count}</b> wish unmet",
+                              "<b>{count}</b> wishes unmet"),
             must_meets_line(figures.must_met, figures.must_total),
-            f"<b>{figures.left_out}</b> people with wishes but no meeting · "
-            f"<b>{figures.idle_slots}</b> idle slots")))
+            counted(figures.left_out, "<b>{count}</b> person with wishes but no meeting",
+                    "<b>{count}</b> people with wishes but no meeting")
+            + " · " + counted(figures.idle_slots, "<b>{count}</b> idle slot",
+                              "<b>{count}</b> idle slots"))))
         self.model.set_unmet(figures.unmet, labels)
         self.view.resizeColumnsToContents()
 

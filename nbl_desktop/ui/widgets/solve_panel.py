@@ -10,7 +10,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from nbl_desktop.core.i18n import _
+from nbl_desktop.core.locale_formats import percent_text
 from nbl_desktop.core.planning import gaps_wording
+from nbl_desktop.core.reason_words import level_text
 from nbl_desktop.ui.widgets.value_chart import ValueChart
 from solver import Progress
 from solver.options import Compactness
@@ -36,6 +38,7 @@ class SolvePanel(QWidget):
         self.activity.setMaximumWidth(220)
         self.elapsed_label = QLabel()
         self.figures_label = QLabel(_("Looking for a first schedule…"))
+        self.figures_label.setWordWrap(True)  # a long line in Finnish must not widen the window
         self.chart = ValueChart()
         self.cancel_button = QPushButton(_("Cancel (keep best so far)"))
         self._tick = QTimer(self)
@@ -70,11 +73,14 @@ class SolvePanel(QWidget):
         self.activity.setRange(0, 1000)
         self.activity.setValue(round(10 * share))
         self.chart.add(progress.elapsed_seconds, progress.value, progress.bound)
-        self.figures_label.setText(
-            f"{progress.level}: must-meets {progress.must_met} · best value {progress.value} · "
-            f"proven bound {progress.bound} · {share:.1f}% of bound · "
-            f"{progress.compactness} {self._gaps}"
-        )
+        # Translators: {level} is what the engine works on; {gaps} what it counts as gaps
+        # ("idle slots"), after their number {compactness}
+        self.figures_label.setText(_(
+            "{level}: must-meets {must} · best value {value} · proven bound {bound} · "
+            "{share} of bound · {compactness} {gaps}").format(
+            level=level_text(progress.level), must=progress.must_met, value=progress.value,
+            bound=progress.bound, share=percent_text(share / 100, 1),
+            compactness=progress.compactness, gaps=self._gaps))
 
     def finish(self) -> None:
         self._tick.stop()

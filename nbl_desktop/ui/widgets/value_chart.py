@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
+from nbl_desktop.core.i18n import _
+
 LINE = QColor("#1f6fb2")
 BOUND = QColor("#a0a0a0")
 
@@ -21,7 +23,7 @@ class ValueChart(QWidget):
         self.bound = 0
         self.time_limit = 1.0
         self.setMinimumSize(QSize(160, 36))
-        self.setToolTip("Best value found over time; the dashed line is the proven bound")
+        self.setToolTip(_("Best value found over time; the dashed line is the proven bound"))
 
     def start(self, time_limit: float) -> None:
         self.points, self.bound, self.time_limit = [], 0, max(time_limit, 1.0)

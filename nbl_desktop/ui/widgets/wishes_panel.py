@@ -47,7 +47,7 @@ class PriorityDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         box = QComboBox(parent)
         for priority, name in PRIORITY_NAMES.items():
-            box.addItem(name, priority)
+            box.addItem(_(name), priority)
         box.activated.connect(lambda _i: self.commitData.emit(box))
         return box
 
@@ -94,7 +94,7 @@ class WishesPanel(QWidget):
         self.person_edit.setCompleter(self.completer)
         self.priority_box = QComboBox()
         for priority, name in PRIORITY_NAMES.items():
-            self.priority_box.addItem(name, priority)
+            self.priority_box.addItem(_(name), priority)
         self.priority_box.setCurrentIndex(1)
         self.add_button = QPushButton(_("Add wish"))
         self.add_button.clicked.connect(self.add_wish)
