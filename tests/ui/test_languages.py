@@ -64,3 +64,12 @@ def test_undo_and_the_change_log_name_an_edit_in_the_window_language(
     lines = [what for _at, _who, what in app.store.change_log()[-2:]]
     assert lines == [f"sletting av {person.name}", f"angret: sletting av {person.name}"], lines
     assert app.action("redo").text() == f"&Gjør om sletting av {person.name}"
+
+
+def test_table_cards_are_printed_in_the_window_language_unless_chosen(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    use_language("fi")
+    app = window_with_sample(qtbot, monkeypatch, tmp_path)
+    app.trigger("print")
+    assert app.print_dialog is not None
+    assert app.print_dialog.language_box.currentData() == "fi"

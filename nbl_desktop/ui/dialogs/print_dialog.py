@@ -34,7 +34,7 @@ from nbl_desktop.core import meeting_checks
 from nbl_desktop.core.clock import now_stamp
 from nbl_desktop.core.errors import UserError
 from nbl_desktop.core.event import EventData
-from nbl_desktop.core.i18n import _, counted
+from nbl_desktop.core.i18n import _, counted, current_language
 from nbl_desktop.core.printouts.pages import Page, pages_of_kind
 from nbl_desktop.core.printouts.print_log import (
     AGENDA,
@@ -126,6 +126,9 @@ class PrintDialog(QDialog):
         for code, name in zip(AGENDA_LANGUAGES, ("English", "Norsk", "Svenska", "Suomi"),
                               strict=True):
             self.language_box.addItem(name, code)
+        # The organizer's own language first: the cards and grid are read at the venue.
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(
+            current_language())))
         self.one_file_each_box = QCheckBox(_("One PDF file each, into a folder"))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
