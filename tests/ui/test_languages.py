@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,11 @@ def test_undo_and_the_change_log_name_an_edit_in_the_window_language(
     lines = [what for _at, _who, what in app.store.change_log()[-2:]]
     assert lines == [f"sletting av {person.name}", f"angret: sletting av {person.name}"], lines
     assert app.action("redo").text() == f"&Gjør om sletting av {person.name}"
+    app.show_tab(app.event_day)
+    newest = app.event_day.log_list.item(0).text()
+    # "08.12.2026 09:41  kari: angret: sletting av …", as Norway writes a date and a time
+    assert re.match(r"\d\d\.\d\d\.\d{4} \d\d:\d\d  ", newest), newest
+    assert newest.endswith(f"angret: sletting av {person.name}"), newest
 
 
 def test_table_cards_are_printed_in_the_window_language_unless_chosen(

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.i18n import use_language
-from tests.ui.driving import schedule, window_with_sample
+from tests.conftest import sample
+from tests.ui.driving import answer_dialogs, open_import_dialog, schedule, window_with_sample
 
 pytestmark = pytest.mark.gui
 
@@ -55,7 +56,7 @@ def clipped(root: QWidget) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("language", ["fi", "nb", "sv"])
+@pytest.mark.parametrize("language", ["fi", "nb", "sv", "en"])
 def test_nothing_is_clipped_on_a_laptop_screen(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, language: str) -> None:
     use_language(language)
@@ -79,6 +80,11 @@ def test_nothing_is_clipped_on_a_laptop_screen(
         qtbot.wait(50)
         found[action] = clipped(dialog)
         dialog.reject()
+    answer_dialogs(monkeypatch, ask_registration_files=[sample("arctic-60.xlsx")])
+    importing = open_import_dialog(qtbot, app)
+    qtbot.waitUntil(lambda: not importing.is_reading(), timeout=30_000)
+    found["import"] = clipped(importing)
+    importing.reject()
     left = {name: texts for name, texts in found.items() if texts}
     assert not left, "\n".join(f"{name}:\n  " + "\n  ".join(texts)
                                for name, texts in left.items())

@@ -91,10 +91,12 @@ class ImportDialog(QDialog):
         self.names_view.horizontalHeader().setStretchLastSection(True)
         names_page = QWidget()
         names_layout = QVBoxLayout(names_page)
-        names_layout.addWidget(QLabel(_(
+        names_help = QLabel(_(
             "These names in the wish lists match nobody, or several people equally well. "
             "Choose whom each means (type a few letters to search); your choice is "
-            "remembered for the next import of these files. Unresolved names are left out.")))
+            "remembered for the next import of these files. Unresolved names are left out."))
+        names_help.setWordWrap(True)
+        names_layout.addWidget(names_help)
         names_layout.addWidget(self.names_view)
         self.tabs.addTab(names_page, _("Names to check"))
         self.report_text = QPlainTextEdit()
@@ -155,6 +157,11 @@ class ImportDialog(QDialog):
         questions.addWidget(self.accept_guesses_button)
         self.event_sheet_label = QLabel(_("This sheet holds the event's settings (one key "
                                           "and value per row); there is nothing to choose."))
+        # Long sentences and file names must not make the dialog wider than a laptop screen.
+        self.event_sheet_label.setWordWrap(True)
+        self.sheet_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sheet_box.setMinimumContentsLength(24)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(questions)

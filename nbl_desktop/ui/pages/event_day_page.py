@@ -42,6 +42,7 @@ from nbl_desktop.core.event import AttendeeRecord, EventData
 from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.now import slot_label, slot_now
 from nbl_desktop.core.i18n import _
+from nbl_desktop.core.locale_formats import clock_text, date_text
 from nbl_desktop.core.parties import parties_of
 from nbl_desktop.core.slot_grid import slot_times
 from nbl_desktop.ui.event_session import EventSession
@@ -371,7 +372,8 @@ class EventDayPage(QWidget):
         assert self.session is not None
         self.log_list.clear()
         for at, who, what in reversed(self.session.change_log()[-200:]):
-            self.log_list.addItem(f"{at[5:16]}  {who}: {what}" if who else f"{at[5:16]}  {what}")
+            when = _stamp_text(at)
+            self.log_list.addItem(f"{when}  {who}: {what}" if who else f"{when}  {what}")
 
     # -- the desk's actions -------------------------------------------------------------
 
@@ -497,3 +499,13 @@ class EventDayPage(QWidget):
             self.now_box.setValue(self.now() + 1)
             self._filling = False
             self._show_now()
+
+
+def _stamp_text(stamp: str) -> str:
+    """A change log's ISO stamp ("2027-03-10T09:41:07") as the window's language writes a
+    date and a time; as stored when it is no such stamp."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{date_text(moment.date())} {clock_text(moment.hour * 60 + moment.minute)}"
