@@ -24,13 +24,19 @@ from nbl_desktop.core.event_day import day_edits
 from nbl_desktop.core.event_day.replanning import DayReplan, notify_list, replan_event
 from nbl_desktop.core.exporting.schedule_workbook import write_schedule_workbook
 from nbl_desktop.core.exporting.template_workbook import write_template_workbook
-from nbl_desktop.core.i18n import ENGLISH, LANGUAGES, _, counted, use_language
+from nbl_desktop.core.i18n import ENGLISH, LANGUAGES, N_, _, counted, n_, use_language
 from nbl_desktop.core.importing.registrations import (
     EventFlags,
     column_choices,
     read_registrations,
 )
 from nbl_desktop.core.importing.reimport import merge_import
+from nbl_desktop.core.partner_search.event_search import suggest_for_event
+from nbl_desktop.core.partner_search.suggestions import CrossBorder, SearchSettings
+from nbl_desktop.core.partner_search.suggestions_workbook import (
+    accept_top,
+    write_suggestions_workbook,
+)
 from nbl_desktop.core.planning import meetings_from_result, problem_from_event, summary_line
 from nbl_desktop.core.printouts.pages import pages_of_kind
 from nbl_desktop.core.printouts.print_log import (
@@ -41,7 +47,7 @@ from nbl_desktop.core.printouts.print_log import (
     fingerprints_of,
 )
 from nbl_desktop.core.printouts.words import AGENDA_LANGUAGES
-from nbl_desktop.core.store import EventStore
+from nbl_desktop.core.store import EVENT_FILE_SUFFIX, EventStore
 from nbl_desktop.core.store.backups import backup_folder, backups_of, keep_backup, restore_backup
 from nbl_desktop.core.store.writer_lock import EventFileLocked
 from nbl_desktop.log_setup import configure_logging
@@ -52,7 +58,14 @@ log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_BUG, EXIT_USER_ERROR = 0, 1, 2
 PRINT_WHAT = {"agendas": AGENDA, "tables": TABLE, "grid": GRID}
-COMMANDS = ("schedule", "import", "template", "print", "replan", "backup", "restore")
+COMMANDS = ("schedule", "import", "template", "print", "replan", "backup", "restore",
+            "suggest")
+# What `print --only-changed` says when none of a kind's pages changed.
+NOTHING_CHANGED = {
+    AGENDA: N_("Nothing to print: no agendas changed since they were last printed."),
+    TABLE: N_("Nothing to print: no tables changed since they were last printed."),
+    GRID: N_("Nothing to print: the grid has not changed since it was last printed."),
+}
 
 
 def _say(text: str) -> None:
@@ -172,6 +185,32 @@ def command_parser() -> argparse.ArgumentParser:
     replanning.add_argument("-o", "--output", type=Path, metavar="SCHEDULE.xlsx",
                             help="also write the schedule workbook")
     replanning.set_defaults(run=run_replan)
+
+    suggesting = commands.add_parser(
+        "suggest", help="partner search: whom each company should meet, and why, from what "
+        "they offer and seek (in any of the four languages)")
+    suggesting.add_argument("source", type=Path, nargs="+",
+                            metavar="REGISTRATION.xlsx|EVENT.nblevent",
+                            help="registration files, or an event file")
+    suggesting.add_argument("-o", "--output", type=Path, required=True,
+                            metavar="SUGGESTIONS.xlsx",
+                            help="workbook to write: sheet Suggestions, one row per suggestion")
+    suggesting.add_argument("--per-attendee", type=int, default=5, metavar="N",
+                            help="suggestions per company (default 5)")
+    suggesting.add_argument("--cross-border", choices=[c.value for c in CrossBorder],
+                            default=CrossBorder.PREFER.value,
+                            help="pairs across a border first (prefer, the default), only "
+                            "those (only), or no different (any)")
+    suggesting.add_argument("--accept-top", type=int, metavar="K",
+                            help="make each company's K best suggestions wishes in "
+                            "--event-file")
+    suggesting.add_argument("--priority", type=int, choices=(1, 2, 3), default=2,
+                            help="priority of the accepted wishes: 1 nice, 2 important "
+                            "(default), 3 must")
+    suggesting.add_argument("--event-file", type=Path, metavar="EVENT.nblevent",
+                            help="the event file the accepted wishes are written to")
+    _add_import_flags(suggesting)
+    suggesting.set_defaults(run=run_suggest)
     return parser
 
 
@@ -216,10 +255,10 @@ def run_schedule(args: argparse.Namespace) -> int:
     event = read_registrations(args.registration, EventFlags.from_args(args), _complain,
                                args.report, choices=choices)
     if not event.requests:
-        raise UserError("Nothing to schedule: the files hold no wishes (no sheet of requests "
-                        "and no wish-list column such as 'Must meet' or 'Want to meet'). Add "
-                        "the wishes, or import the people with `import` and add them in the "
-                        "app.")
+        raise UserError(_("Nothing to schedule: the files hold no wishes (no sheet of "
+                          "requests and no wish-list column such as 'Must meet' or 'Want to "
+                          "meet'). Add the wishes, or import the people with `import` and add "
+                          "them in the app."))
     # The event file is built beside its name and moved into place once the schedule is in
     # it: killed at any moment, the old file (or none) is there whole, never half of each.
     if args.event_file is not None and args.replace and args.event_file.is_file():
@@ -259,8 +298,11 @@ def run_import(args: argparse.Namespace) -> int:
         with EventStore.build(args.event_file) as new:  # whole, or not there at all
             new.replace_event(event)
             new.remember_import_choices(choices)
-        _say(f"Created {args.event_file} with {len(event.attendees)} attendees, "
-             f"{len(event.requests)} wishes")
+        # Translators: {attendees} is "40 attendees"; {wishes} is "120 wishes"
+        _say(_("Created {file} with {attendees}, {wishes}").format(
+            file=args.event_file,
+            attendees=counted(len(event.attendees), "{count} attendee", "{count} attendees"),
+            wishes=counted(len(event.requests), "{count} wish", "{count} wishes")))
         return EXIT_OK
     store = _open_for_writing(args.event_file)
     try:
@@ -279,8 +321,14 @@ def run_import(args: argparse.Namespace) -> int:
         store.close()
     for line in outcome.changes:
         _say(line)
-    _say(f"Updated {args.event_file}: {len(outcome.changes)} changes, "
-         f"{len(outcome.event.meetings)} of {len(current.meetings)} meetings kept")
+    # Translators: {changes} is "3 changes"; {kept} is "12 of 14 meetings kept"
+    _say(_("Updated {file}: {changes}, {kept}").format(
+        file=args.event_file,
+        changes=counted(len(outcome.changes), "{count} change", "{count} changes"),
+        # Translators: {kept} of the {count} meetings the event had stay as they were
+        kept=n_("{kept} of {count} meeting kept", "{kept} of {count} meetings kept",
+                len(current.meetings)).format(kept=len(outcome.event.meetings),
+                                              count=len(current.meetings))))
     return EXIT_OK
 
 
@@ -289,11 +337,16 @@ def _open_for_writing(path: Path) -> EventStore:
     store = EventStore.open(path)
     if store.read_only:
         store.close()
-        raise UserError(f"{path} is read-only ({store.read_only}); nothing was changed. Copy "
-                        "it somewhere it can be written, or make it writable.")
+        # Translators: {why} says why, e.g. "the file is read-only"
+        raise UserError(_("{file} is read-only ({why}); nothing was changed. Copy it somewhere "
+                          "it can be written, or make it writable.").format(
+                              file=path, why=store.read_only))
     if store.took_over_from:
-        _complain(f"note: the last program to write {path.name} ({store.took_over_from}) "
-                  "ended without closing it; its last saved change is in the file.")
+        # Translators: {session} is who wrote it, "kari on desk-pc (process 4120, since
+        # 2027-03-10 08:12:03)"
+        _complain(_("note: the last program to write {file} ({session}) ended without "
+                    "closing it; its last saved change is in the file.").format(
+                        file=path.name, session=store.took_over_from))
     return store
 
 
@@ -301,7 +354,7 @@ def _keep_backup(store: EventStore, why: str) -> None:
     try:
         keep_backup(store, why)
     except UserError as exc:  # the change may still be made; say that there is no copy
-        _complain(f"warning: no backup was kept ({exc})")
+        _complain(_("warning: no backup was kept ({problem})").format(problem=exc))
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -314,31 +367,37 @@ def run_backup(args: argparse.Namespace) -> int:
             written = keep_backup(store, "by hand")
     finally:
         store.close()
-    _say(f"Wrote {written}")
+    _say(_("Wrote {path}").format(path=written))
     return EXIT_OK
 
 
 def run_restore(args: argparse.Namespace) -> int:
     found = backups_of(args.event_file)
     if not found:
-        raise UserError(f"There is no backup of {args.event_file.name} in {backup_folder()}.")
+        raise UserError(_("There is no backup of {file} in {folder}.").format(
+            file=args.event_file.name, folder=backup_folder()))
     if args.which is None:
         for number, backup in enumerate(found, start=1):
             _say(f"{number}: {backup}  ({backup.path.name})")
-        _say(f"Restore one with: nbl-desktop restore {args.event_file} NUMBER")
+        # Translators: {command} is a command line to type, as it is
+        _say(_("Restore one with: {command}").format(
+            command=f"nbl-desktop restore {args.event_file} NUMBER"))
         return EXIT_OK
     if not 1 <= args.which <= len(found):
-        raise UserError(f"Choose a backup from 1 to {len(found)} (see the list without a "
-                        "number).")
+        # Translators: {last} is the number of the oldest backup in the list
+        raise UserError(_("Choose a backup from 1 to {last} (see the list without a "
+                          "number).").format(last=len(found)))
     restore_backup(found[args.which - 1], args.event_file)
-    _say(f"Restored {args.event_file} from {found[args.which - 1]}; what it held before is "
-         "the newest backup now.")
+    # Translators: {backup} is when the backup was made and why, "2027-03-10 08:12:03 —
+    # before import"
+    _say(_("Restored {file} from {backup}; what it held before is the newest backup "
+           "now.").format(file=args.event_file, backup=found[args.which - 1]))
     return EXIT_OK
 
 
 def run_template(args: argparse.Namespace) -> int:
     write_template_workbook(args.output)
-    _say(f"Wrote {args.output}")
+    _say(_("Wrote {path}").format(path=args.output))
     return EXIT_OK
 
 
@@ -350,33 +409,51 @@ def run_print(args: argparse.Namespace) -> int:
     try:
         store = EventStore.open(args.event_file)
     except EventFileLocked as exc:  # printing reads: the app at the desk may have it open
-        _complain(f"note: {exc.path.name} is open for writing by {exc.owner or 'another '}"
-                  "program; printing from it read-only")
+        if exc.owner:
+            # Translators: {owner} is who holds the file, "kari on desk-pc (process 4120,
+            # since 2027-03-10 08:12:03)"
+            _complain(_("note: {file} is open for writing by {owner}; printing from it "
+                        "read-only").format(file=exc.path.name, owner=exc.owner))
+        else:
+            _complain(_("note: {file} is open for writing by another program; printing from "
+                        "it read-only").format(file=exc.path.name))
         store = EventStore.open(args.event_file, read_only=True)
     try:
         event = store.load()
         unknown = [i for i in args.attendee if i not in {a.id for a in event.attendees}]
         if unknown:
-            raise UserError(f"{args.event_file} has no attendee with ID {', '.join(unknown)}.")
+            # Translators: {ids} is one ID or several, "P0001, P0002"
+            raise UserError(_("{file} has no attendee with ID {ids}.").format(
+                file=args.event_file, ids=", ".join(unknown)))
         if args.attendee and kind != AGENDA:
-            raise UserError("--attendee chooses agendas; use it with --what agendas.")
+            # Translators: {option} and {what} are typed as they are
+            raise UserError(_("{option} chooses agendas; use it with {what}.").format(
+                option="--attendee", what="--what agendas"))
         pages = pages_of_kind(event, kind, args.attendee or None, args.language)
         if args.only_changed:
             pages = changed_since_printed(pages, store.printed(kind))
         if not pages:
-            _say(f"Nothing to print: no {args.what} changed since they were last printed.")
+            _say(_(NOTHING_CHANGED[kind]))
             return EXIT_OK
         ensure_gui_application()
         job = PrintJob(kind, pages, args.paper)
         if args.one_file_each:
             files = write_pdf_per_page(args.output, job) or []
-            _say(f"Wrote {len(files)} PDF files into {args.output}")
+            _say(n_("Wrote {count} PDF file into {folder}", "Wrote {count} PDF files into "
+                    "{folder}", len(files)).format(count=len(files), folder=args.output))
         else:
-            sheets = write_pdf(args.output, job)
-            _say(f"Wrote {args.output}: {len(pages)} {args.what}, {sheets} pages")
+            sheets = write_pdf(args.output, job) or 0  # None only when cancelled
+            # Translators: {printouts} is "40 agendas", "12 tables" or "1 grid"; {sheets} is
+            # "42 pages"
+            _say(_("Wrote {path}: {printouts}, {sheets}").format(
+                path=args.output, printouts=_printouts(kind, len(pages)),
+                sheets=counted(sheets, "{count} page", "{count} pages")))
         if store.read_only:
-            _complain(f"note: {args.event_file} is read-only ({store.read_only}), so this "
-                      "print is not recorded for --only-changed.")
+            # Translators: {why} says why, e.g. "the file is read-only"; {option} is typed
+            # as it is
+            _complain(_("note: {file} is read-only ({why}), so this print is not recorded "
+                        "for {option}.").format(file=args.event_file, why=store.read_only,
+                                                option="--only-changed"))
         else:
             store.remember_printed(kind, fingerprints_of(pages), now_stamp())
     finally:
@@ -384,14 +461,69 @@ def run_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _printouts(kind: str, count: int) -> str:
+    """"3 agendas", "1 grid": what a print of `kind` wrote."""
+    if kind == AGENDA:
+        return counted(count, "{count} agenda", "{count} agendas")
+    if kind == TABLE:
+        return counted(count, "{count} table", "{count} tables")
+    return counted(count, "{count} grid", "{count} grids")
+
+
 def _person_and_time(text: str, flag: str, event: EventData) -> tuple[str, int]:
-    person, _, clock = text.partition("=")
+    person, _equals, clock = text.partition("=")
     if person not in {a.id for a in event.attendees}:
-        raise UserError(f"{flag} {text}: there is no attendee with ID {person!r}.")
+        # Translators: {option} {value} is what was typed, "--late P0007=10:30"
+        raise UserError(_("{option} {value}: there is no attendee with ID {id!r}.").format(
+            option=flag, value=text, id=person))
     try:
         return person, parse_clock(clock)
     except ValueError as exc:
         raise UserError(f"{flag} {text}: {exc}.") from exc
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    if args.per_attendee < 1:
+        raise UserError(_("--per-attendee {count}: give 1 or more.").format(
+            count=args.per_attendee))
+    if args.accept_top is not None and args.event_file is None:
+        raise UserError(_("--accept-top writes wishes into an event file: give it with "
+                          "--event-file EVENT.nblevent."))
+    sources = args.source
+    if len(sources) == 1 and sources[0].suffix == EVENT_FILE_SUFFIX:
+        source = EventStore.open(sources[0], read_only=True)
+        try:
+            event = source.load()
+        finally:
+            source.close()
+    else:
+        event = read_registrations(sources, EventFlags(), _complain, args.report,
+                                   choices=column_choices(args.column))
+    settings = SearchSettings(args.per_attendee, CrossBorder(args.cross_border))
+    found = suggest_for_event(event, settings)
+    rows = write_suggestions_workbook(event, found, args.output)
+    _say(_("Wrote {path}: {suggestions} for {attendees}").format(
+        path=args.output,
+        suggestions=counted(rows, "{count} suggestion", "{count} suggestions"),
+        attendees=counted(len(event.attendees), "{count} attendee", "{count} attendees")))
+    if args.accept_top is None:
+        return EXIT_OK
+    store = _open_for_writing(args.event_file)
+    try:
+        target = store.load()
+        if {a.id for a in target.attendees} != {a.id for a in event.attendees}:
+            raise UserError(_("{file} holds other people than the suggestions were made for: "
+                              "import the registrations into it first, or suggest from the "
+                              "event file itself.").format(file=args.event_file))
+        _keep_backup(store, "before accepting suggestions")
+        edit = accept_top(target, found, args.accept_top, args.priority)
+        store.apply(edit)
+    finally:
+        store.close()
+    _say(_("{wishes} added to {file}").format(
+        wishes=counted(len(edit.changes), "{count} wish", "{count} wishes"),
+        file=args.event_file))
+    return EXIT_OK
 
 
 def run_replan(args: argparse.Namespace) -> int:
@@ -405,10 +537,18 @@ def run_replan(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for row in notify_list(event, day):
-        _say(f"{row.name} ({row.organization}): {row.changes}. Next: {row.next_meeting}")
-    _say(f"{len(day.changes)} agendas changed; {day.kept} later meetings kept their place.")
+        # Translators: {changes} is what changed for the person; {next} their next meeting
+        _say(_("{name} ({organization}): {changes}. Next: {next}").format(
+            name=row.name, organization=row.organization, changes=row.changes,
+            next=row.next_meeting))
+    # Translators: {kept} is "30 later meetings kept their place"
+    _say(n_("{count} agenda changed; {kept}.", "{count} agendas changed; {kept}.",
+            len(day.changes)).format(
+                count=len(day.changes),
+                kept=counted(day.kept, "{count} later meeting kept its place",
+                             "{count} later meetings kept their place")))
     if args.output is not None:
-        _say(f"Wrote {args.output}")
+        _say(_("Wrote {path}").format(path=args.output))
     return EXIT_OK
 
 
@@ -418,12 +558,17 @@ def _replan(store: EventStore, args: argparse.Namespace) -> tuple[EventData, Day
     event = store.load()
     slots = event.settings.total_slots
     if not 1 <= args.from_slot <= slots:
-        raise UserError(f"--from-slot {args.from_slot}: the event has slots 1 to {slots}.")
+        # Translators: {option} {value} is what was typed, "--from-slot 14"
+        raise UserError(n_("{option} {value}: the event has only slot 1.",
+                           "{option} {value}: the event has slots 1 to {count}.", slots).format(
+                               option="--from-slot", value=args.from_slot, count=slots))
     from_slot = args.from_slot - 1
     known = {a.id for a in event.attendees}
     for person in args.absent:
         if person not in known:
-            raise UserError(f"--absent {person}: there is no attendee with that ID.")
+            # Translators: {option} {value} is what was typed, "--absent P0007"
+            raise UserError(_("{option} {value}: there is no attendee with that ID.").format(
+                option="--absent", value=person))
         store.apply(day_edits.no_show(event, person, from_slot))
         event = store.load()
     for flag, values, make in (("--late", args.late, day_edits.late_arrival),
@@ -432,7 +577,8 @@ def _replan(store: EventStore, args: argparse.Namespace) -> tuple[EventData, Day
             person, minute = _person_and_time(text, flag, event)
             store.apply(make(event, person, minute))
             event = store.load()
-    _complain(f"Re-planning from slot {args.from_slot} (up to {args.time_limit:g} s)…")
+    _complain(_("Re-planning from slot {number} (up to {seconds:g} s)…").format(
+        number=args.from_slot, seconds=args.time_limit))
     day = replan_event(event, from_slot, SolveOptions(time_limit_seconds=args.time_limit))
     store.apply(edits.replace_meetings(event, day.meetings,
                                        f"re-plan from slot {args.from_slot}"))
@@ -446,14 +592,14 @@ def run_command(run: Callable[[argparse.Namespace], int], args: argparse.Namespa
         _complain(_("error: {problem}").format(problem=exc))
         return EXIT_USER_ERROR
     except ProblemError as exc:
-        _complain("error: the event cannot be scheduled as it is:")
+        _complain(_("error: the event cannot be scheduled as it is:"))
         for problem in exc.problems:
             _complain(f"  {problem}")
         return EXIT_USER_ERROR
     except Exception:
         log.exception("unexpected error")
-        _complain(f"error: something went wrong inside {APP_NAME}. "
-                  f"The details are in {log_file()}; please send that file to support.")
+        _complain(_("error: something went wrong inside {app}. The details are in {path}; "
+                    "please send that file to support.").format(app=APP_NAME, path=log_file()))
         return EXIT_BUG
 
 

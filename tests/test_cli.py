@@ -122,7 +122,7 @@ def test_the_installed_command_exits_2_on_bad_input(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize(("language", "wrote"), [("nb", "Skrev"), ("sv", "Skrev"),
+@pytest.mark.parametrize(("language", "wrote"), [("nb", "Lagret"), ("sv", "Skrev"),
                                                   ("fi", "Tallennettu:")])
 def test_messages_come_in_the_language_asked_for(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, wrote: str) -> None:

@@ -1,0 +1,1 @@
+"""Partner search before the event: whom each company should meet, and why."""
