@@ -59,7 +59,10 @@ def take(language: str, into: Path) -> None:
         settle(100)
     settle(1000)  # the schedule is stored, and its page shown, after the solve ends
     pages = {"overview": window.overview_page, "attendees": window.attendees_page,
+             "partner-search": window.partner_search_page,
              "schedule": window.schedule_page, "event-day": window.event_day_page}
+    window.partner_search_page.select_company(
+        window.session.current_event.attendees[0].id)  # type: ignore[union-attr]
     for name, page in pages.items():
         window.tabs.setCurrentWidget(page)
         save(window, into / f"{name}-{language}.png")

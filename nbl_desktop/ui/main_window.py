@@ -31,6 +31,7 @@ from nbl_desktop.ui.menus import fill_menu_bar, make_actions
 from nbl_desktop.ui.pages.attendees_page import AttendeesPage
 from nbl_desktop.ui.pages.event_day_page import EventDayPage
 from nbl_desktop.ui.pages.overview_page import OverviewPage
+from nbl_desktop.ui.pages.partner_search_page import PartnerSearchPage
 from nbl_desktop.ui.pages.schedule_page import SchedulePage
 from nbl_desktop.ui.tasks import TaskRunner
 from nbl_desktop.ui.undo import undo_actions
@@ -81,9 +82,11 @@ class MainWindow(QMainWindow):
                                           self.attendees_page.try_edit,
                                           [actions["lock"], actions["delete_meeting"]])
         self.event_day_page = EventDayPage()
+        self.partner_search_page = PartnerSearchPage(self.session, self.runner)
         self.tabs = QTabWidget()
         for page, title in ((self.overview_page, _("Overview")),
                             (self.attendees_page, _("Attendees")),
+                            (self.partner_search_page, _("Partner search")),
                             (self.schedule_page, _("Schedule")),
                             (self.event_day_page, _("Event day"))):
             self.tabs.addTab(page, title)

@@ -21,7 +21,7 @@ def test_the_window_speaks_the_chosen_language(
     use_language(language)
     app = window_with_sample(qtbot, monkeypatch, tmp_path)
     english_menus = ["&File", "&Edit", "&Schedule", "&View", "&Help"]
-    english_tabs = ["Overview", "Attendees", "Schedule", "Event day"]
+    english_tabs = ["Overview", "Attendees", "Partner search", "Schedule", "Event day"]
     menus = app.menu_titles()
     tabs = [app.tabs.tabText(i) for i in range(app.tabs.count())]
     if language == "en":

@@ -129,8 +129,8 @@ def test_every_screen_and_dialog_goes_through_the_catalogs(
         qtbot.wait(50)
         found[name] = untranslated(root, data)
 
-    for page in (app.overview.page, app.attendees.page, app.schedule.page,
-                 app.event_day):
+    for page in (app.overview.page, app.attendees.page, app.window.partner_search_page,
+                 app.schedule.page, app.event_day):
         app.show_tab(page)
         if page is app.overview.page:
             qtbot.waitUntil(lambda: bool(app.overview.steps()), timeout=30_000)

@@ -66,7 +66,8 @@ def test_nothing_is_clipped_on_a_laptop_screen(
     found: dict[str, list[str]] = {}
     # The solve strip's figures, longest while the engine works, did widen it once.
     assert app.window.width() <= SCREEN[0], "the window grew wider than the screen"
-    for page in (app.overview.page, app.attendees.page, app.schedule.page, app.event_day):
+    for page in (app.overview.page, app.attendees.page, app.window.partner_search_page,
+                 app.schedule.page, app.event_day):
         app.show_tab(page)
         qtbot.wait(50)
         found[type(page).__name__] = clipped(app.window)
