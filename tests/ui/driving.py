@@ -9,7 +9,7 @@ the event session, as any view of the window does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -294,3 +294,23 @@ def schedule(qtbot: QtBot, app: App, seconds: float = 2) -> None:
         (f"no schedule; status {app.status()!r}, last result "
          f"{app.last_result and app.last_result.stop_reason}, "
          f"messages {messages.history[-2:]}")
+
+
+def pages_of(app: App) -> list[QWidget]:
+    """Every tab of the main window, in order."""
+    return [app.tabs.widget(i) for i in range(app.tabs.count())]
+
+
+def opened_dialogs(app: App) -> Iterator[tuple[str, QWidget]]:
+    """Each dialog the Edit and File menus open (settings, options, preferences, print),
+    opened in turn and closed once the caller has looked at it."""
+    for action, dialog_of in (("settings", lambda: app.settings_dialog),
+                              ("options", lambda: app.options_dialog),
+                              ("preferences", lambda: app.window.preferences.dialog),
+                              ("print", lambda: app.print_dialog)):
+        app.trigger(action)
+        dialog = dialog_of()
+        assert dialog is not None, action
+        yield action, dialog
+        dialog.reject()
+

@@ -35,7 +35,14 @@ from nbl_desktop import APP_NAME
 from nbl_desktop.core.event import EventData
 from nbl_desktop.core.i18n import LANGUAGES, PSEUDO, use_language
 from tests.conftest import sample
-from tests.ui.driving import answer_dialogs, open_import_dialog, schedule, window_with_sample
+from tests.ui.driving import (
+    answer_dialogs,
+    open_import_dialog,
+    opened_dialogs,
+    pages_of,
+    schedule,
+    window_with_sample,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -129,8 +136,7 @@ def test_every_screen_and_dialog_goes_through_the_catalogs(
         qtbot.wait(50)
         found[name] = untranslated(root, data)
 
-    for page in (app.overview.page, app.attendees.page, app.window.partner_search_page,
-                 app.schedule.page, app.event_day):
+    for page in pages_of(app):
         app.show_tab(page)
         if page is app.overview.page:
             qtbot.waitUntil(lambda: bool(app.overview.steps()), timeout=30_000)
@@ -138,15 +144,8 @@ def test_every_screen_and_dialog_goes_through_the_catalogs(
     app.attendees.select(app.event.attendees[0].id if app.event else "")
     look("attendee editor", app.window)
 
-    for action, dialog_of in (("settings", lambda: app.settings_dialog),
-                              ("options", lambda: app.options_dialog),
-                              ("preferences", lambda: app.window.preferences.dialog),
-                              ("print", lambda: app.print_dialog)):
-        app.trigger(action)
-        dialog = dialog_of()
-        assert dialog is not None, action
+    for action, dialog in opened_dialogs(app):
         look(action, dialog)
-        dialog.reject()
 
     answer_dialogs(monkeypatch, ask_registration_files=[sample("arctic-60.xlsx")])
     dialog = open_import_dialog(qtbot, app)

@@ -24,7 +24,14 @@ from pytestqt.qtbot import QtBot
 
 from nbl_desktop.core.i18n import use_language
 from tests.conftest import sample
-from tests.ui.driving import answer_dialogs, open_import_dialog, schedule, window_with_sample
+from tests.ui.driving import (
+    answer_dialogs,
+    open_import_dialog,
+    opened_dialogs,
+    pages_of,
+    schedule,
+    window_with_sample,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -66,21 +73,13 @@ def test_nothing_is_clipped_on_a_laptop_screen(
     found: dict[str, list[str]] = {}
     # The solve strip's figures, longest while the engine works, did widen it once.
     assert app.window.width() <= SCREEN[0], "the window grew wider than the screen"
-    for page in (app.overview.page, app.attendees.page, app.window.partner_search_page,
-                 app.schedule.page, app.event_day):
+    for page in pages_of(app):
         app.show_tab(page)
         qtbot.wait(50)
         found[type(page).__name__] = clipped(app.window)
-    for action, dialog_of in (("settings", lambda: app.settings_dialog),
-                              ("options", lambda: app.options_dialog),
-                              ("preferences", lambda: app.window.preferences.dialog),
-                              ("print", lambda: app.print_dialog)):
-        app.trigger(action)
-        dialog = dialog_of()
-        assert dialog is not None, action
+    for action, dialog in opened_dialogs(app):
         qtbot.wait(50)
         found[action] = clipped(dialog)
-        dialog.reject()
     answer_dialogs(monkeypatch, ask_registration_files=[sample("arctic-60.xlsx")])
     importing = open_import_dialog(qtbot, app)
     qtbot.waitUntil(lambda: not importing.is_reading(), timeout=30_000)
