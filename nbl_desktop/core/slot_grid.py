@@ -34,15 +34,19 @@ class SlotTime:
         """The day's date, or "Day 2" when it has none; "" on a one-day event."""
         if not self.day_name:
             return ""
-        shown = date_text(self.day_name, language)
-        if shown != self.day_name or not self.day_name.startswith("Day "):
-            return shown
-        return catalog(language or current_language()).gettext("Day {number}").format(
-            number=self.day + 1)
+        if self.day_name == _unnamed_day(self.day):
+            return catalog(language or current_language()).gettext("Day {number}").format(
+                number=self.day + 1)
+        return date_text(self.day_name, language)
 
     def label(self, language: str | None = None) -> str:
         times = self.times(language)
         return f"{self.day_title(language)} {times}" if self.day_name else times
+
+
+def _unnamed_day(number: int) -> str:
+    """The name of a day without a date, 0-based `number` (shown translated by `day_title`)."""
+    return f"Day {number + 1}"
 
 
 def slot_times(settings: EventSettings) -> list[SlotTime]:
@@ -50,7 +54,7 @@ def slot_times(settings: EventSettings) -> list[SlotTime]:
     days = settings.days()
     slots: list[SlotTime] = []
     for number, day in enumerate(days):
-        name = (day.date or f"Day {number + 1}") if len(days) > 1 else ""
+        name = (day.date or _unnamed_day(number)) if len(days) > 1 else ""
         slots += day_slot_times(day, number, name)
     return slots
 
